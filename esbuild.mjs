@@ -1,0 +1,39 @@
+// One build script for every bundle: the extension host entry, the CLI, and KaTeX's assets for the webview.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+function copyKatexAssets() {
+  // The practice webview loads KaTeX's stylesheet and fonts from dist/ (a localResourceRoot).
+  mkdirSync('dist/katex', { recursive: true });
+  cpSync('node_modules/katex/dist/katex.min.css', 'dist/katex/katex.min.css');
+  cpSync('node_modules/katex/dist/fonts', 'dist/katex/fonts', { recursive: true });
+}
+
+copyKatexAssets();
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
