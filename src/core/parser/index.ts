@@ -1,0 +1,2 @@
+export { parseBank, type ParsedBank } from './parseBank';
+export type { RawQuestion } from './rawQuestion';
