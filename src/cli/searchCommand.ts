@@ -1,0 +1,23 @@
+// `dojo search <query> [paths…] [--json]`: the same ranking the extension's search shows, over practice items.
+import { domainLabel } from '../core/domains';
+import { practiceItems } from '../core/indexer';
+import { SearchIndex } from '../core/search';
+import { loadIndex, readDomains } from './bankFiles';
+import type { Output } from './output';
+
+export function searchCommand(query: string, paths: readonly string[], json: boolean, limit: number, output: Output): number {
+  const domains = readDomains();
+  const items = practiceItems(loadIndex(paths, domains));
+  const hits = new SearchIndex(items, domains).search(query, limit);
+  if (json) {
+    output.out(JSON.stringify(hits.map(({ id, title, score }) => ({ id, title, score })), null, 2));
+    return 0;
+  }
+  if (hits.length === 0) output.err(`No questions match "${query}".`);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  for (const hit of hits) {
+    const domain = domains.find((candidate) => candidate.id === byId.get(hit.id)?.domain);
+    output.out(`${hit.title}  [${domainLabel(domain, 'zh-cn')} ${domainLabel(domain, 'en')}]  ${hit.snippet}`);
+  }
+  return 0;
+}

@@ -1,0 +1,232 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// Runs the real CLI entry point (src/cli/main.ts through tsx) in a child process, as a user would.
+const ROOT = path.join(__dirname, '../..');
+const MAIN = path.join(ROOT, 'src/cli/main.ts');
+const TSX = pathToFileURL(require.resolve('tsx')).href;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function dojo(...args: string[]): Run {
+  const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status, stdout, stderr };
+}
+
+const FOREST_BANK = `# 测试题库
+
+### 1. 随机森林如何工作？
+
+**题目：** 解释随机森林的原理。
+
+**答案：** 随机森林是多棵决策树的集成。
+
+**举例：**
+
+\`\`\`python
+from sklearn.ensemble import RandomForestClassifier
+clf = RandomForestClassifier()
+\`\`\`
+
+**解析：** 通过投票降低方差。
+
+### 2. RandomForest 的超参数有哪些？
+
+**题目：** 列举主要超参数。
+
+**答案：** n_estimators、max_depth 等。
+`;
+
+const SPEECH_BANK = `### 1. 语音识别的难点是什么？
+
+**答案：** 噪声与口音。
+`;
+
+const QUESTION_KEYS = [
+  'id',
+  'document',
+  'line',
+  'number',
+  'title',
+  'prompt',
+  'domain',
+  'tags',
+  'answer',
+  'analysis',
+  'code',
+  'hasReference',
+  'duplicateOf',
+];
+
+describe('the dojo CLI', function () {
+  this.timeout(60000);
+  let dir: string;
+  let banks: string;
+  let broken: string;
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dojo-cli-'));
+    banks = path.join(dir, 'banks');
+    mkdirSync(path.join(banks, 'more'), { recursive: true });
+    writeFileSync(path.join(banks, 'forest.md'), FOREST_BANK);
+    writeFileSync(path.join(banks, 'more', 'speech.txt'), SPEECH_BANK);
+    writeFileSync(path.join(banks, 'notes.json'), '{"not": "a bank"}');
+    broken = path.join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, 'forest.md'), FOREST_BANK);
+    writeFileSync(path.join(broken, 'garbage.md'), new Uint8Array([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x00, 0x7f, 0x00]));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints the usage and exits 0 for --help and for no command', () => {
+    for (const args of [['--help'], ['-h'], []]) {
+      const run = dojo(...args);
+      assert.equal(run.status, 0, args.join(' '));
+      assert.match(run.stdout, /^Usage: dojo <command>/);
+      assert.match(run.stdout, /search <query>/);
+    }
+  });
+
+  it('exits 2 with the usage for an unknown command, an unknown option or a missing argument', () => {
+    for (const args of [['frobnicate'], ['index', '--bogus'], ['render'], ['search'], ['search', 'x', '--limit', '0']]) {
+      const run = dojo(...args);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, /Usage: dojo <command>/, args.join(' '));
+      assert.equal(run.stdout, '');
+    }
+  });
+
+  it('index --json prints only JSON of the documented shape for the bundled banks', () => {
+    const run = dojo('index', '--json');
+    assert.equal(run.status, 0);
+    const index = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(index), ['documents', 'questions', 'diagnostics']);
+    assert.equal(index.documents.length, 5);
+    for (const document of index.documents) {
+      assert.match(document.file, /^content\/[a-z-]+\.md$/);
+      assert.equal(typeof document.title, 'string');
+      assert.equal(
+        document.questionCount,
+        index.questions.filter((question: { document: string }) => question.document === document.file).length,
+      );
+    }
+    for (const question of index.questions) {
+      for (const key of QUESTION_KEYS) assert.ok(key in question, `${question.id} lacks ${key}`);
+      for (const block of question.code) assert.deepEqual(Object.keys(block).slice(0, 2), ['lang', 'source']);
+    }
+    for (const diagnostic of index.diagnostics) {
+      assert.deepEqual(Object.keys(diagnostic), ['file', 'line', 'severity', 'message']);
+    }
+  });
+
+  it('index reads files and folders recursively, bank files only', () => {
+    const run = dojo('index', banks, '--json');
+    assert.equal(run.status, 0);
+    const index = JSON.parse(run.stdout);
+    assert.deepEqual(
+      index.documents.map((document: { file: string; questionCount: number }) => [document.file, document.questionCount]),
+      [
+        [path.join(banks, 'forest.md'), 2],
+        [path.join(banks, 'more', 'speech.txt'), 1],
+      ],
+    );
+    const [first] = index.questions;
+    assert.equal(first.title, '随机森林如何工作？');
+    assert.equal(first.number, 1);
+    assert.equal(first.line, 3);
+    assert.deepEqual(first.code[0].lang, 'python');
+    assert.equal(first.duplicateOf, null);
+    assert.equal(JSON.parse(dojo('index', path.join(banks, 'forest.md'), '--json').stdout).questions.length, 2);
+  });
+
+  it('index prints per-document counts, the total and the diagnostics as file:line: severity: message', () => {
+    const run = dojo('index', banks, broken);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, new RegExp(`2 questions  ${escape(path.join(banks, 'forest.md'))}  \\(测试题库\\)`));
+    assert.match(run.stdout, /Total: 5 questions .* in 4 document\(s\)/);
+    assert.match(run.stdout, new RegExp(`^${escape(path.join(broken, 'garbage.md'))}:1: error: .+$`, 'm'));
+  });
+
+  it('exits 1 with a one-line message and no stack trace when a path cannot be read', () => {
+    const missing = path.join(dir, 'no-such-bank.md');
+    for (const command of ['index', 'lint', 'search']) {
+      const args = command === 'search' ? ['search', 'x', banks, missing] : [command, banks, missing];
+      const run = dojo(...args);
+      assert.equal(run.status, 1, command);
+      assert.equal(run.stdout, '', command);
+      assert.equal(run.stderr, `dojo: cannot read ${missing}: no such file or directory\n`, command);
+    }
+  });
+
+  it('lint prints the diagnostics and exits 0 when there are only warnings', () => {
+    const run = dojo('lint');
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^content\/vr-startup-opportunities\.md:\d+: warning: .+$/m);
+    assert.match(run.stdout, /^0 error\(s\), \d+ warning\(s\)/m);
+  });
+
+  it('lint exits 1 when a bank has an error, such as a binary file', () => {
+    assert.equal(dojo('lint', banks).status, 0);
+    const run = dojo('lint', broken);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, new RegExp(`^${escape(path.join(broken, 'garbage.md'))}:1: error: `, 'm'));
+    assert.match(run.stdout, /^1 error\(s\)/m);
+  });
+
+  it('render prints the reference HTML of one question, and exits 1 for an unknown id', () => {
+    const [question] = JSON.parse(dojo('index', banks, '--json').stdout).questions;
+    const run = dojo('render', question.id, banks);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /<section class="dojo-answer">/);
+    assert.match(run.stdout, /随机森林是多棵决策树的集成/);
+    assert.match(run.stdout, /RandomForestClassifier/);
+    const unknown = dojo('render', 'forest/00000000', banks);
+    assert.equal(unknown.status, 1);
+    assert.equal(unknown.stderr.trim().split('\n').length, 1);
+    assert.match(unknown.stderr, /forest\/00000000/);
+  });
+
+  it('search --json ranks title matches first and prints id, title and score, best first', () => {
+    const run = dojo('search', 'randomforest', banks, '--json');
+    assert.equal(run.status, 0);
+    const hits = JSON.parse(run.stdout);
+    assert.deepEqual(
+      hits.map((hit: { title: string }) => hit.title),
+      ['RandomForest 的超参数有哪些？', '随机森林如何工作？'],
+    );
+    for (const hit of hits) assert.deepEqual(Object.keys(hit), ['id', 'title', 'score']);
+    assert.ok(hits[0].score > hits[1].score);
+  });
+
+  it('search finds English domain words over the bundled banks', () => {
+    const hits = JSON.parse(dojo('search', 'speech recognition', '--json', '--limit', '5').stdout);
+    assert.equal(hits.length, 5);
+    assert.ok(hits.some((hit: { title: string }) => hit.title.includes('语音识别')));
+  });
+
+  it('search prints one line per hit with the title, the domain and the snippet', () => {
+    const run = dojo('search', '口音', banks);
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, '语音识别的难点是什么？  [语音 Speech]  噪声与口音。\n');
+    const none = dojo('search', '量子纠缠', banks);
+    assert.equal(none.status, 0);
+    assert.equal(none.stdout, '');
+    assert.match(none.stderr, /No questions match/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
