@@ -1,0 +1,130 @@
+// Small helpers to drive the VS Code workbench as a person would: by visible labels, clicks and keys.
+// Selectors are the workbench's own DOM (VS Code 1.100); each helper waits for the result of its action.
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+
+const timeout = 30_000;
+
+export class Workbench {
+  private shots = 0;
+
+  constructor(
+    readonly page: Page,
+    private readonly screenshotDir: string,
+  ) {
+    mkdirSync(screenshotDir, { recursive: true });
+  }
+
+  /** Waits for the workbench and its colour theme, which is applied once the extensions have been scanned. */
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.locator('.monaco-workbench[class*="vscode-theme-"] .part.statusbar').waitFor({ timeout: 90_000 });
+  }
+
+  /** 'vs' (light), 'vs-dark', 'hc-black' or 'hc-light': the theme kind the workbench applied. */
+  async themeKind(): Promise<string> {
+    const classes = (await this.page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+    return ['hc-light', 'hc-black', 'vs-dark', 'vs'].find((kind) => classes.split(/\s+/).includes(kind)) ?? '';
+  }
+
+  /** Clicks the activity-bar item whose accessible name starts with `label` and waits for its view container. */
+  async openActivityBarItem(label: string): Promise<void> {
+    const item = this.page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${escapeRegExp(label)}`) });
+    await item.click({ timeout });
+    await this.page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(escapeRegExp(label), 'i') }).waitFor({ timeout });
+  }
+
+  /** A row of a tree in the side bar, found by its label text (not its description). */
+  treeItem(label: string): Locator {
+    return this.page
+      .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) });
+  }
+
+  async expandTreeItem(label: string): Promise<void> {
+    const row = this.treeItem(label);
+    await row.waitFor({ timeout });
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    await this.page.waitForFunction(
+      (element) => element?.getAttribute('aria-expanded') === 'true',
+      await row.elementHandle(),
+      { timeout },
+    );
+  }
+
+  async clickTreeItem(label: string): Promise<void> {
+    await this.treeItem(label).click({ timeout });
+  }
+
+  /** Runs a command through the command palette (F1), by its title as the palette shows it. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout });
+    await input.fill(`>${title}`);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
+      .first()
+      .waitFor({ timeout });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The webview frame (among page.frames()) whose document contains `selector`. */
+  async webviewFrame(selector: string): Promise<Frame> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame() || frame.isDetached()) continue;
+        if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`No webview frame contains ${selector} after ${timeout / 1000} s`);
+  }
+
+  /** The labels of the open editor tabs, in order. */
+  async editorTabs(): Promise<string[]> {
+    const labels = await this.page.locator('.part.editor .tabs-container [role="tab"] .label-name').allTextContents();
+    return labels.map((label) => label.trim());
+  }
+
+  async waitForEditorTab(predicate: (label: string) => boolean, description: string): Promise<string> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const match = (await this.editorTabs()).find(predicate);
+      if (match) return match;
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`No editor tab ${description}; open tabs: ${(await this.editorTabs()).join(', ') || '(none)'}`);
+  }
+
+  /** The visible text of the active text editor (Monaco renders spaces as no-break spaces). */
+  async activeEditorText(): Promise<string> {
+    const lines = this.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first();
+    await lines.waitFor({ timeout });
+    return (await lines.innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** Runs one step of a journey and saves a screenshot after it (`NN-<name>-FAILED.png` when it fails). */
+  async step(name: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      await this.screenshot(`${name}-FAILED`).catch(() => undefined);
+      throw new Error(`Step "${name}" failed: ${error instanceof Error ? error.message : error}`, { cause: error });
+    }
+    await this.screenshot(name);
+  }
+
+  /** Saves a numbered full-page screenshot, e.g. `03-question-opened.png`. */
+  async screenshot(step: string): Promise<void> {
+    this.shots += 1;
+    const name = `${String(this.shots).padStart(2, '0')}-${step}.png`;
+    await this.page.screenshot({ path: path.join(this.screenshotDir, name) });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,106 @@
+// One harness session: code-server with fresh state, a temp workspace folder, Chromium showing the workbench
+// with this repo loaded as the extension under development (and, for the integration suite, its tests).
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type Browser } from './browser';
+import { quietSettings, startCodeServer, type CodeServer } from './codeServer';
+import { ensureCodeServer } from './install';
+import { repoRoot, resultsDir } from './paths';
+import { trackedTempDir } from './tempDir';
+import { collectWebviewErrors } from './webviewErrors';
+import { HarnessError, isStopping } from './teardown';
+
+export interface SessionOptions {
+  /** Names the folder under test-results/ that gets this session's logs. */
+  name: string;
+  /** A built-in colour theme, e.g. "Default Dark Modern". */
+  colorTheme: string;
+  /** Absolute path of the compiled suite module whose run() the extension host calls. */
+  extensionTestsPath?: string;
+  /** Environment for code-server and so for the extension host. */
+  env?: Record<string, string>;
+  /** Runs before the workbench loads, e.g. to expose functions to the page. */
+  prepare?(page: Page): Promise<unknown>;
+}
+
+export interface Session {
+  readonly page: Page;
+  readonly server: CodeServer;
+  readonly vscodeVersion: string;
+  /** The workspace folder the workbench opened (a temp dir, removed on close). */
+  readonly workspaceDir: string;
+  readonly logsDir: string;
+  /** Console errors from the extension's webview frames, in order. */
+  readonly webviewErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openSession(options: SessionOptions): Promise<Session> {
+  // After Ctrl-C, the test runner may still move on to the next suite: start nothing new.
+  if (isStopping()) throw new HarnessError('Stopping: no new session.');
+  const host = await ensureCodeServer();
+  const logsDir = path.join(resultsDir, options.name);
+  rmSync(logsDir, { recursive: true, force: true });
+  mkdirSync(logsDir, { recursive: true });
+
+  const temp = trackedTempDir('dojo-host-');
+  const root = temp.path;
+  const workspaceDir = path.join(root, 'workspace');
+  mkdirSync(workspaceDir);
+  // The extension is loaded through a link outside the repo: when the development path contains the host's
+  // built-in extensions (.vscode-test/), the workbench fails to apply the built-in colour themes.
+  const extensionDir = path.join(root, 'extension');
+  symlinkSync(repoRoot, extensionDir);
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.stop();
+    temp.remove();
+  };
+  try {
+    server = await startCodeServer({
+      entry: host.entry,
+      stateDir: path.join(root, 'server'),
+      settings: { ...quietSettings, 'workbench.colorTheme': options.colorTheme },
+      env: options.env,
+      logFile: path.join(logsDir, 'code-server.log'),
+    });
+    browser = await launchBrowser();
+    const consoleLog = path.join(logsDir, 'browser-console.log');
+    writeFileSync(consoleLog, '');
+    browser.page.on('console', (message) =>
+      appendFileSync(consoleLog, `[${message.type()}] ${message.text()} (${message.location().url})\n`),
+    );
+    browser.page.on('pageerror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
+    const webviewErrors = await collectWebviewErrors(browser.context, browser.page, [extensionDir, repoRoot]);
+    await options.prepare?.(browser.page);
+    await browser.page.goto(workbenchUrl(server, { extensionDir, folder: workspaceDir, extensionTestsPath: options.extensionTestsPath }));
+    return { page: browser.page, server, vscodeVersion: host.vscodeVersion, workspaceDir, logsDir, webviewErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export interface WorkbenchTarget {
+  /** The extension under development (extensionDevelopmentPath). */
+  extensionDir: string;
+  /** The workspace folder to open. */
+  folder: string;
+  /** The compiled suite module (extensionTestsPath), for the integration suite only. */
+  extensionTestsPath?: string;
+}
+
+/**
+ * The workbench URL: `payload` carries what the desktop gets as --extensionDevelopmentPath and
+ * --extensionTestsPath, as vscode-remote URIs of this server.
+ */
+export function workbenchUrl(server: CodeServer, target: WorkbenchTarget): string {
+  const remote = (file: string) => `vscode-remote://${server.authority}${file}`;
+  const payload: [string, string][] = [['extensionDevelopmentPath', remote(target.extensionDir)]];
+  if (target.extensionTestsPath) payload.push(['extensionTestsPath', remote(target.extensionTestsPath)]);
+  return `${server.origin}/?folder=${encodeURIComponent(target.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
