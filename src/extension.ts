@@ -1,10 +1,46 @@
-// Composition root. Later work registers the tree, panel and commands here.
+// Composition root: builds the DojoContext once, registers the views and commands, and owns every disposable
+// (all of them go into context.subscriptions). Returns a small API that the integration tests use.
 import * as vscode from 'vscode';
+import { BankLibrary } from './banks/questionLibrary';
+import { showUnreadableBanks } from './banks/unreadableNotice';
+import type { CommandDeps } from './commands/commandDeps';
+import { registerAllCommands } from './commands/registerCommands';
+import type { DojoContext } from './context';
+import { MementoProgressStore } from './state/progressStore';
+import { ViewState } from './state/viewState';
+import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
+import { QuestionTree } from './tree/questionTree';
+import { createPracticeView, type PracticeViewController } from './webview/practiceView';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('dojo.refreshIndex', () => undefined),
+/** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
+export interface DojoApi {
+  readonly ctx: DojoContext;
+  readonly library: BankLibrary;
+  readonly tree: QuestionTree;
+  readonly viewState: ViewState;
+  readonly practice: PracticeViewController;
+  readonly scratch: ScratchFileManager;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DojoApi> {
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const log = own(vscode.window.createOutputChannel('Interview Dojo', { log: true }));
+  const progress = own(new MementoProgressStore(context.globalState));
+  const viewState = own(new ViewState(context.workspaceState));
+  const library = own(
+    new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),
   );
+  await library.reload();
+  const scratch = own(createScratchFiles({ extension: context, log, library }));
+  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }));
+  const ctx: DojoContext = { extension: context, log, library, progress, scratch, practice };
+  const tree = own(new QuestionTree(ctx, viewState));
+  const deps: CommandDeps = { ctx, tree, viewState, random: Math.random };
+  registerAllCommands(deps).forEach(own);
+  return { ctx, library, tree, viewState, practice, scratch };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,276 @@
+// @ts-check
+// The practice panel's script. Renders what the extension sends, keeps the attempt in webview state so a reload
+// restores it at once, autosaves it (debounced) through the extension, and handles the keyboard shortcuts.
+// Message types come from src/webview/protocol.ts; the HTML it fills in comes from src/webview/html.ts.
+
+/** @typedef {import('../src/webview/protocol').HostMessage} HostMessage */
+/** @typedef {import('../src/webview/protocol').WebviewMessage} WebviewMessage */
+/** @typedef {import('../src/webview/protocol').PracticeState} PracticeState */
+/** @typedef {import('../src/webview/protocol').QuestionView} QuestionView */
+/** @typedef {import('../src/webview/html').ScriptStrings} ScriptStrings */
+
+(function () {
+  const SAVE_DELAY_MS = 400;
+  const vscode = /** @type {import('vscode-webview').WebviewApi<PracticeState>} */ (acquireVsCodeApi());
+  /** @param {WebviewMessage} message */
+  const post = (message) => vscode.postMessage(message);
+
+  /** @param {string} id */
+  const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const el = {
+    main: byId('practice'),
+    status: byId('status-line'),
+    domain: byId('domain'),
+    bank: byId('bank'),
+    title: byId('title'),
+    prompt: byId('prompt'),
+    attempt: /** @type {HTMLTextAreaElement} */ (byId('attempt')),
+    saveStatus: byId('save-status'),
+    reveal: /** @type {HTMLButtonElement} */ (byId('reveal')),
+    openCode: /** @type {HTMLButtonElement} */ (byId('open-code')),
+    blank: /** @type {HTMLButtonElement} */ (byId('blank')),
+    star: /** @type {HTMLButtonElement} */ (byId('star')),
+    noReference: byId('no-reference'),
+    prev: /** @type {HTMLButtonElement} */ (byId('prev')),
+    random: /** @type {HTMLButtonElement} */ (byId('random')),
+    next: /** @type {HTMLButtonElement} */ (byId('next')),
+    reference: byId('reference'),
+  };
+  /** @type {ScriptStrings} */
+  const strings = JSON.parse(document.body.dataset['strings'] ?? '{}');
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+  /** @type {PracticeState | undefined} */
+  let state = vscode.getState();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let saveTimer;
+
+  applyTypography(Number(document.body.dataset['fontSize']), Number(document.body.dataset['lineHeight']));
+  if (state) {
+    // Back from a reload or a hide: the user's text is there before the extension answers.
+    el.attempt.value = state.attempt;
+    el.attempt.disabled = false;
+  }
+
+  window.addEventListener('message', (event) => receive(/** @type {HostMessage} */ (event.data)));
+  el.attempt.addEventListener('input', onAttemptInput);
+  el.attempt.addEventListener('blur', flushAttempt);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushAttempt());
+  window.addEventListener('pagehide', flushAttempt);
+  document.addEventListener('keydown', onKeydown);
+  el.reveal.addEventListener('click', () => withQuestion((questionId) => post({ type: 'reveal', questionId })));
+  el.openCode.addEventListener('click', () => withQuestion((questionId) => post({ type: 'openCode', questionId })));
+  el.blank.addEventListener('click', () => withQuestion((questionId) => post({ type: 'openBlank', questionId })));
+  el.star.addEventListener('click', () =>
+    withQuestion((questionId) => {
+      const starred = el.star.getAttribute('aria-pressed') !== 'true';
+      el.star.setAttribute('aria-pressed', String(starred));
+      post({ type: 'star', questionId, starred });
+    }),
+  );
+  el.prev.addEventListener('click', () => navigate('previous'));
+  el.next.addEventListener('click', () => navigate('next'));
+  el.random.addEventListener('click', () => navigate('random'));
+  labelShortcuts();
+  post({ type: 'ready' });
+
+  /** @param {HostMessage} message */
+  function receive(message) {
+    switch (message.type) {
+      case 'show':
+        return show(message);
+      case 'missing':
+        el.status.textContent = strings.missing;
+        el.status.hidden = false;
+        el.attempt.disabled = true;
+        el.main.setAttribute('aria-busy', 'false');
+        return;
+      case 'reference':
+        if (state?.questionId !== message.questionId) return;
+        showReference(message.html);
+        // Take the reader to the answer when they asked here; a reveal from the command palette leaves focus alone.
+        if (document.hasFocus()) el.reference.focus();
+        return rendered();
+      case 'starred':
+        if (state?.questionId === message.questionId) el.star.setAttribute('aria-pressed', String(message.starred));
+        return;
+      case 'saved':
+        if (state?.questionId === message.questionId && state.attempt === message.text) {
+          state.unsaved = false;
+          vscode.setState(state);
+          el.saveStatus.textContent = strings.saved;
+        }
+        return;
+    }
+  }
+
+  /** @param {Extract<HostMessage, { type: 'show' }>} message */
+  function show(message) {
+    const question = message.question;
+    if (state && state.questionId !== question.id) flushAttempt();
+    const same = state?.questionId === question.id;
+    // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again.
+    const keepLocal = same && state?.unsaved === true;
+    const attempt = keepLocal && state ? state.attempt : message.attempt;
+    const wasRevealed = same && state?.revealed === true;
+    state = { questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
+
+    el.domain.textContent = question.domain;
+    el.bank.textContent = question.bank;
+    el.title.textContent = question.title;
+    setHtml(el.prompt, question.promptHtml);
+    if (el.attempt.value !== attempt) el.attempt.value = attempt;
+    el.attempt.disabled = false;
+    el.saveStatus.textContent = '';
+    el.openCode.hidden = !question.hasCode;
+    el.blank.hidden = question.hasCode;
+    el.reveal.disabled = !question.hasReference;
+    el.noReference.hidden = question.hasReference;
+    el.star.setAttribute('aria-pressed', String(message.starred));
+    el.reference.replaceChildren();
+    el.reference.hidden = true;
+    if (message.referenceHtml !== undefined) showReference(message.referenceHtml);
+    else if (wasRevealed && question.hasReference) post({ type: 'reveal', questionId: question.id });
+    el.status.hidden = true;
+    el.main.setAttribute('aria-busy', 'false');
+    vscode.setState(state);
+    if (keepLocal) scheduleSave();
+    rendered();
+  }
+
+  /** @param {string} html */
+  function showReference(html) {
+    setHtml(el.reference, html);
+    el.reference.hidden = false;
+    if (state) {
+      state.revealed = true;
+      vscode.setState(state);
+    }
+  }
+
+  /**
+   * Inserts HTML from the core renderer (markdown-it with html:false: no raw HTML from the banks gets through).
+   * KaTeX sizes formulas with style attributes, which the CSP forbids; the extension moved them to
+   * `data-dojo-style` (see src/webview/content.ts) and they are applied here through the CSSOM, which the CSP allows.
+   * @param {HTMLElement} container
+   * @param {string} html
+   */
+  function setHtml(container, html) {
+    container.innerHTML = html;
+    for (const node of /** @type {NodeListOf<HTMLElement>} */ (container.querySelectorAll('[data-dojo-style]'))) {
+      node.style.cssText = node.dataset['dojoStyle'] ?? '';
+    }
+  }
+
+  function rendered() {
+    if (state) {
+      post({ type: 'rendered', questionId: state.questionId, attempt: el.attempt.value, revealed: state.revealed });
+    }
+  }
+
+  function onAttemptInput() {
+    if (!state) return;
+    state.attempt = el.attempt.value;
+    state.unsaved = true;
+    vscode.setState(state);
+    el.saveStatus.textContent = strings.saving;
+    scheduleSave();
+  }
+
+  function scheduleSave() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(flushAttempt, SAVE_DELAY_MS);
+  }
+
+  function flushAttempt() {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    if (state?.unsaved) post({ type: 'attempt', questionId: state.questionId, text: state.attempt });
+  }
+
+  /** @param {import('../src/webview/protocol').NavigationDirection} direction */
+  function navigate(direction) {
+    flushAttempt();
+    post({ type: 'navigate', direction });
+  }
+
+  /** @param {(questionId: string) => void} action */
+  function withQuestion(action) {
+    if (state) action(state.questionId);
+  }
+
+  /**
+   * @param {number} fontSize
+   * @param {number} lineHeight
+   */
+  function applyTypography(fontSize, lineHeight) {
+    // CSSOM custom properties, not a style attribute: the CSP allows no inline styles.
+    const root = document.documentElement.style;
+    if (Number.isFinite(fontSize) && fontSize > 0) root.setProperty('--dojo-font-size', `${fontSize}px`);
+    if (Number.isFinite(lineHeight) && lineHeight > 0) root.setProperty('--dojo-line-height', String(lineHeight));
+  }
+
+  /** The buttons that have shortcuts, by their `data-keys` (`mod+enter`, `alt+o`, `alt+arrowleft`, …). */
+  function shortcutButtons() {
+    return /** @type {HTMLButtonElement[]} */ (Array.from(document.querySelectorAll('button[data-keys]')));
+  }
+
+  function labelShortcuts() {
+    for (const button of shortcutButtons()) {
+      const keys = parseKeys(button.dataset['keys'] ?? '');
+      const kbd = button.querySelector('kbd');
+      if (kbd) kbd.textContent = keyLabel(keys);
+      button.setAttribute('aria-keyshortcuts', keys.aria);
+      button.title = `${button.querySelector('.label')?.textContent ?? ''} (${keyLabel(keys)})`;
+    }
+  }
+
+  /** @param {string} spec */
+  function parseKeys(spec) {
+    const [modifier = '', key = ''] = spec.split('+');
+    const useMeta = modifier === 'mod' && isMac;
+    const useCtrl = modifier === 'mod' && !isMac;
+    const names = { enter: 'Enter', arrowleft: 'ArrowLeft', arrowright: 'ArrowRight' };
+    const keyName = /** @type {Record<string, string>} */ (names)[key] ?? key.toUpperCase();
+    const aria = `${useMeta ? 'Meta' : useCtrl ? 'Control' : 'Alt'}+${keyName}`;
+    return { meta: useMeta, ctrl: useCtrl, alt: modifier === 'alt', key: keyName, aria };
+  }
+
+  /** @param {ReturnType<typeof parseKeys>} keys */
+  function keyLabel(keys) {
+    const glyphs = /** @type {Record<string, string>} */ ({ ArrowLeft: '←', ArrowRight: '→' });
+    const key = glyphs[keys.key] ?? keys.key;
+    if (isMac) return `${keys.meta ? '⌘' : '⌥'}${key}`;
+    return `${keys.ctrl ? 'Ctrl' : 'Alt'}+${key}`;
+  }
+
+  /**
+   * @param {KeyboardEvent} event
+   * @param {ReturnType<typeof parseKeys>} keys
+   */
+  function matches(event, keys) {
+    if (event.metaKey !== keys.meta || event.ctrlKey !== keys.ctrl || event.altKey !== keys.alt || event.shiftKey) {
+      return false;
+    }
+    // Letters by physical key: Option+O types "ø" on a Mac keyboard.
+    if (keys.key.length === 1) return event.code === `Key${keys.key}`;
+    return event.key === keys.key;
+  }
+
+  /** @param {KeyboardEvent} event */
+  function onKeydown(event) {
+    // On macOS Option+Arrow moves the caret by word; keep that inside the attempt box.
+    const inText = event.target === el.attempt;
+    for (const button of shortcutButtons()) {
+      const keys = parseKeys(button.dataset['keys'] ?? '');
+      if (!matches(event, keys)) continue;
+      if (isMac && inText && keys.key.startsWith('Arrow')) return;
+      if (button.hidden || button.disabled) return;
+      // Handled here: stop it reaching the workbench, which would otherwise also run its own binding for the key.
+      event.preventDefault();
+      event.stopPropagation();
+      button.click();
+      return;
+    }
+  }
+})();

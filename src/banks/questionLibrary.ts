@@ -1,0 +1,173 @@
+// The indexed banks: the bundled ones plus `dojo.extraBanks`, reloaded when the setting or a bank file changes.
+// Problems in the user's banks go to the Problems panel and the log; nothing here throws at the caller.
+import * as vscode from 'vscode';
+import * as config from '../config';
+import type { QuestionLibrary } from '../context';
+import { loadDomains } from '../core/domains';
+import { buildIndex, practiceItems, variantsOf } from '../core/indexer';
+import type { BankIndex, Domain, Question } from '../core/model';
+import { SearchIndex } from '../core/search';
+import { BankDiagnostics } from './bankDiagnostics';
+import { bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
+import { readBanksAt, type ReadBank } from './bankReader';
+import { BankWatcher, type WatchedLocation } from './bankWatcher';
+
+export interface UnreadableBank {
+  entry: string;
+  reason: string;
+}
+
+export interface LibraryDeps {
+  extensionUri: vscode.Uri;
+  log: vscode.LogOutputChannel;
+  /** Tells the user about extra bank paths that cannot be read (one notification per new set of paths). */
+  reportUnreadable(unreadable: readonly UnreadableBank[]): void;
+}
+
+interface ExtraBanks {
+  banks: ReadBank[];
+  unreadable: UnreadableBank[];
+  watched: WatchedLocation[];
+}
+
+const EMPTY_INDEX: BankIndex = { documents: [], questions: [], diagnostics: [] };
+
+export class BankLibrary implements QuestionLibrary, vscode.Disposable {
+  index: BankIndex = EMPTY_INDEX;
+  domains: Domain[] = [];
+  practiceItems: readonly Question[] = [];
+  search = new SearchIndex([], []);
+  /** Extra bank entries that could not be read at the last reload. */
+  unreadable: readonly UnreadableBank[] = [];
+
+  private byId = new Map<string, Question>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly diagnostics = new BankDiagnostics();
+  private readonly watcher: BankWatcher;
+  private readonly disposables: vscode.Disposable[] = [];
+  private loading: Promise<void> | undefined;
+  private reloadAgain = false;
+
+  constructor(private readonly deps: LibraryDeps) {
+    this.watcher = new BankWatcher(() => void this.reload());
+    this.disposables.push(
+      this.changed,
+      this.diagnostics,
+      this.watcher,
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (config.affects(event, 'extraBanks')) void this.reload();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+    );
+  }
+
+  get(id: string): Question | undefined {
+    return this.byId.get(id);
+  }
+
+  variants(id: string): Question[] {
+    return variantsOf(this.index, id);
+  }
+
+  /** Re-reads every bank. Calls made while a reload runs coalesce into one more reload after it. */
+  reload(): Promise<void> {
+    if (this.loading) {
+      this.reloadAgain = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      do {
+        this.reloadAgain = false;
+        try {
+          await this.load();
+        } catch (error) {
+          // A bug of ours must not take the extension down: keep the last good index and say what happened.
+          this.deps.log.error(`Reloading the banks failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      } while (this.reloadAgain);
+    })().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async load(): Promise<void> {
+    const { log } = this.deps;
+    const started = Date.now();
+    const domains = await this.readDomains();
+    const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content');
+    for (const problem of bundled.unreadable) log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
+
+    const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
+    const extra = await this.readExtra(locations);
+    this.watcher.watch(extra.watched);
+
+    const banks = [...bundled.banks, ...extra.banks];
+    const index = buildIndex(banks, domains);
+    this.index = index;
+    this.domains = domains;
+    this.practiceItems = practiceItems(index);
+    this.byId = new Map(index.questions.map((q) => [q.id, q]));
+    this.search = new SearchIndex([...this.practiceItems], domains);
+    this.diagnostics.show(index.diagnostics, extra.banks);
+    this.logDiagnostics(index, extra.banks);
+    log.info(
+      `Indexed ${index.documents.length} banks, ${this.practiceItems.length} practice items ` +
+        `(${index.questions.length} questions), ${index.diagnostics.length} diagnostics in ${Date.now() - started} ms`,
+    );
+
+    const unreadableChanged = !sameEntries(this.unreadable, extra.unreadable);
+    this.unreadable = extra.unreadable;
+    if (unreadableChanged && extra.unreadable.length > 0) this.deps.reportUnreadable(extra.unreadable);
+    this.changed.fire();
+  }
+
+  private async readDomains(): Promise<Domain[]> {
+    const uri = vscode.Uri.joinPath(bundledContentUri(this.deps.extensionUri), 'domains.json');
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return loadDomains(JSON.parse(new TextDecoder().decode(bytes)));
+    } catch (error) {
+      // Our own bundled file: without it every question is `general`, which is still usable.
+      this.deps.log.error(`Cannot load the domain taxonomy: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+  }
+
+  private async readExtra(locations: BankLocation[]): Promise<ExtraBanks> {
+    const banks: ReadBank[] = [];
+    const unreadable: UnreadableBank[] = [];
+    const watched: WatchedLocation[] = [];
+    for (const { entry, uri } of locations) {
+      if (!uri) {
+        unreadable.push({ entry, reason: vscode.l10n.t('a relative path needs an open workspace folder') });
+        continue;
+      }
+      const result = await readBanksAt(uri, entry);
+      banks.push(...result.banks);
+      unreadable.push(...result.unreadable);
+      watched.push({ uri, isFolder: result.isFolder });
+    }
+    for (const problem of unreadable) this.deps.log.error(`Extra bank ${problem.entry}: ${problem.reason}`);
+    return { banks, unreadable, watched };
+  }
+
+  private logDiagnostics(index: BankIndex, extraBanks: readonly ReadBank[]): void {
+    const extraFiles = new Set(extraBanks.map((b) => b.file));
+    for (const d of index.diagnostics) {
+      const line = `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
+      // The bundled banks' known quirks are details for developers; the user's own banks deserve attention.
+      if (!extraFiles.has(d.file)) this.deps.log.debug(line);
+      else if (d.severity === 'error') this.deps.log.error(line);
+      else if (d.severity === 'warning') this.deps.log.warn(line);
+      else this.deps.log.info(line);
+    }
+  }
+}
+
+function sameEntries(a: readonly UnreadableBank[], b: readonly UnreadableBank[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.entry === b[i].entry && x.reason === b[i].reason);
+}

@@ -1,0 +1,74 @@
+// What every command factory receives, and the helpers they share: finding the question a command is about,
+// showing a question, and the practice order.
+import * as vscode from 'vscode';
+import * as config from '../config';
+import type { DojoContext } from '../context';
+import { filterQuestions, groupQuestions, type MarksOf } from '../core/grouping';
+import type { Question } from '../core/model';
+import type { RandomSource } from '../core/practiceOrder';
+import { marksOf } from '../state/progressStore';
+import type { ViewState } from '../state/viewState';
+import type { QuestionTree } from '../tree/questionTree';
+import { QuestionNode } from '../tree/treeNodes';
+
+export interface CommandDeps {
+  readonly ctx: DojoContext;
+  readonly tree: QuestionTree;
+  readonly viewState: ViewState;
+  readonly random: RandomSource;
+}
+
+/**
+ * The question a command is about: an id (palette arguments, links, CodeLens), a tree node (context menus),
+ * or else the question in the active practice panel.
+ */
+export function questionFor(deps: CommandDeps, arg: unknown): Question | undefined {
+  const { library, practice } = deps.ctx;
+  if (typeof arg === 'string') return library.get(arg);
+  if (arg instanceof QuestionNode) return library.get(arg.question.id);
+  const current = practice.currentQuestionId;
+  return current === undefined ? undefined : library.get(current);
+}
+
+/** Like `questionFor`, but tells the user when there is no question to act on. */
+export function requireQuestion(deps: CommandDeps, arg: unknown): Question | undefined {
+  const question = questionFor(deps, arg);
+  if (!question) {
+    const message =
+      typeof arg === 'string'
+        ? vscode.l10n.t('Interview Dojo has no question with the id {0}.', arg)
+        : vscode.l10n.t('Open a question first (Dojo: Random Question or the Interview Dojo view).');
+    void vscode.window.showInformationMessage(message);
+  }
+  return question;
+}
+
+/** Shows the question in the practice panel and selects it in the tree if the tree is visible. */
+export async function showQuestion(deps: CommandDeps, id: string): Promise<string> {
+  await deps.ctx.practice.show(id);
+  await deps.tree.reveal(id);
+  return id;
+}
+
+export function marksFor(deps: CommandDeps): MarksOf {
+  return (id) => marksOf(deps.ctx.progress.get(id));
+}
+
+/** Every practice item in the tree's order (current grouping, filter not applied). */
+export function treeOrder(deps: CommandDeps): Question[] {
+  const { library } = deps.ctx;
+  const arrangement = { domains: library.domains, documents: library.index.documents };
+  return groupQuestions(library.practiceItems, config.groupBy(), arrangement).flatMap((g) => g.questions);
+}
+
+/** The questions the view's filter lets through, or all of them when it lets none through. */
+export function filteredOrAll(deps: CommandDeps, items: readonly Question[]): readonly Question[] {
+  const filtered = filterQuestions(items, deps.viewState.filter(), marksFor(deps));
+  return filtered.length > 0 ? filtered : items;
+}
+
+export function reportEmptyLibrary(): void {
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Interview Dojo has no questions to show. Check the dojo.extraBanks setting and the Interview Dojo log.'),
+  );
+}

@@ -1,0 +1,33 @@
+// Every command id in one table. package.json `contributes.commands` must list the same ids (a test checks it).
+
+/** Commands shown in the command palette (category "Dojo"). */
+export const PaletteCommand = {
+  randomQuestion: 'dojo.randomQuestion',
+  randomQuestionInDomain: 'dojo.randomQuestionInDomain',
+  searchQuestions: 'dojo.searchQuestions',
+  openPracticePanel: 'dojo.openPracticePanel',
+  revealAnswer: 'dojo.revealAnswer',
+  openReferenceCode: 'dojo.openReferenceCode',
+  resetScratch: 'dojo.resetScratch',
+  nextQuestion: 'dojo.nextQuestion',
+  previousQuestion: 'dojo.previousQuestion',
+  toggleStar: 'dojo.toggleStar',
+  groupBy: 'dojo.groupBy',
+  filter: 'dojo.filter',
+  refreshIndex: 'dojo.refreshIndex',
+} as const;
+
+/** Commands for tree items, view title buttons and links: hidden from the palette. */
+export const InternalCommand = {
+  openQuestion: 'dojo.openQuestion',
+  star: 'dojo.star',
+  unstar: 'dojo.unstar',
+  copyQuestion: 'dojo.copyQuestion',
+  groupByDomain: 'dojo.groupByDomain',
+  groupByBank: 'dojo.groupByBank',
+  filterActive: 'dojo.filterActive',
+  showAll: 'dojo.showAll',
+} as const;
+
+export const CommandId = { ...PaletteCommand, ...InternalCommand } as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];

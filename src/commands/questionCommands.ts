@@ -1,0 +1,83 @@
+// Acting on one question (an id, a tree node, or the panel's question): star, copy, reference code, reset scratch.
+import * as vscode from 'vscode';
+import type { Question } from '../core/model';
+import { findScratchQuestion } from '../core/scratchName';
+import { requireQuestion, type CommandDeps } from './commandDeps';
+
+/** Flips the star. Resolves to the new value. */
+export const toggleStar = (deps: CommandDeps) => async (arg?: unknown) => {
+  const question = requireQuestion(deps, arg);
+  if (!question) return undefined;
+  const starred = !deps.ctx.progress.get(question.id).starred;
+  await deps.ctx.progress.setStarred(question.id, starred);
+  return starred;
+};
+
+export const setStar = (starred: boolean) => (deps: CommandDeps) => async (arg?: unknown) => {
+  const question = requireQuestion(deps, arg);
+  if (question) await deps.ctx.progress.setStarred(question.id, starred);
+};
+
+/** Copies the question (title and prompt) as markdown text. */
+export const copyQuestion = (deps: CommandDeps) => async (arg?: unknown) => {
+  const question = requireQuestion(deps, arg);
+  if (!question) return;
+  await vscode.env.clipboard.writeText(questionText(question));
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied “{0}”', question.title), 3000);
+};
+
+export function questionText(question: Question): string {
+  return question.prompt.trim() === question.title.trim() ? question.title : `${question.title}\n\n${question.prompt.trim()}`;
+}
+
+/**
+ * Opens the reference code as an editable scratch file (asking which block when there are several); for a question
+ * without code, offers a blank scratch file.
+ */
+export const openReferenceCode = (deps: CommandDeps) => async (arg?: unknown, codeIndex?: unknown) => {
+  const question = requireQuestion(deps, arg);
+  if (!question) return undefined;
+  const { scratch } = deps.ctx;
+  if (question.code.length === 0) {
+    const blank = vscode.l10n.t('Start Blank Scratch File');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('“{0}” has no reference code.', question.title),
+      blank,
+    );
+    return choice === blank ? scratch.openBlank(question) : undefined;
+  }
+  const index = typeof codeIndex === 'number' ? codeIndex : await chooseCodeBlock(question);
+  return index === undefined ? undefined : scratch.openReference(question, index);
+};
+
+async function chooseCodeBlock(question: Question): Promise<number | undefined> {
+  if (question.code.length === 1) return 0;
+  const picked = await vscode.window.showQuickPick(
+    question.code.map((block, index) => ({
+      label: block.caption?.trim() || vscode.l10n.t('Example {0}', index + 1),
+      description: block.lang || undefined,
+      detail: block.source.split('\n').find((line) => line.trim() !== '')?.trim(),
+      index,
+    })),
+    { title: question.title, placeHolder: vscode.l10n.t('Choose the reference code to open') },
+  );
+  return picked?.index;
+}
+
+/** Resets a scratch file to the reference code (after asking): the given question, the active scratch file's, or the panel's. */
+export const resetScratch = (deps: CommandDeps) => async (arg?: unknown) => {
+  const fromEditor = arg === undefined ? findScratchQuestion(activeEditorHead()) : undefined;
+  const question = requireQuestion(deps, arg ?? fromEditor?.id);
+  if (!question) return false;
+  if (question.code.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no reference code.', question.title));
+    return false;
+  }
+  const index = await chooseCodeBlock(question);
+  return index === undefined ? false : deps.ctx.scratch.resetToReference(question, index);
+};
+
+function activeEditorHead(): string {
+  const document = vscode.window.activeTextEditor?.document;
+  return document ? document.getText(new vscode.Range(0, 0, 5, 0)) : '';
+}

@@ -1,0 +1,69 @@
+// The `dojo.questions` view: the provider, its TreeView, the context keys its menus and welcome content use,
+// and revealing the question on screen.
+import * as vscode from 'vscode';
+import * as config from '../config';
+import type { DojoContext } from '../context';
+import type { QuestionFilter } from '../core/grouping';
+import type { ViewState } from '../state/viewState';
+import { QuestionTreeProvider, type TreeNode } from './questionTreeProvider';
+
+export const QUESTIONS_VIEW_ID = 'dojo.questions';
+
+/** Context keys for `when` clauses in package.json. */
+export const ContextKey = {
+  groupBy: 'dojo.groupBy',
+  filter: 'dojo.filter',
+  /** No bank gave any question (welcome content points to the settings). */
+  libraryEmpty: 'dojo.libraryEmpty',
+  /** There are questions, but the filter hides them all. */
+  filterEmpty: 'dojo.filterEmpty',
+} as const;
+
+export class QuestionTree implements vscode.Disposable {
+  readonly provider: QuestionTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly ctx: Pick<DojoContext, 'library' | 'progress'>,
+    private readonly viewState: ViewState,
+  ) {
+    this.provider = new QuestionTreeProvider(ctx, viewState);
+    this.view = vscode.window.createTreeView(QUESTIONS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(this.provider, this.view);
+    this.provider.onDidChangeTreeData(() => this.updateContext(), null, this.disposables);
+    this.updateContext();
+  }
+
+  /** Selects the question in the tree when the view is visible (never opens the sidebar by itself). */
+  async reveal(questionId: string): Promise<void> {
+    if (!this.view.visible) return;
+    const node = this.provider.findQuestion(questionId);
+    if (node) await this.view.reveal(node, { select: true, focus: false, expand: true });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private updateContext(): void {
+    const filter = this.viewState.filter();
+    const empty = this.ctx.library.practiceItems.length === 0;
+    void vscode.commands.executeCommand('setContext', ContextKey.groupBy, config.groupBy());
+    void vscode.commands.executeCommand('setContext', ContextKey.filter, filter);
+    void vscode.commands.executeCommand('setContext', ContextKey.libraryEmpty, empty);
+    void vscode.commands.executeCommand('setContext', ContextKey.filterEmpty, !empty && this.provider.getChildren().length === 0);
+    this.view.description = filter === 'all' ? undefined : filterName(filter);
+  }
+}
+
+export function filterName(filter: QuestionFilter): string {
+  switch (filter) {
+    case 'all':
+      return vscode.l10n.t('All questions');
+    case 'unattempted':
+      return vscode.l10n.t('Not yet attempted');
+    case 'starred':
+      return vscode.l10n.t('Starred');
+  }
+}

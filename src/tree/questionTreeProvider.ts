@@ -1,0 +1,125 @@
+// The question tree: groups (domains or banks) → questions, filtered by the view's filter. Built lazily into a
+// snapshot of nodes that is dropped on any change, so `getParent` and `findQuestion` always agree with what is shown.
+import * as vscode from 'vscode';
+import * as config from '../config';
+import type { DojoContext, QuestionProgress } from '../context';
+import { countSeen, filterQuestions, groupQuestions, type MarksOf } from '../core/grouping';
+import { plainPreview } from '../core/plainPreview';
+import { marksOf } from '../state/progressStore';
+import type { ViewState } from '../state/viewState';
+import { bankName, domainName } from './labels';
+import { GroupNode, QuestionNode, type QuestionState } from './treeNodes';
+
+export type TreeNode = GroupNode | QuestionNode;
+
+const PREVIEW_CHARS = 280;
+
+interface Snapshot {
+  groups: GroupNode[];
+  nodes: Map<string, QuestionNode>;
+  /** The state of every practice item (shown or filtered out), to tell which progress changes matter. */
+  states: Map<string, QuestionState>;
+}
+
+export function questionState(progress: QuestionProgress): QuestionState {
+  if (progress.starred) return 'starred';
+  if (progress.revealedAt !== undefined) return 'revealed';
+  if (progress.attemptedAt !== undefined) return 'attempted';
+  return 'new';
+}
+
+export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private snapshot: Snapshot | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly ctx: Pick<DojoContext, 'library' | 'progress'>,
+    private readonly viewState: ViewState,
+  ) {
+    ctx.library.onDidChange(() => this.refresh(), null, this.disposables);
+    viewState.onDidChange(() => this.refresh(), null, this.disposables);
+    ctx.progress.onDidChange((ids) => this.progressChanged(ids), null, this.disposables);
+    vscode.workspace.onDidChangeConfiguration(
+      (event) => {
+        if (config.affects(event, 'groupBy')) this.refresh();
+      },
+      null,
+      this.disposables,
+    );
+  }
+
+  refresh(): void {
+    this.snapshot = undefined;
+    this.changed.fire();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.current().groups;
+    return node instanceof GroupNode ? node.children : [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node instanceof QuestionNode ? node.parent : undefined;
+  }
+
+  /** The node showing this question, if the current grouping and filter show it. */
+  findQuestion(questionId: string): QuestionNode | undefined {
+    return this.current().nodes.get(questionId);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private progressChanged(ids: readonly string[]): void {
+    // Attempts autosave often; only a change of state (icon, counts, filter membership) redraws the tree.
+    const states = this.snapshot?.states;
+    if (states && ids.some((id) => states.has(id) && states.get(id) !== questionState(this.ctx.progress.get(id)))) {
+      this.refresh();
+    }
+  }
+
+  private current(): Snapshot {
+    this.snapshot ??= this.build();
+    return this.snapshot;
+  }
+
+  private build(): Snapshot {
+    const { library, progress } = this.ctx;
+    const groupBy = config.groupBy();
+    const filter = this.viewState.filter();
+    const marks: MarksOf = (id) => marksOf(progress.get(id));
+    const groups: GroupNode[] = [];
+    const nodes = new Map<string, QuestionNode>();
+    const states = new Map<string, QuestionState>();
+    const arrangement = { domains: library.domains, documents: library.index.documents };
+    for (const group of groupQuestions(library.practiceItems, groupBy, arrangement)) {
+      for (const q of group.questions) states.set(q.id, questionState(progress.get(q.id)));
+      const shown = filterQuestions(group.questions, filter, marks);
+      if (shown.length === 0) continue;
+      const name = groupBy === 'domain' ? domainName(library, group.key) : bankName(library, group.key);
+      const node = new GroupNode({ ...group, questions: shown }, name, {
+        seen: countSeen(group.questions, marks),
+        total: group.questions.length,
+      });
+      for (const question of shown) {
+        const child = new QuestionNode(question, node, {
+          description: groupBy === 'domain' ? bankName(library, question.document) : domainName(library, question.domain),
+          preview: plainPreview(question.prompt, PREVIEW_CHARS),
+          state: states.get(question.id) ?? 'new',
+          hasCode: question.code.length > 0,
+        });
+        node.children.push(child);
+        nodes.set(question.id, child);
+      }
+      groups.push(node);
+    }
+    return { groups, nodes, states };
+  }
+}

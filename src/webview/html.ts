@@ -1,0 +1,115 @@
+// The practice panel's HTML shell: static markup with localized labels, a strict CSP, and the script and styles
+// as files. Question content arrives later by message. Pure string building, no `vscode` import.
+import { MAX_ATTEMPT_LENGTH } from './protocol';
+
+/** The static labels, already localized by the extension (the webview does not translate). */
+export interface PanelLabels {
+  documentTitle: string;
+  loading: string;
+  attempt: string;
+  attemptPlaceholder: string;
+  actions: string;
+  navigation: string;
+  reveal: string;
+  openCode: string;
+  blank: string;
+  star: string;
+  previous: string;
+  next: string;
+  random: string;
+  noReference: string;
+  reference: string;
+}
+
+/** Strings the script shows at run time. */
+export interface ScriptStrings {
+  saving: string;
+  saved: string;
+  missing: string;
+}
+
+export interface Typography {
+  /** `markdown.preview.fontSize`, px. */
+  fontSize: number;
+  /** `markdown.preview.lineHeight`, a multiplier. */
+  lineHeight: number;
+}
+
+export interface PracticeHtmlInput {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  katexStyleUri: string;
+  /** BCP 47 language of the labels (`vscode.env.language`). */
+  lang: string;
+  labels: PanelLabels;
+  strings: ScriptStrings;
+  typography: Typography;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} https: data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+/** The panel's document. Shortcut labels are filled in by the script, which knows the user's keyboard platform. */
+export function practiceHtml(input: PracticeHtmlInput): string {
+  const { labels: l } = input;
+  const a = escapeHtml;
+  const button = (id: string, label: string, keys: string, extra = '') =>
+    `<button type="button" id="${id}" data-keys="${keys}"${extra}><span class="label">${a(label)}</span> <kbd></kbd></button>`;
+  return `<!DOCTYPE html>
+<html lang="${a(input.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${a(input.katexStyleUri)}">
+<link rel="stylesheet" href="${a(input.styleUri)}">
+<title>${a(l.documentTitle)}</title>
+</head>
+<body data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
+<main id="practice" aria-busy="true">
+<p id="status-line" class="dojo-status" role="status">${a(l.loading)}</p>
+<header>
+<p class="dojo-meta"><span id="domain"></span><span class="dojo-separator" aria-hidden="true"> · </span><span id="bank"></span></p>
+<h1 id="title"></h1>
+</header>
+<section id="prompt" class="dojo-markdown" aria-labelledby="title"></section>
+<label for="attempt">${a(l.attempt)}</label>
+<textarea id="attempt" aria-label="${a(l.attempt)}" placeholder="${a(l.attemptPlaceholder)}" rows="8" maxlength="${MAX_ATTEMPT_LENGTH}" spellcheck="false" disabled></textarea>
+<p id="save-status" class="dojo-save-status"></p>
+<div class="dojo-actions" role="group" aria-label="${a(l.actions)}">
+${button('reveal', l.reveal, 'mod+enter', ' class="primary"')}
+${button('open-code', l.openCode, 'alt+o', ' hidden')}
+${button('blank', l.blank, 'alt+b', ' hidden')}
+${button('star', l.star, 'alt+s', ' aria-pressed="false"')}
+</div>
+<p id="no-reference" class="dojo-no-reference" hidden>${a(l.noReference)}</p>
+<nav class="dojo-navigation" aria-label="${a(l.navigation)}">
+${button('prev', l.previous, 'alt+arrowleft')}
+${button('random', l.random, 'alt+r')}
+${button('next', l.next, 'alt+arrowright')}
+</nav>
+<section id="reference" class="dojo-markdown" tabindex="-1" aria-label="${a(l.reference)}" hidden></section>
+</main>
+<script nonce="${a(input.nonce)}" src="${a(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** 128 random bits as hex, for the CSP nonce (web crypto: available in Node 20 and in browsers). */
+export function makeNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

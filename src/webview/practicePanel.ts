@@ -1,0 +1,140 @@
+// One practice webview panel: its options and HTML, the question it shows, and its message channel. Messages from
+// the webview are checked against the protocol here; only valid ones reach the owner (PracticeViewController).
+import * as vscode from 'vscode';
+import { makeNonce, practiceHtml, type Typography } from './html';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
+
+export const PRACTICE_VIEW_TYPE = 'dojo.practice';
+
+export interface PanelOwner {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  handle(panel: PracticePanel, message: WebviewMessage): Promise<void>;
+  /** Told after the panel has logged a refused message (tests observe this). */
+  refused(panel: PracticePanel, reason: string): void;
+  disposed(panel: PracticePanel): void;
+  activated(panel: PracticePanel): void;
+}
+
+export class PracticePanel {
+  /** The question this panel shows (or will show once the banks have loaded). */
+  questionId: string | undefined;
+  /** Whether the reference is revealed for `questionId` in this panel. */
+  revealed = false;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static create(owner: PanelOwner, column: vscode.ViewColumn): PracticePanel {
+    const panel = vscode.window.createWebviewPanel(
+      PRACTICE_VIEW_TYPE,
+      vscode.l10n.t('Practice'),
+      { viewColumn: column, preserveFocus: false },
+      webviewOptions(owner.extensionUri),
+    );
+    return new PracticePanel(panel, owner);
+  }
+
+  /** Takes over a panel VS Code restored after a reload (see the serializer in practiceView.ts). */
+  static revive(owner: PanelOwner, panel: vscode.WebviewPanel): PracticePanel {
+    return new PracticePanel(panel, owner);
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly owner: PanelOwner,
+  ) {
+    panel.webview.options = webviewOptions(owner.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(owner.extensionUri, 'media', 'icons', 'dojo.svg');
+    this.render();
+    panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    panel.onDidChangeViewState(() => panel.active && owner.activated(this), null, this.disposables);
+    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw), null, this.disposables);
+  }
+
+  /** (Re)builds the page; the webview reloads, restores its state and asks for the question again. */
+  render(): void {
+    const webview = this.panel.webview;
+    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.extensionUri, ...path));
+    webview.html = practiceHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: media('media', 'practice.js').toString(),
+      styleUri: media('media', 'practice.css').toString(),
+      katexStyleUri: media('dist', 'katex', 'katex.min.css').toString(),
+      lang: vscode.env.language,
+      labels: {
+        documentTitle: vscode.l10n.t('Practice'),
+        loading: vscode.l10n.t('Loading question…'),
+        attempt: vscode.l10n.t('Your attempt'),
+        attemptPlaceholder: vscode.l10n.t('Write your answer here. It is saved as you type.'),
+        actions: vscode.l10n.t('Question actions'),
+        navigation: vscode.l10n.t('Question navigation'),
+        reveal: vscode.l10n.t('Reveal answer'),
+        openCode: vscode.l10n.t('Open reference code'),
+        blank: vscode.l10n.t('Start blank scratch file'),
+        star: vscode.l10n.t('Star'),
+        previous: vscode.l10n.t('Previous'),
+        next: vscode.l10n.t('Next'),
+        random: vscode.l10n.t('Random'),
+        noReference: vscode.l10n.t('This question has no reference answer in its bank.'),
+        reference: vscode.l10n.t('Reference answer'),
+      },
+      strings: {
+        saving: vscode.l10n.t('Saving…'),
+        saved: vscode.l10n.t('Saved'),
+        missing: vscode.l10n.t('This question is not in the loaded banks.'),
+      },
+      typography: markdownPreviewTypography(),
+    });
+  }
+
+  get html(): string {
+    return this.panel.webview.html;
+  }
+
+  post(message: HostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  /** Validates a message as the webview posted it, then hands it to the owner. Exposed for tests. */
+  async receive(raw: unknown): Promise<void> {
+    const result = parseWebviewMessage(raw);
+    if (!result.ok) {
+      this.owner.log.warn(`Practice panel: ignored a message from the webview (${result.reason}).`);
+      this.owner.refused(this, result.reason);
+      return;
+    }
+    try {
+      await this.owner.handle(this, result.message);
+    } catch (error) {
+      this.owner.log.error(`Practice panel: handling "${result.message.type}" failed: ${String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.owner.disposed(this);
+    this.panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+  };
+}
+
+/** The prompt and reference read like the markdown preview, so they follow its font settings. */
+function markdownPreviewTypography(): Typography {
+  const preview = vscode.workspace.getConfiguration('markdown.preview');
+  const number = (key: string, fallback: number) => {
+    const value = preview.get<unknown>(key);
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return { fontSize: number('fontSize', 14), lineHeight: number('lineHeight', 1.6) };
+}

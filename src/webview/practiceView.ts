@@ -1,0 +1,249 @@
+// The practice panels: one reused panel, or one per question when `dojo.openInNewPanel` is on. Registers the
+// serializer that restores panels after a reload, and acts on the (validated) messages their webviews send.
+import * as vscode from 'vscode';
+import { CommandId } from '../commands/commandIds';
+import { openInNewPanel } from '../config';
+import type { DojoContext, PracticeView } from '../context';
+import type { Question } from '../core/model';
+import { questionView, referenceHtml, variantsFor } from './content';
+import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
+import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
+
+type PracticeDeps = Omit<DojoContext, 'practice'>;
+
+/** What a webview reported after rendering: what the user now sees. */
+export interface RenderedReport {
+  questionId: string;
+  attempt: string;
+  revealed: boolean;
+}
+
+export function createPracticeView(ctx: PracticeDeps): PracticeViewController {
+  return new PracticeViewController(ctx);
+}
+
+const NAVIGATION_COMMANDS: Record<NavigationDirection, string> = {
+  previous: CommandId.previousQuestion,
+  next: CommandId.nextQuestion,
+  random: CommandId.randomQuestion,
+};
+
+export class PracticeViewController implements PracticeView, PanelOwner, vscode.Disposable {
+  private readonly panels: PracticePanel[] = [];
+  /** The panel last focused: commands run from the palette or an editor act on it. */
+  private lastActive: PracticePanel | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
+  private readonly refusedEmitter = new vscode.EventEmitter<string>();
+  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter];
+
+  /** Fires when a webview has rendered a question or its reference (integration tests wait on it). */
+  readonly onDidRender = this.renderedEmitter.event;
+  /** Fires with the reason when a message from a webview was refused and logged. */
+  readonly onDidRefuseMessage = this.refusedEmitter.event;
+
+  constructor(private readonly ctx: PracticeDeps) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(PRACTICE_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
+      }),
+      ctx.progress.onDidChange((ids) => this.progressChanged(ids)),
+      // Reloaded banks may have changed the question's text (the webview keeps unsaved typing).
+      ctx.library.onDidChange(() => {
+        for (const panel of this.panels) void this.sendQuestion(panel);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('markdown.preview')) for (const panel of this.panels) panel.render();
+      }),
+    );
+  }
+
+  get extensionUri(): vscode.Uri {
+    return this.ctx.extension.extensionUri;
+  }
+
+  get log(): vscode.LogOutputChannel {
+    return this.ctx.log;
+  }
+
+  get currentQuestionId(): string | undefined {
+    return this.lastActive?.questionId;
+  }
+
+  /** The panels open now, most recently created last. */
+  get openPanels(): readonly PracticePanel[] {
+    return this.panels;
+  }
+
+  /** The panel that shows a question: reused, or a new one per question with `dojo.openInNewPanel`. */
+  createOrShow(questionId: string): PracticePanel {
+    const existing = openInNewPanel()
+      ? this.panels.find((panel) => panel.questionId === questionId)
+      : (this.lastActive ?? this.panels[this.panels.length - 1]);
+    const panel = existing ?? this.adopt(PracticePanel.create(this, vscode.ViewColumn.Active));
+    if (existing) panel.panel.reveal(undefined, false);
+    this.lastActive = panel;
+    return panel;
+  }
+
+  async show(questionId: string): Promise<void> {
+    if (!this.ctx.library.get(questionId)) {
+      this.ctx.log.warn(`Practice panel: no question with id ${questionId}.`);
+      return;
+    }
+    const panel = this.createOrShow(questionId);
+    if (panel.questionId !== questionId) {
+      panel.questionId = questionId;
+      panel.revealed = false;
+    }
+    await this.sendQuestion(panel);
+  }
+
+  /** The serializer's work: takes over a panel VS Code restored, showing the question its state names. */
+  async revive(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const restored = parsePracticeState(state);
+    if (!restored) {
+      // Without its state the panel cannot know what it showed: close it rather than leave an empty page.
+      webviewPanel.dispose();
+      return;
+    }
+    const panel = this.adopt(PracticePanel.revive(this, webviewPanel));
+    panel.questionId = restored.questionId;
+    if (webviewPanel.active || !this.lastActive) this.lastActive = panel;
+    // The question is sent when the webview says it is ready; if the banks are still loading, it says `missing`
+    // until the library's change event sends it again.
+  }
+
+  async reveal(): Promise<void> {
+    if (this.lastActive) await this.revealIn(this.lastActive);
+  }
+
+  dispose(): void {
+    for (const panel of this.panels.slice()) panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  // PanelOwner: called by the panels.
+
+  async handle(panel: PracticePanel, message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.sendQuestion(panel);
+      case 'rendered':
+        this.renderedEmitter.fire({ questionId: message.questionId, attempt: message.attempt, revealed: message.revealed });
+        return;
+      case 'attempt':
+        return this.saveAttempt(panel, message.questionId, message.text);
+      case 'navigate':
+        this.lastActive = panel;
+        await vscode.commands.executeCommand(NAVIGATION_COMMANDS[message.direction]);
+        return;
+    }
+    // The rest act on the question the panel shows; a message about another one is stale (sent before navigating).
+    const question = message.questionId === panel.questionId ? this.ctx.library.get(message.questionId) : undefined;
+    if (!question) {
+      this.ctx.log.info(`Practice panel: ignored "${message.type}" for ${message.questionId}, which it no longer shows.`);
+      return;
+    }
+    switch (message.type) {
+      case 'reveal':
+        return this.revealIn(panel);
+      case 'star':
+        return this.ctx.progress.setStarred(question.id, message.starred);
+      case 'openCode':
+        return this.openCode(question);
+      case 'openBlank':
+        await this.ctx.scratch.openBlank(question);
+        return;
+    }
+  }
+
+  refused(_panel: PracticePanel, reason: string): void {
+    this.refusedEmitter.fire(reason);
+  }
+
+  disposed(panel: PracticePanel): void {
+    const index = this.panels.indexOf(panel);
+    if (index >= 0) this.panels.splice(index, 1);
+    if (this.lastActive === panel) this.lastActive = this.panels[this.panels.length - 1];
+  }
+
+  activated(panel: PracticePanel): void {
+    this.lastActive = panel;
+  }
+
+  // Internals.
+
+  private adopt(panel: PracticePanel): PracticePanel {
+    this.panels.push(panel);
+    return panel;
+  }
+
+  private async sendQuestion(panel: PracticePanel): Promise<void> {
+    const id = panel.questionId;
+    if (!id) return;
+    const question = this.ctx.library.get(id);
+    if (!question) {
+      await panel.post({ type: 'missing', questionId: id });
+      return;
+    }
+    panel.panel.title = question.title;
+    const progress = this.ctx.progress.get(id);
+    const message: HostMessage = {
+      type: 'show',
+      question: questionView(this.ctx.library, question),
+      attempt: progress.attempt,
+      starred: progress.starred,
+      referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
+    };
+    await panel.post(message);
+  }
+
+  private async revealIn(panel: PracticePanel): Promise<void> {
+    const question = panel.questionId ? this.ctx.library.get(panel.questionId) : undefined;
+    if (!question) return;
+    await this.ctx.progress.markRevealed(question.id);
+    panel.revealed = true;
+    await panel.post({ type: 'reference', questionId: question.id, html: referenceHtml(this.ctx.library, question) });
+  }
+
+  private async saveAttempt(panel: PracticePanel, questionId: string, text: string): Promise<void> {
+    if (!this.ctx.library.get(questionId)) {
+      this.ctx.log.warn(`Practice panel: not saving an attempt for unknown question ${questionId}.`);
+      return;
+    }
+    await this.ctx.progress.setAttempt(questionId, text);
+    await panel.post({ type: 'saved', questionId, text });
+  }
+
+  private progressChanged(ids: readonly string[]): void {
+    for (const panel of this.panels) {
+      if (panel.questionId && ids.includes(panel.questionId)) {
+        void panel.post({ type: 'starred', questionId: panel.questionId, starred: this.ctx.progress.get(panel.questionId).starred });
+      }
+    }
+  }
+
+  /** Opens the reference code; asks which block when the question and its variants have several. */
+  private async openCode(question: Question): Promise<void> {
+    const blocks = variantsFor(this.ctx.library, question).flatMap((variant) =>
+      variant.code.map((block, index) => ({ variant, index, block })),
+    );
+    if (blocks.length === 0) return;
+    let chosen = blocks[0];
+    if (blocks.length > 1) {
+      const items = blocks.map((entry, i) => ({
+        label: vscode.l10n.t('Code {0}', i + 1),
+        description: entry.block.lang || undefined,
+        detail: entry.block.caption ?? entry.block.source.split('\n', 1)[0],
+        entry,
+      }));
+      const picked = await vscode.window.showQuickPick(items, {
+        title: vscode.l10n.t('Open Reference Code'),
+        placeHolder: vscode.l10n.t('Which code example should open as a file?'),
+      });
+      if (!picked) return;
+      chosen = picked.entry;
+    }
+    if (chosen) await this.ctx.scratch.openReference(chosen.variant, chosen.index);
+  }
+}

@@ -1,0 +1,271 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DojoContext } from '../../src/context';
+import type { Question } from '../../src/core/model';
+import { referenceHtml } from '../../src/webview/content';
+import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
+import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
+import { extensionId } from '../host/suiteProtocol';
+
+const WAIT_MS = 20_000;
+// The first webview of a session can take much longer to load on a busy 2-core machine.
+const FIRST_RENDER_MS = 45_000;
+
+async function dojo(): Promise<DojoContext> {
+  const extension = vscode.extensions.getExtension<{ ctx: DojoContext }>(extensionId);
+  assert.ok(extension, `${extensionId} is not loaded`);
+  const { ctx } = await extension.activate();
+  if (ctx.library.practiceItems.length === 0) await once(ctx.library.onDidChange, 'the banks to load');
+  return ctx;
+}
+
+function once<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true, waitMs = WAIT_MS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, waitMs);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/** Resolves with what the real webview reports after rendering `questionId` (subscribe before acting). */
+function rendered(view: PracticeViewController, questionId: string, accept = (_: RenderedReport) => true, waitMs = WAIT_MS) {
+  const what = `the webview to render ${questionId}`;
+  return once(view.onDidRender, what, (r) => r.questionId === questionId && accept(r), waitMs);
+}
+
+/** The extension's LogOutputChannel as written to its log folder, once `accept` likes it (it is flushed lazily). */
+async function logText(ctx: DojoContext, accept: (text: string) => boolean): Promise<boolean> {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    const entries = await vscode.workspace.fs.readDirectory(ctx.extension.logUri).then(undefined, () => []);
+    for (const [name] of entries.filter(([name]) => name.endsWith('.log'))) {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ctx.extension.logUri, name));
+      if (accept(new TextDecoder().decode(bytes))) return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+function closeAll(view: PracticeViewController): void {
+  for (const panel of view.openPanels.slice()) panel.dispose();
+}
+
+describe('Practice panel', function () {
+  this.timeout(FIRST_RENDER_MS + 15_000);
+  let ctx: DojoContext;
+  let view: PracticeViewController;
+  let withCode: Question[];
+
+  before(async () => {
+    ctx = await dojo();
+    view = ctx.practice as PracticeViewController;
+    withCode = ctx.library.practiceItems.filter((q) => q.hasReference && q.code.length > 0);
+    assert.ok(withCode.length >= 6, 'the bundled banks have questions with reference code');
+    closeAll(view); // panels other suites left open
+  });
+
+  afterEach(() => closeAll(view));
+
+  it('shows a question in a webview whose script runs under the strict CSP', async () => {
+    const question = withCode[0]!;
+    const shown = rendered(view, question.id, undefined, FIRST_RENDER_MS);
+    await view.show(question.id);
+    const report = await shown;
+
+    assert.equal(report.revealed, false);
+    assert.equal(view.currentQuestionId, question.id);
+    assert.equal(view.openPanels.length, 1);
+    const panel = view.openPanels[0]!;
+    assert.equal(panel.panel.title, question.title);
+    const html = panel.html;
+    const csp = (/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '').replace(/&#39;/g, "'");
+    const source = panel.panel.webview.cspSource;
+    assert.equal(
+      csp,
+      `default-src 'none'; script-src 'nonce-${/'nonce-([0-9a-f]{32})'/.exec(csp)?.[1]}'; style-src ${source}; ` +
+        `img-src ${source} https: data:; font-src ${source}`,
+    );
+    const nonce = /'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    assert.deepEqual(scripts.length, 1);
+    assert.match(scripts[0]!, new RegExp(`nonce="${nonce}" src="[^"]+/media/practice\\.js"`));
+    assert.doesNotMatch(html, /\sstyle=|<style/);
+    for (const id of ['attempt', 'reveal', 'open-code', 'blank', 'prev', 'next', 'random', 'star', 'reference']) {
+      assert.match(html, new RegExp(`id="${id}"`), id);
+    }
+  });
+
+  it('reuses one panel for the next question', async () => {
+    const [first, second] = withCode;
+    await view.show(first!.id);
+    const shown = rendered(view, second!.id);
+    await view.show(second!.id);
+    await shown;
+    assert.equal(view.openPanels.length, 1);
+    assert.equal(view.currentQuestionId, second!.id);
+  });
+
+  it('opens each question in its own panel when dojo.openInNewPanel is on', async () => {
+    const settings = vscode.workspace.getConfiguration('dojo');
+    await settings.update('openInNewPanel', true, vscode.ConfigurationTarget.Global);
+    try {
+      const [first, second] = withCode;
+      await view.show(first!.id);
+      await view.show(second!.id);
+      await view.show(first!.id);
+      assert.deepEqual(view.openPanels.map((p) => p.questionId).sort(), [first!.id, second!.id].sort());
+      assert.equal(view.currentQuestionId, first!.id);
+    } finally {
+      await settings.update('openInNewPanel', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('stores the attempt the webview sends and shows it again after the panel was closed', async () => {
+    const question = withCode[2]!;
+    const text = `My attempt at ${question.id}: 先说数据，再说模型。`;
+    await view.show(question.id);
+    await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text });
+    assert.equal(ctx.progress.get(question.id).attempt, text);
+    assert.ok(ctx.progress.get(question.id).attemptedAt, 'attemptedAt is set');
+
+    closeAll(view);
+    assert.equal(view.openPanels.length, 0);
+    const reopened = rendered(view, question.id);
+    await view.show(question.id);
+    assert.equal((await reopened).attempt, text, 'the webview textarea holds the stored attempt');
+  });
+
+  it('restores a panel from its saved state, and closes one without state', async () => {
+    const question = withCode[3]!;
+    await ctx.progress.setAttempt(question.id, 'restored text');
+    const restoredPanel = vscode.window.createWebviewPanel('dojo.practice', 'restored', vscode.ViewColumn.Active);
+    const shown = rendered(view, question.id);
+    await view.revive(restoredPanel, { questionId: question.id, attempt: 'restored text', unsaved: false, revealed: false });
+    assert.equal((await shown).attempt, 'restored text');
+    assert.equal(view.currentQuestionId, question.id);
+
+    const stateless = vscode.window.createWebviewPanel('dojo.practice', 'stateless', vscode.ViewColumn.Active);
+    const closed = once(stateless.onDidDispose, 'the stateless panel to close');
+    await view.revive(stateless, undefined);
+    await closed;
+    assert.equal(view.openPanels.length, 1);
+  });
+
+  it('reveals the answer from the webview button: marks it revealed and the webview shows the reference', async () => {
+    const question = withCode.find((q) => ctx.progress.get(q.id).revealedAt === undefined && q !== withCode[0])!;
+    assert.ok(question, 'a question not revealed yet');
+    await view.show(question.id);
+    const revealed = rendered(view, question.id, (r) => r.revealed);
+    await view.openPanels[0]!.receive({ type: 'reveal', questionId: question.id });
+    await revealed;
+    assert.ok(ctx.progress.get(question.id).revealedAt, 'revealedAt is set');
+  });
+
+  it('reveals the answer through the PracticeView API for the current question', async () => {
+    const question = withCode.find((q) => ctx.progress.get(q.id).revealedAt === undefined)!;
+    const shown = rendered(view, question.id);
+    await view.show(question.id);
+    await shown;
+    const revealed = rendered(view, question.id, (r) => r.revealed);
+    await view.reveal();
+    await revealed;
+    assert.ok(ctx.progress.get(question.id).revealedAt);
+  });
+
+  it('labels every variant of a repeated question in the reference', () => {
+    const repeated = ctx.library.practiceItems.find((q) => ctx.library.variants(q.id).length > 1);
+    assert.ok(repeated, 'the bundled banks repeat some questions');
+    const count = ctx.library.variants(repeated.id).length;
+    const html = referenceHtml(ctx.library, repeated);
+    for (let i = 1; i <= count; i++) assert.ok(html.includes(`Variant ${i}/${count}`), `Variant ${i}/${count}`);
+    assert.equal(html.match(/class="dojo-variant"/g)?.length, count);
+  });
+
+  it('keeps formulas renderable under the CSP by moving KaTeX inline styles to data attributes', () => {
+    const hasMath = (q: Question) => /\\\[|\$/.test(q.answer + q.analysis);
+    // In the bundled banks the formulas are in a repeat's answer: the reference shows every variant.
+    const withMath = ctx.library.practiceItems.find((q) => ctx.library.variants(q.id).some(hasMath));
+    assert.ok(withMath, 'the bundled banks have formulas');
+    const html = referenceHtml(ctx.library, withMath);
+    assert.match(html, /class="katex/);
+    assert.match(html, /data-dojo-style="/);
+    assert.doesNotMatch(html, /\sstyle=/);
+  });
+
+  it('stars and unstars the question from the webview', async () => {
+    const question = withCode[4]!;
+    await view.show(question.id);
+    const panel = view.openPanels[0]!;
+    await panel.receive({ type: 'star', questionId: question.id, starred: true });
+    assert.equal(ctx.progress.get(question.id).starred, true);
+    await panel.receive({ type: 'star', questionId: question.id, starred: false });
+    assert.equal(ctx.progress.get(question.id).starred, false);
+  });
+
+  it('ignores a message about a question the panel no longer shows', async () => {
+    const [first, second] = [withCode[5]!, withCode[1]!];
+    const starred = ctx.progress.get(first.id).starred;
+    await view.show(first.id);
+    await view.show(second.id);
+    await view.openPanels[0]!.receive({ type: 'star', questionId: first.id, starred: !starred });
+    assert.equal(ctx.progress.get(first.id).starred, starred);
+  });
+
+  it('moves to the next question when the webview asks', async () => {
+    const question = withCode[0]!;
+    await view.show(question.id);
+    await view.openPanels[0]!.receive({ type: 'navigate', direction: 'next' });
+    assert.ok(view.currentQuestionId && view.currentQuestionId !== question.id, 'another question is shown');
+  });
+
+  it('refuses malformed messages, logs them, and acts on none of them', async () => {
+    const question = withCode[1]!;
+    await view.show(question.id);
+    const panel = view.openPanels[0]!;
+    const before = ctx.progress.get(question.id);
+    const malformed: unknown[] = [
+      null,
+      'ready',
+      [],
+      { type: 'delete-everything' },
+      { type: 'attempt', questionId: question.id },
+      { type: 'attempt', questionId: 42, text: 'x' },
+      { type: 'attempt', questionId: question.id, text: 'x', extra: true },
+      { type: 'attempt', questionId: question.id, text: 'x'.repeat(MAX_ATTEMPT_LENGTH + 1) },
+      { type: 'navigate', direction: 'sideways' },
+      { type: 'star', questionId: question.id, starred: 'yes' },
+      { type: 'reveal', questionId: '' },
+    ];
+    for (const raw of malformed) {
+      const refused = once(view.onDidRefuseMessage, `refusal of ${JSON.stringify(raw)?.slice(0, 60)}`);
+      await panel.receive(raw);
+      assert.ok((await refused).length > 0);
+    }
+    assert.deepEqual(ctx.progress.get(question.id), before);
+    const logged = await logText(ctx, (text) => text.includes('ignored a message from the webview (unknown type "delete-everything")'));
+    assert.ok(logged, 'the refusal is in the Interview Dojo log');
+  });
+
+  it('accepts every message the webview script sends', () => {
+    const id = withCode[0]!.id;
+    const valid: WebviewMessage[] = [
+      { type: 'ready' },
+      { type: 'rendered', questionId: id, attempt: '', revealed: false },
+      { type: 'attempt', questionId: id, text: '' },
+      { type: 'reveal', questionId: id },
+      { type: 'openCode', questionId: id },
+      { type: 'openBlank', questionId: id },
+      { type: 'navigate', direction: 'random' },
+      { type: 'star', questionId: id, starred: true },
+    ];
+    for (const message of valid) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
+  });
+});

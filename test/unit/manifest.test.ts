@@ -1,0 +1,91 @@
+// The manifest, the command table and the translations must agree; VS Code itself only notices at run time.
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { CommandId, InternalCommand, PaletteCommand } from '../../src/commands/commandIds';
+
+const root = path.join(__dirname, '..', '..');
+const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+const manifest = readJson('package.json');
+const nls: Record<string, string> = readJson('package.nls.json');
+const nlsZh: Record<string, string> = readJson('package.nls.zh-cn.json');
+const bundleZh: Record<string, string> = readJson('l10n/bundle.l10n.zh-cn.json');
+
+interface ContributedCommand {
+  command: string;
+  title: string;
+  category?: string;
+}
+const contributed: ContributedCommand[] = manifest.contributes.commands;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(root, dir, file));
+}
+
+/** The literal messages passed to `vscode.l10n.t('…')` anywhere in src/. */
+function l10nMessages(): string[] {
+  const call = /l10n\.t\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
+  const unescape = (text: string) => text.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+  return sourceFiles('src').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(call)].map((m) => unescape(m[2])));
+}
+
+describe('package.json', () => {
+  it('contributes exactly the commands of the id table', () => {
+    assert.deepEqual(contributed.map((c) => c.command).sort(), Object.values(CommandId).sort());
+  });
+
+  it('puts every command under the Dojo category with a translated title', () => {
+    for (const command of contributed) {
+      assert.equal(command.category, 'Dojo', command.command);
+      const key = /^%(.+)%$/.exec(command.title)?.[1];
+      assert.ok(key && nls[key] && nlsZh[key], `${command.command} has a title in English and Chinese`);
+    }
+  });
+
+  it('hides the tree-only commands from the command palette and no others', () => {
+    const hidden = manifest.contributes.menus.commandPalette
+      .filter((m: { when: string }) => m.when === 'false')
+      .map((m: { command: string }) => m.command);
+    assert.deepEqual(hidden.sort(), Object.values(InternalCommand).sort());
+    assert.ok(Object.values(PaletteCommand).every((id) => !hidden.includes(id)));
+  });
+
+  it('has every %key% of the manifest in both language files, and nothing else', () => {
+    const keys = new Set([...JSON.stringify(manifest).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]));
+    assert.deepEqual(Object.keys(nls).sort(), [...keys].sort());
+    assert.deepEqual(Object.keys(nlsZh).sort(), [...keys].sort());
+  });
+
+  it('binds Random Question to a chord VS Code does not already use', () => {
+    const binding = manifest.contributes.keybindings.find((k: { command: string }) => k.command === 'dojo.randomQuestion');
+    // ctrl+alt+r is the terminal's "Run Recent Command"; cmd+alt+r toggles regex in find widgets.
+    assert.ok(binding && !['ctrl+alt+r', 'cmd+alt+r'].includes(binding.key) && binding.mac !== 'cmd+alt+r');
+  });
+
+  it('points the empty view at the extension’s settings', () => {
+    const empty = manifest.contributes.viewsWelcome.find((w: { when: string }) => w.when === 'dojo.libraryEmpty');
+    assert.match(nls[empty.contents.slice(1, -1)], /\(command:workbench\.action\.openSettings\?%22dojo%22\)/);
+  });
+
+  it('declares the four dojo settings that src/config.ts reads', () => {
+    const settings = Object.keys(manifest.contributes.configuration.properties).sort();
+    assert.deepEqual(settings, ['dojo.extraBanks', 'dojo.groupBy', 'dojo.openInNewPanel', 'dojo.scratchFolder']);
+  });
+});
+
+describe('l10n/bundle.l10n.zh-cn.json', () => {
+  it('translates every message the code passes to vscode.l10n.t', () => {
+    const messages = l10nMessages();
+    assert.ok(messages.length > 30, 'the scan finds the messages');
+    assert.deepEqual(messages.filter((m) => !bundleZh[m]), []);
+  });
+
+  it('keeps the placeholders of each message in its translation', () => {
+    for (const [message, translation] of Object.entries(bundleZh)) {
+      const placeholders = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort();
+      assert.deepEqual(placeholders(translation), placeholders(message), message);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import type { Question } from '../../src/core/model';
+import { pickRandom, stepFrom } from '../../src/core/practiceOrder';
+
+function question(id: string): Question {
+  return {
+    id,
+    document: 'bank.md',
+    line: 1,
+    title: id,
+    prompt: id,
+    domain: 'general',
+    tags: [],
+    answer: '',
+    analysis: '',
+    code: [],
+    hasReference: false,
+  };
+}
+
+const abcd = ['a', 'b', 'c', 'd'].map(question);
+const ids = (qs: (Question | undefined)[]) => qs.map((q) => q?.id);
+
+describe('stepFrom', () => {
+  it('moves to the following and preceding question in order', () => {
+    assert.deepEqual(ids([stepFrom(abcd, 'b', 'next'), stepFrom(abcd, 'b', 'previous')]), ['c', 'a']);
+  });
+
+  it('wraps around at both ends', () => {
+    assert.deepEqual(ids([stepFrom(abcd, 'd', 'next'), stepFrom(abcd, 'a', 'previous')]), ['a', 'd']);
+  });
+
+  it('starts at the first for next and the last for previous when nothing is current', () => {
+    assert.deepEqual(ids([stepFrom(abcd, undefined, 'next'), stepFrom(abcd, undefined, 'previous')]), ['a', 'd']);
+  });
+
+  it('treats a question that is no longer listed like no current question', () => {
+    assert.equal(stepFrom(abcd, 'gone', 'next')?.id, 'a');
+  });
+
+  it('skips questions the filter rejects, even when the current one is rejected too', () => {
+    const accept = (q: Question) => q.id !== 'c' && q.id !== 'b';
+    assert.equal(stepFrom(abcd, 'b', 'next', accept)?.id, 'd');
+    assert.equal(stepFrom(abcd, 'b', 'previous', accept)?.id, 'a');
+  });
+
+  it('returns nothing when no other question is acceptable', () => {
+    assert.equal(stepFrom(abcd, 'a', 'next', (q) => q.id === 'a'), undefined);
+    assert.equal(stepFrom([], undefined, 'next'), undefined);
+  });
+});
+
+describe('pickRandom', () => {
+  it('picks only among unseen questions while there are any', () => {
+    const seen = new Set(['a', 'b', 'd']);
+    for (const r of [0, 0.3, 0.6, 0.99]) {
+      assert.equal(pickRandom(abcd, (q) => seen.has(q.id), () => r)?.id, 'c');
+    }
+  });
+
+  it('maps the random number onto the pool in order', () => {
+    const none = () => false;
+    assert.deepEqual(ids([0, 0.25, 0.5, 0.75].map((r) => pickRandom(abcd, none, () => r))), ['a', 'b', 'c', 'd']);
+  });
+
+  it('avoids the current question', () => {
+    const picks = new Set([0, 0.2, 0.4, 0.6, 0.8, 0.99].map((r) => pickRandom(abcd, () => false, () => r, 'b')?.id));
+    assert.ok(!picks.has('b'));
+    assert.deepEqual([...picks].sort(), ['a', 'c', 'd']);
+  });
+
+  it('falls back to seen questions once everything is seen', () => {
+    assert.equal(pickRandom(abcd, () => true, () => 0.5, 'a')?.id, 'c');
+  });
+
+  it('returns the current question when it is the only one, and nothing for an empty list', () => {
+    assert.equal(pickRandom([question('a')], () => false, () => 0.5, 'a')?.id, 'a');
+    assert.equal(pickRandom([], () => false, () => 0.5), undefined);
+  });
+
+  it('stays in range when the source returns a value at the upper edge', () => {
+    assert.equal(pickRandom(abcd, () => false, () => 0.9999999999)?.id, 'd');
+  });
+});
