@@ -14,6 +14,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'info',
+  // Our `import` and the KaTeX plugin's `require` would otherwise resolve to KaTeX's ESM and CJS builds: two copies.
+  alias: { katex: 'katex/dist/katex.js' },
 };
 
 const builds = [

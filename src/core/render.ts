@@ -2,7 +2,7 @@
 // link schemes are checked by markdown-it's default validateLink, KaTeX runs with `trust: false`.
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
-import markdownItKatex, { MarkdownKatexOptions } from '@vscode/markdown-it-katex';
+import markdownItKatex from '@vscode/markdown-it-katex';
 import type { Question } from './model';
 import { escapeHtml, highlightCode } from './render/highlight';
 import { texDelimiters } from './render/texDelimiters';
@@ -31,10 +31,9 @@ let markdown: MarkdownIt.MarkdownIt | undefined;
 function markdownIt(): MarkdownIt.MarkdownIt {
   if (!markdown) {
     markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
-    // The plugin depends on an older KaTeX; hand it ours, so its HTML matches the stylesheet the webview loads and
-    // only one KaTeX is bundled. It calls only renderToString, whose signature both versions share.
-    const pluginKatex = katex as unknown as MarkdownKatexOptions['katex'];
-    markdown.use(markdownItKatex, { ...KATEX_OPTIONS, katex: pluginKatex });
+    // Our `katex` dependency is pinned to the plugin's major version, so only one KaTeX is bundled and its HTML
+    // matches the stylesheet the webview loads.
+    markdown.use(markdownItKatex, { ...KATEX_OPTIONS, katex });
     markdown.use(texDelimiters(renderTex));
     const renderToken: MarkdownIt.RendererRule = (tokens, index, options, _env, self) =>
       self.renderToken(tokens, index, options);

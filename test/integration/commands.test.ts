@@ -5,17 +5,7 @@ import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
 import type { GroupNode, QuestionNode } from '../../src/tree/treeNodes';
 import { extensionId } from '../host/suiteProtocol';
-
-async function dojo(): Promise<DojoApi> {
-  const extension = vscode.extensions.getExtension<DojoApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  return extension.activate();
-}
-
-function seen(api: DojoApi, id: string): boolean {
-  const progress = api.ctx.progress.get(id);
-  return progress.attemptedAt !== undefined || progress.revealedAt !== undefined;
-}
+import { dojo, ProgressSnapshot, seen } from './helpers';
 
 /** The practice items in the tree's order (groups top to bottom). */
 function treeOrder(api: DojoApi): string[] {
@@ -34,28 +24,18 @@ async function closePanels(api: DojoApi): Promise<void> {
 describe('Commands', () => {
   let api: DojoApi;
   let items: readonly Question[];
-  const touched = new Map<string, { attempt: string; starred: boolean }>();
-
-  function touch(id: string): void {
-    if (!touched.has(id)) {
-      const { attempt, starred } = api.ctx.progress.get(id);
-      touched.set(id, { attempt, starred });
-    }
-  }
+  let snapshot: ProgressSnapshot;
 
   before(async () => {
     api = await dojo();
+    snapshot = new ProgressSnapshot(api.ctx.progress);
     items = api.library.practiceItems;
     await run(CommandId.groupBy, 'domain');
     await run(CommandId.filter, 'all');
   });
 
   afterEach(async () => {
-    for (const [id, before] of touched) {
-      await api.ctx.progress.setAttempt(id, before.attempt);
-      await api.ctx.progress.setStarred(id, before.starred);
-    }
-    touched.clear();
+    await snapshot.restore();
     await run(CommandId.filter, 'all');
     await run('workbench.action.closeAllEditors');
   });
@@ -95,7 +75,7 @@ describe('Commands', () => {
     const [domain, unseen] = [...byDomain].filter(([, qs]) => qs.length >= 3).sort((a, b) => a[1].length - b[1].length)[0]!;
     const [keep, ...practise] = unseen;
     for (const q of practise) {
-      touch(q.id);
+      snapshot.remember(q.id);
       await api.ctx.progress.setAttempt(q.id, 'practised');
     }
     for (let i = 0; i < 4; i++) {
@@ -112,10 +92,10 @@ describe('Commands', () => {
     const [only] = items.filter((q) => !api.ctx.progress.get(q.id).starred);
     const starredBefore = items.filter((q) => api.ctx.progress.get(q.id).starred).map((q) => q.id);
     for (const id of starredBefore) {
-      touch(id);
+      snapshot.remember(id);
       await api.ctx.progress.setStarred(id, false);
     }
-    touch(only.id);
+    snapshot.remember(only.id);
     await run(CommandId.toggleStar, only.id);
     await run(CommandId.filter, 'starred');
     for (let i = 0; i < 3; i++) assert.equal(await run<string>(CommandId.randomQuestion), only.id);
@@ -137,7 +117,7 @@ describe('Commands', () => {
     const order = treeOrder(api);
     const start = order.findIndex((_id, i) => i + 2 < order.length && !seen(api, order[i + 2]));
     const [first, middle, third] = order.slice(start, start + 3);
-    touch(middle);
+    snapshot.remember(middle);
     await api.ctx.progress.setAttempt(middle, 'done');
     await run(CommandId.filter, 'unattempted');
     await run(CommandId.openQuestion, first);
@@ -146,7 +126,7 @@ describe('Commands', () => {
 
   it('toggles the star of a question given by id, by tree item, or on screen', async () => {
     const [question] = items.filter((q) => !api.ctx.progress.get(q.id).starred);
-    touch(question.id);
+    snapshot.remember(question.id);
     assert.equal(await run<boolean>(CommandId.toggleStar, question.id), true);
     assert.equal(api.ctx.progress.get(question.id).starred, true);
     const node = api.tree.provider.findQuestion(question.id) as QuestionNode;

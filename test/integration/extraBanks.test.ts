@@ -2,23 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoApi } from '../../src/extension';
 import type { GroupNode } from '../../src/tree/treeNodes';
-import { extensionId } from '../host/suiteProtocol';
-
-const WAIT_MS = 20_000;
-
-async function dojo(): Promise<DojoApi> {
-  const extension = vscode.extensions.getExtension<DojoApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  return extension.activate();
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { dojo, until } from './helpers';
 
 const GOOD_BANK = `# 测试用户题库
 

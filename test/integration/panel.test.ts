@@ -5,19 +5,11 @@ import type { Question } from '../../src/core/model';
 import { referenceHtml } from '../../src/webview/content';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
-import { extensionId } from '../host/suiteProtocol';
+import { dojo } from './helpers';
 
 const WAIT_MS = 20_000;
 // The first webview of a session can take much longer to load on a busy 2-core machine.
 const FIRST_RENDER_MS = 45_000;
-
-async function dojo(): Promise<DojoContext> {
-  const extension = vscode.extensions.getExtension<{ ctx: DojoContext }>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  const { ctx } = await extension.activate();
-  if (ctx.library.practiceItems.length === 0) await once(ctx.library.onDidChange, 'the banks to load');
-  return ctx;
-}
 
 function once<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true, waitMs = WAIT_MS): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -65,7 +57,7 @@ describe('Practice panel', function () {
   let withCode: Question[];
 
   before(async () => {
-    ctx = await dojo();
+    ({ ctx } = await dojo());
     view = ctx.practice as PracticeViewController;
     withCode = ctx.library.practiceItems.filter((q) => q.hasReference && q.code.length > 0);
     assert.ok(withCode.length >= 6, 'the bundled banks have questions with reference code');

@@ -5,22 +5,7 @@ import type { Question } from '../../src/core/model';
 import { scratchHeader } from '../../src/core/scratchName';
 import { createScratchFiles, type ScratchFileManager } from '../../src/scratch/scratchFiles';
 import type { PracticeViewController } from '../../src/webview/practiceView';
-import { extensionId } from '../host/suiteProtocol';
-
-async function dojo(): Promise<DojoContext> {
-  const extension = vscode.extensions.getExtension<{ ctx: DojoContext }>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  const { ctx } = await extension.activate();
-  if (ctx.library.practiceItems.length === 0) {
-    await new Promise<void>((resolve) => {
-      const subscription = ctx.library.onDidChange(() => {
-        subscription.dispose();
-        resolve();
-      });
-    });
-  }
-  return ctx;
-}
+import { dojo } from './helpers';
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -47,7 +32,7 @@ describe('Scratch files', function () {
   let withCode: Question[];
 
   before(async () => {
-    ctx = await dojo();
+    ({ ctx } = await dojo());
     const workspace = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspace, 'the harness opens a workspace folder');
     // A fresh workspace-relative folder per run: exercises the setting and keeps runs independent.

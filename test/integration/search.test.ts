@@ -3,13 +3,7 @@ import * as vscode from 'vscode';
 import { searchItems } from '../../src/commands/searchCommand';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
-import { extensionId } from '../host/suiteProtocol';
-
-async function dojo(): Promise<DojoApi> {
-  const extension = vscode.extensions.getExtension<DojoApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  return extension.activate();
-}
+import { dojo } from './helpers';
 
 function fullText(q: Question): string {
   return [q.title, q.prompt, q.answer, q.analysis, ...q.code.map((c) => c.source)].join('\n');

@@ -4,23 +4,10 @@ import { domainLabel } from '../../src/core/domains';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
 import type { GroupNode, QuestionNode } from '../../src/tree/treeNodes';
-import { extensionId } from '../host/suiteProtocol';
+import { dojo, ProgressSnapshot, seen, until } from './helpers';
 
+// Shorter than mocha's 20 s per test, so a stuck wait fails with what it waited for.
 const WAIT_MS = 15_000;
-
-async function dojo(): Promise<DojoApi> {
-  const extension = vscode.extensions.getExtension<DojoApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not loaded`);
-  return extension.activate();
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function groups(api: DojoApi): GroupNode[] {
   return api.tree.provider.getChildren() as GroupNode[];
@@ -30,23 +17,10 @@ function questionNodes(api: DojoApi): QuestionNode[] {
   return groups(api).flatMap((group) => api.tree.provider.getChildren(group) as QuestionNode[]);
 }
 
-function seen(api: DojoApi, id: string): boolean {
-  const progress = api.ctx.progress.get(id);
-  return progress.attemptedAt !== undefined || progress.revealedAt !== undefined;
-}
-
 describe('Question tree', () => {
   let api: DojoApi;
   let items: readonly Question[];
-  /** Questions whose progress a test changed, with what to restore. */
-  const touched = new Map<string, { attempt: string; starred: boolean }>();
-
-  function touch(id: string): void {
-    if (!touched.has(id)) {
-      const { attempt, starred } = api.ctx.progress.get(id);
-      touched.set(id, { attempt, starred });
-    }
-  }
+  let snapshot: ProgressSnapshot;
 
   /** Questions nobody has practised yet (other suites may have practised some). */
   function fresh(count: number): Question[] {
@@ -57,16 +31,13 @@ describe('Question tree', () => {
 
   before(async () => {
     api = await dojo();
+    snapshot = new ProgressSnapshot(api.ctx.progress);
     items = api.library.practiceItems;
     assert.ok(items.length > 100, 'the bundled banks are indexed');
   });
 
   afterEach(async () => {
-    for (const [id, before] of touched) {
-      await api.ctx.progress.setAttempt(id, before.attempt);
-      await api.ctx.progress.setStarred(id, before.starred);
-    }
-    touched.clear();
+    await snapshot.restore();
     await vscode.commands.executeCommand('dojo.groupBy', 'domain');
     await vscode.commands.executeCommand('dojo.filter', 'all');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -92,7 +63,7 @@ describe('Question tree', () => {
     const before = groupOf();
     const practised = before.children.filter((child) => seen(api, child.question.id)).length;
     assert.equal(before.description, `${practised}/${before.children.length}`);
-    touch(target.id);
+    snapshot.remember(target.id);
     await api.ctx.progress.setAttempt(target.id, 'my attempt');
     assert.equal(groupOf().description, `${practised + 1}/${before.children.length}`);
   });
@@ -113,8 +84,8 @@ describe('Question tree', () => {
 
   it('filters to starred or not-yet-attempted questions, in either grouping', async () => {
     const [starred, attempted] = fresh(2);
-    touch(starred.id);
-    touch(attempted.id);
+    snapshot.remember(starred.id);
+    snapshot.remember(attempted.id);
     await vscode.commands.executeCommand('dojo.toggleStar', starred.id);
     await api.ctx.progress.setAttempt(attempted.id, 'an attempt');
 
@@ -160,7 +131,7 @@ describe('Question tree', () => {
 
   it('shows the state of a question by its icon: new, attempted, answer revealed, starred', async () => {
     const [question] = fresh(1);
-    touch(question.id);
+    snapshot.remember(question.id);
     const icon = () => (api.tree.provider.findQuestion(question.id)!.iconPath as vscode.ThemeIcon).id;
     const context = () => api.tree.provider.findQuestion(question.id)!.contextValue!;
     assert.equal(icon(), 'circle-large-outline');
@@ -176,10 +147,10 @@ describe('Question tree', () => {
 
   it('selects the question shown in the practice panel when the view is visible', async () => {
     await vscode.commands.executeCommand('dojo.questions.focus');
-    await until(() => api.tree.view.visible, 'the question view to show');
+    await until(() => api.tree.view.visible, 'the question view to show', WAIT_MS);
     const question = items[Math.floor(items.length / 2)];
     await vscode.commands.executeCommand('dojo.openQuestion', question.id);
-    await until(() => api.tree.view.selection[0]?.id === `q:${question.id}`, 'the tree to select the question');
+    await until(() => api.tree.view.selection[0]?.id === `q:${question.id}`, 'the tree to select the question', WAIT_MS);
     assert.equal(api.ctx.practice.currentQuestionId, question.id);
   });
 });

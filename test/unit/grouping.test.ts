@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { BankDocument, Domain, Question } from '../../src/core/model';
+import type { BankDocument, Domain } from '../../src/core/model';
 import { countSeen, filterQuestions, groupQuestions, isGroupBy, isQuestionFilter, type Marks } from '../../src/core/grouping';
-
-function question(id: string, domain: string, document: string): Question {
-  return { id, document, line: 1, title: id, prompt: id, domain, tags: [], answer: '', analysis: '', code: [], hasReference: true };
-}
+import { makeQuestion } from './fixtures/question';
 
 function domain(id: string): Domain {
   return { id, label: { en: id, 'zh-cn': id }, aliases: [] };
@@ -15,11 +12,11 @@ function doc(file: string): BankDocument {
 }
 
 const items = [
-  question('q1', 'finance', 'b.md'),
-  question('q2', 'general', 'a.md'),
-  question('q3', 'speech', 'a.md'),
-  question('q4', 'finance', 'a.md'),
-  question('q5', 'mystery', 'c.md'),
+  makeQuestion({ id: 'q1', domain: 'finance', document: 'b.md' }),
+  makeQuestion({ id: 'q2', domain: 'general', document: 'a.md' }),
+  makeQuestion({ id: 'q3', domain: 'speech', document: 'a.md' }),
+  makeQuestion({ id: 'q4', domain: 'finance', document: 'a.md' }),
+  makeQuestion({ id: 'q5', domain: 'mystery', document: 'c.md' }),
 ];
 const arrangement = { domains: [domain('speech'), domain('vision'), domain('finance')], documents: [doc('a.md'), doc('b.md')] };
 const shape = (groups: ReturnType<typeof groupQuestions>) => groups.map((g) => [g.key, g.questions.map((q) => q.id)]);

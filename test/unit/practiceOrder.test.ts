@@ -1,22 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Question } from '../../src/core/model';
 import { pickRandom, stepFrom } from '../../src/core/practiceOrder';
+import { makeQuestion } from './fixtures/question';
 
-function question(id: string): Question {
-  return {
-    id,
-    document: 'bank.md',
-    line: 1,
-    title: id,
-    prompt: id,
-    domain: 'general',
-    tags: [],
-    answer: '',
-    analysis: '',
-    code: [],
-    hasReference: false,
-  };
-}
+const question = (id: string) => makeQuestion({ id, hasReference: false });
 
 const abcd = ['a', 'b', 'c', 'd'].map(question);
 const ids = (qs: (Question | undefined)[]) => qs.map((q) => q?.id);

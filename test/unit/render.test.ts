@@ -1,25 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Question } from '../../src/core/model';
 import { renderMarkdown, renderReference } from '../../src/core/render';
-
-function question(fields: Partial<Question>): Question {
-  return {
-    id: 'bank/0001',
-    document: 'bank.md',
-    line: 1,
-    title: 'T',
-    prompt: 'T',
-    domain: 'general',
-    tags: [],
-    answer: '',
-    analysis: '',
-    code: [],
-    hasReference: true,
-    ...fields,
-  };
-}
+import { makeQuestion } from './fixtures/question';
 
 describe('renderMarkdown', () => {
   it('renders ordinary markdown', () => {
@@ -134,7 +117,8 @@ describe('renderMarkdown', () => {
 });
 
 describe('renderReference', () => {
-  const full = question({
+  const full = makeQuestion({
+    id: 'bank/0001',
     answer: '风险控制的**要点**',
     code: [
       { lang: 'python', source: 'print(1)\n', caption: '使用大模型进行**信贷**风险评估：' },
@@ -162,7 +146,7 @@ describe('renderReference', () => {
   });
 
   it('leaves out empty sections', () => {
-    const html = renderReference(question({ answer: '只有答案', analysis: '  ' }));
+    const html = renderReference(makeQuestion({ id: 'bank/0001', answer: '只有答案', analysis: '  ' }));
     assert.ok(html.includes('dojo-answer'));
     assert.ok(!html.includes('dojo-code') && !html.includes('dojo-analysis'), html);
   });
@@ -176,18 +160,18 @@ describe('renderReference', () => {
 
   it('says so when the bank gives no reference answer', () => {
     assert.equal(
-      renderReference(question({ hasReference: false })),
+      renderReference(makeQuestion({ id: 'bank/0001', hasReference: false })),
       '<p class="dojo-no-reference">This question has no reference answer in its bank.</p>\n',
     );
     assert.equal(
-      renderReference(question({ hasReference: false }), { answer: '', code: '', analysis: '', noReference: '题库未提供参考答案。' }),
+      renderReference(makeQuestion({ id: 'bank/0001', hasReference: false }), { answer: '', code: '', analysis: '', noReference: '题库未提供参考答案。' }),
       '<p class="dojo-no-reference">题库未提供参考答案。</p>\n',
     );
   });
 
   it('escapes hostile code and captions', () => {
     const html = renderReference(
-      question({ code: [{ lang: 'python', source: '</code><script>alert(1)</script>', caption: '<img src=x onerror=alert(1)>' }] }),
+      makeQuestion({ id: 'bank/0001', code: [{ lang: 'python', source: '</code><script>alert(1)</script>', caption: '<img src=x onerror=alert(1)>' }] }),
     );
     assert.ok(!html.includes('<script') && !html.includes('<img'), html);
   });

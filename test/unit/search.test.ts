@@ -5,6 +5,7 @@ import { loadDomains } from '../../src/core/domains';
 import { buildIndex, practiceItems } from '../../src/core/indexer';
 import type { Domain, Question } from '../../src/core/model';
 import { SearchIndex, type SearchHit } from '../../src/core/search';
+import { makeQuestion } from './fixtures/question';
 
 const CONTENT = path.join(__dirname, '../../content');
 
@@ -19,22 +20,7 @@ const DOMAINS: Domain[] = [
   { id: 'recsys', label: { en: 'Recommendation & Ads', 'zh-cn': '推荐与广告' }, aliases: ['推荐', 'recommendation'] },
 ];
 
-function question(id: string, title: string, fields: Partial<Question> = {}): Question {
-  return {
-    id,
-    document: 'bank.md',
-    line: 1,
-    title,
-    prompt: title,
-    domain: 'general',
-    tags: [],
-    answer: '',
-    analysis: '',
-    code: [],
-    hasReference: true,
-    ...fields,
-  };
-}
+const question = (id: string, title: string, fields: Partial<Question> = {}) => makeQuestion({ id, title, ...fields });
 
 const QUESTIONS: Question[] = [
   question('bank/risk', '如何在金融领域应用大模型进行风险控制？', {

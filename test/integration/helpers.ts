@@ -1,0 +1,52 @@
+// What several integration suites need: the activated extension, polling for a state that arrives
+// asynchronously, and putting back the progress a test changed (the suites share one extension host).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ProgressStore } from '../../src/context';
+import type { DojoApi } from '../../src/extension';
+import { extensionId } from '../host/suiteProtocol';
+
+/** The extension under test, activated (activation indexes the bundled banks before it resolves). */
+export async function dojo(): Promise<DojoApi> {
+  const extension = vscode.extensions.getExtension<DojoApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not loaded`);
+  return extension.activate();
+}
+
+/** Resolves once `condition` holds; rejects naming `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether the user has attempted the question or revealed its answer. */
+export function seen(api: DojoApi, id: string): boolean {
+  const progress = api.ctx.progress.get(id);
+  return progress.attemptedAt !== undefined || progress.revealedAt !== undefined;
+}
+
+/** Remembers the attempt and star of each question a test is about to change, and puts them back. */
+export class ProgressSnapshot {
+  private readonly saved = new Map<string, { attempt: string; starred: boolean }>();
+
+  constructor(private readonly progress: ProgressStore) {}
+
+  /** Call before changing the question's progress; only the first call per question counts. */
+  remember(id: string): void {
+    if (!this.saved.has(id)) {
+      const { attempt, starred } = this.progress.get(id);
+      this.saved.set(id, { attempt, starred });
+    }
+  }
+
+  async restore(): Promise<void> {
+    for (const [id, before] of this.saved) {
+      await this.progress.setAttempt(id, before.attempt);
+      await this.progress.setStarred(id, before.starred);
+    }
+    this.saved.clear();
+  }
+}
