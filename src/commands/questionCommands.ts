@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { Question } from '../core/model';
 import { findScratchQuestion } from '../core/scratchName';
+import { chooseCode } from '../scratch/codeChoice';
+import { variantsFor } from '../webview/content';
 import { requireQuestion, type CommandDeps } from './commandDeps';
 
 /** Flips the star. Resolves to the new value. */
@@ -31,14 +33,15 @@ export function questionText(question: Question): string {
 }
 
 /**
- * Opens the reference code as an editable scratch file (asking which block when there are several); for a question
- * without code, offers a blank scratch file.
+ * Opens the reference code as an editable scratch file (asking which block when the question and its repeats have
+ * several, like the practice panel's button); for a question without code, offers a blank scratch file.
  */
 export const openReferenceCode = (deps: CommandDeps) => async (arg?: unknown, codeIndex?: unknown) => {
   const question = requireQuestion(deps, arg);
   if (!question) return undefined;
   const { scratch } = deps.ctx;
-  if (question.code.length === 0) {
+  const variants = variantsFor(deps.ctx.library, question);
+  if (variants.every((variant) => variant.code.length === 0)) {
     const blank = vscode.l10n.t('Start Blank Scratch File');
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('“{0}” has no reference code.', question.title),
@@ -46,23 +49,10 @@ export const openReferenceCode = (deps: CommandDeps) => async (arg?: unknown, co
     );
     return choice === blank ? scratch.openBlank(question) : undefined;
   }
-  const index = typeof codeIndex === 'number' ? codeIndex : await chooseCodeBlock(question);
-  return index === undefined ? undefined : scratch.openReference(question, index);
+  if (typeof codeIndex === 'number') return scratch.openReference(question, codeIndex);
+  const choice = await chooseCode(variants, question.title);
+  return choice ? scratch.openReference(choice.question, choice.index) : undefined;
 };
-
-async function chooseCodeBlock(question: Question): Promise<number | undefined> {
-  if (question.code.length === 1) return 0;
-  const picked = await vscode.window.showQuickPick(
-    question.code.map((block, index) => ({
-      label: block.caption?.trim() || vscode.l10n.t('Example {0}', index + 1),
-      description: block.lang || undefined,
-      detail: block.source.split('\n').find((line) => line.trim() !== '')?.trim(),
-      index,
-    })),
-    { title: question.title, placeHolder: vscode.l10n.t('Choose the reference code to open') },
-  );
-  return picked?.index;
-}
 
 /** Resets a scratch file to the reference code (after asking): the given question, the active scratch file's, or the panel's. */
 export const resetScratch = (deps: CommandDeps) => async (arg?: unknown) => {
@@ -73,8 +63,9 @@ export const resetScratch = (deps: CommandDeps) => async (arg?: unknown) => {
     void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no reference code.', question.title));
     return false;
   }
-  const index = await chooseCodeBlock(question);
-  return index === undefined ? false : deps.ctx.scratch.resetToReference(question, index);
+  // Only the question's own code: a scratch file's header names the exact question (or repeat) it came from.
+  const choice = await chooseCode([question], question.title);
+  return choice ? deps.ctx.scratch.resetToReference(choice.question, choice.index) : false;
 };
 
 function activeEditorHead(): string {

@@ -7,7 +7,7 @@ import type { CommandDeps } from './commandDeps';
 
 /** Sets the grouping: the given one, or the user's choice in a quick pick. */
 export const groupBy = () => async (value?: unknown) => {
-  const chosen = isGroupBy(value) ? value : await pick(GROUP_BYS, config.groupBy(), groupByName, vscode.l10n.t('Group Questions By'));
+  const chosen = isGroupBy(value) ? value : await pick(GROUP_BYS, config.groupBy(), groupByName, vscode.l10n.t('Group Questions By'), vscode.l10n.t('How should the question tree group questions?'));
   if (chosen) await config.setGroupBy(chosen);
   return chosen;
 };
@@ -18,7 +18,7 @@ export const groupByFixed = (value: GroupBy) => () => () => config.setGroupBy(va
 export const filter = (deps: CommandDeps) => async (value?: unknown) => {
   const chosen = isQuestionFilter(value)
     ? value
-    : await pick(QUESTION_FILTERS, deps.viewState.filter(), filterName, vscode.l10n.t('Show Questions'));
+    : await pick(QUESTION_FILTERS, deps.viewState.filter(), filterName, vscode.l10n.t('Show Questions'), vscode.l10n.t('Which questions should the tree show?'));
   if (chosen) await deps.viewState.setFilter(chosen);
   return chosen;
 };
@@ -33,10 +33,10 @@ function groupByName(value: GroupBy): string {
   return value === 'domain' ? vscode.l10n.t('Domain') : vscode.l10n.t('Bank');
 }
 
-async function pick<T extends string>(values: readonly T[], current: T, name: (value: T) => string, title: string): Promise<T | undefined> {
+async function pick<T extends string>(values: readonly T[], current: T, name: (value: T) => string, title: string, placeHolder: string): Promise<T | undefined> {
   const picked = await vscode.window.showQuickPick(
     values.map((value) => ({ label: name(value), description: value === current ? vscode.l10n.t('current') : undefined, value })),
-    { title },
+    { title, placeHolder },
   );
   return picked?.value;
 }

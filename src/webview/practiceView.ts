@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { openInNewPanel } from '../config';
 import type { DojoContext, PracticeView } from '../context';
-import type { Question } from '../core/model';
+import { chooseCode } from '../scratch/codeChoice';
 import { questionView, referenceHtml, variantsFor } from './content';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
@@ -29,9 +29,11 @@ const NAVIGATION_COMMANDS: Record<NavigationDirection, string> = {
 };
 
 export class PracticeViewController implements PracticeView, PanelOwner, vscode.Disposable {
+  /**
+   * The open panels, the one focused last at the end: commands run from the palette or an editor act on it, and when
+   * it closes the one focused before it takes over.
+   */
   private readonly panels: PracticePanel[] = [];
-  /** The panel last focused: commands run from the palette or an editor act on it. */
-  private lastActive: PracticePanel | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   private readonly refusedEmitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter];
@@ -66,22 +68,24 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   }
 
   get currentQuestionId(): string | undefined {
-    return this.lastActive?.questionId;
+    return this.active?.questionId;
   }
 
-  /** The panels open now, most recently created last. */
+  /** The panels open now, the one focused last at the end. */
   get openPanels(): readonly PracticePanel[] {
     return this.panels;
   }
 
-  /** The panel that shows a question: reused, or a new one per question with `dojo.openInNewPanel`. */
+  /**
+   * The panel that shows a question: the one already showing it, else the current one reused, or a new one per
+   * question with `dojo.openInNewPanel`. Never two panels on one question: each would autosave over the other's attempt.
+   */
   createOrShow(questionId: string): PracticePanel {
-    const existing = openInNewPanel()
-      ? this.panels.find((panel) => panel.questionId === questionId)
-      : (this.lastActive ?? this.panels[this.panels.length - 1]);
-    const panel = existing ?? this.adopt(PracticePanel.create(this, vscode.ViewColumn.Active));
+    const showing = this.panels.find((panel) => panel.questionId === questionId);
+    const existing = showing ?? (openInNewPanel() ? undefined : this.active);
+    const panel = existing ?? PracticePanel.create(this, vscode.ViewColumn.Active);
     if (existing) panel.panel.reveal(undefined, false);
-    this.lastActive = panel;
+    this.focused(panel);
     return panel;
   }
 
@@ -106,15 +110,18 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       webviewPanel.dispose();
       return;
     }
-    const panel = this.adopt(PracticePanel.revive(this, webviewPanel));
+    const panel = PracticePanel.revive(this, webviewPanel);
     panel.questionId = restored.questionId;
-    if (webviewPanel.active || !this.lastActive) this.lastActive = panel;
+    // Not focused in this session yet: a restored panel counts as focused last only if VS Code shows it as active.
+    if (webviewPanel.active) this.panels.push(panel);
+    else this.panels.unshift(panel);
     // The question is sent when the webview says it is ready; if the banks are still loading, it says `missing`
     // until the library's change event sends it again.
   }
 
   async reveal(): Promise<void> {
-    if (this.lastActive) await this.revealIn(this.lastActive);
+    const panel = this.active;
+    if (panel) await this.revealIn(panel);
   }
 
   dispose(): void {
@@ -134,7 +141,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       case 'attempt':
         return this.saveAttempt(panel, message.questionId, message.text);
       case 'navigate':
-        this.lastActive = panel;
+        this.focused(panel);
         await vscode.commands.executeCommand(NAVIGATION_COMMANDS[message.direction]);
         return;
     }
@@ -149,8 +156,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         return this.revealIn(panel);
       case 'star':
         return this.ctx.progress.setStarred(question.id, message.starred);
-      case 'openCode':
-        return this.openCode(question);
+      case 'openCode': {
+        const choice = await chooseCode(variantsFor(this.ctx.library, question), question.title);
+        if (choice) await this.ctx.scratch.openReference(choice.question, choice.index);
+        return;
+      }
       case 'openBlank':
         await this.ctx.scratch.openBlank(question);
         return;
@@ -164,18 +174,24 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   disposed(panel: PracticePanel): void {
     const index = this.panels.indexOf(panel);
     if (index >= 0) this.panels.splice(index, 1);
-    if (this.lastActive === panel) this.lastActive = this.panels[this.panels.length - 1];
   }
 
   activated(panel: PracticePanel): void {
-    this.lastActive = panel;
+    this.focused(panel);
   }
 
   // Internals.
 
-  private adopt(panel: PracticePanel): PracticePanel {
+  /** The panel focused last. */
+  private get active(): PracticePanel | undefined {
+    return this.panels[this.panels.length - 1];
+  }
+
+  /** Moves the panel to the end of the focus order (adding it if new). */
+  private focused(panel: PracticePanel): void {
+    const index = this.panels.indexOf(panel);
+    if (index >= 0) this.panels.splice(index, 1);
     this.panels.push(panel);
-    return panel;
   }
 
   private async sendQuestion(panel: PracticePanel): Promise<void> {
@@ -221,29 +237,5 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         void panel.post({ type: 'starred', questionId: panel.questionId, starred: this.ctx.progress.get(panel.questionId).starred });
       }
     }
-  }
-
-  /** Opens the reference code; asks which block when the question and its variants have several. */
-  private async openCode(question: Question): Promise<void> {
-    const blocks = variantsFor(this.ctx.library, question).flatMap((variant) =>
-      variant.code.map((block, index) => ({ variant, index, block })),
-    );
-    if (blocks.length === 0) return;
-    let chosen = blocks[0];
-    if (blocks.length > 1) {
-      const items = blocks.map((entry, i) => ({
-        label: vscode.l10n.t('Code {0}', i + 1),
-        description: entry.block.lang || undefined,
-        detail: entry.block.caption ?? entry.block.source.split('\n', 1)[0],
-        entry,
-      }));
-      const picked = await vscode.window.showQuickPick(items, {
-        title: vscode.l10n.t('Open Reference Code'),
-        placeHolder: vscode.l10n.t('Which code example should open as a file?'),
-      });
-      if (!picked) return;
-      chosen = picked.entry;
-    }
-    if (chosen) await this.ctx.scratch.openReference(chosen.variant, chosen.index);
   }
 }

@@ -5,7 +5,8 @@ import type { Question } from '../../src/core/model';
 import { referenceHtml } from '../../src/webview/content';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
-import { dojo } from './helpers';
+import { CommandId } from '../../src/commands/commandIds';
+import { dojo, until } from './helpers';
 
 const WAIT_MS = 20_000;
 // The first webview of a session can take much longer to load on a busy 2-core machine.
@@ -118,6 +119,56 @@ describe('Practice panel', function () {
     } finally {
       await settings.update('openInNewPanel', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('acts on the panel focused last when dojo.openInNewPanel is on, also after that panel closes', async () => {
+    const settings = vscode.workspace.getConfiguration('dojo');
+    await settings.update('openInNewPanel', true, vscode.ConfigurationTarget.Global);
+    try {
+      const [first, second, third] = withCode;
+      for (const question of [first!, second!, third!]) await view.show(question.id);
+      const panelOf = (question: Question) => view.openPanels.find((p) => p.questionId === question.id)!;
+      // Each new panel took over as active: once the first two report inactive, no late view-state event is pending.
+      await until(() => !panelOf(first!).panel.active && !panelOf(second!).panel.active, 'VS Code to report the third panel active');
+      assert.equal(view.currentQuestionId, third!.id);
+
+      // What clicking a panel's tab does; VS Code reports it through onDidChangeViewState.
+      panelOf(first!).panel.reveal(undefined, false);
+      await until(() => panelOf(first!).panel.active && view.currentQuestionId === first!.id, 'the first panel to be the current one');
+      panelOf(second!).panel.reveal(undefined, false);
+      await until(() => panelOf(second!).panel.active && view.currentQuestionId === second!.id, 'the second panel to be the current one');
+
+      // Focus leaves for a text editor, then the current panel closes: the one focused before it, not the newest, takes over.
+      const file = vscode.Uri.joinPath(ctx.extension.extensionUri, 'content', 'domains.json');
+      await vscode.window.showTextDocument(file, { preview: false });
+      await until(() => !panelOf(second!).panel.active, 'the text editor to become active');
+      panelOf(second!).dispose();
+      assert.equal(view.currentQuestionId, first!.id);
+
+      await vscode.commands.executeCommand(CommandId.revealAnswer);
+      assert.equal(panelOf(first!).revealed, true, 'Reveal Answer acts on the first panel');
+      assert.ok(ctx.progress.get(first!.id).revealedAt, 'and records the first question as revealed');
+      assert.equal(panelOf(third!).revealed, false, 'the newest panel is left alone');
+    } finally {
+      await settings.update('openInNewPanel', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it('shows a question in the panel already showing it rather than putting it in a second panel', async () => {
+    const settings = vscode.workspace.getConfiguration('dojo');
+    const [first, second] = withCode;
+    await settings.update('openInNewPanel', true, vscode.ConfigurationTarget.Global);
+    try {
+      await view.show(first!.id);
+      await view.show(second!.id);
+    } finally {
+      await settings.update('openInNewPanel', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // Back to one reused panel: the current one (on the second question) must not take the first as well.
+    await view.show(first!.id);
+    assert.deepEqual(view.openPanels.map((p) => p.questionId).sort(), [first!.id, second!.id].sort());
+    assert.equal(view.currentQuestionId, first!.id);
   });
 
   it('stores the attempt the webview sends and shows it again after the panel was closed', async () => {
