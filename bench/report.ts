@@ -18,7 +18,7 @@ export function ratio(ours: number, baseline: number): string {
   return `${value < 0.1 ? value.toPrecision(2) : value.toFixed(2)}×`;
 }
 
-export function machineNote(): string {
+function machineNote(): string {
   const cpus = os.cpus();
   const load = os.loadavg()[0].toFixed(1);
   return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.arch()}; 1-minute load average ${load} when the run ended (other work on the machine inflates the figures)`;

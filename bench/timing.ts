@@ -7,7 +7,7 @@ export function timeMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
-export function median(samples: readonly number[]): number {
+function median(samples: readonly number[]): number {
   return percentile(samples, 50);
 }
 

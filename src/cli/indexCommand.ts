@@ -1,4 +1,5 @@
 // `dojo index [paths…] [--json]`: what the indexer found, as JSON for tools or a summary for people.
+import { practiceItems } from '../core/indexer';
 import type { BankIndex, Question } from '../core/model';
 import { loadIndex } from './bankFiles';
 import { formatDiagnostic, type Output } from './output';
@@ -42,7 +43,7 @@ function summary(index: BankIndex): string {
   const lines = index.documents.map(
     (document) => `${String(document.questionCount).padStart(width)} questions  ${document.file}  (${document.title})`,
   );
-  const practice = index.questions.filter((question) => question.duplicateOf === undefined).length;
+  const practice = practiceItems(index).length;
   lines.push(
     `Total: ${index.questions.length} questions (${practice} practice items) in ${index.documents.length} document(s)`,
   );

@@ -73,8 +73,9 @@ const FIELD_WEIGHT = { title: 10, section: 6, prompt: 3, answer: 1 } as const;
 const FIELD_CAP = 2;
 /** An alias that also names the bank's overall topic says little about one question of that bank. */
 const DOCUMENT_TOPIC_FACTOR = 0.2;
-/** "基于X的…" names the technique X; the subject is what follows. */
-const METHOD_PHRASE = /基于[^，。；？！,.;?!]*?的/g;
+/** "基于X的…" names the technique X; the subject is what follows. X ends at the first 的 or punctuation. */
+const METHOD_START = '基于';
+const METHOD_STOP = /[的，。；？！,.;?!]/g;
 const METHOD_FACTOR = 0.2;
 /** Below this the evidence is a passing mention at best: the question goes to `general`. */
 const MIN_PRIMARY_SCORE = 1.5;
@@ -102,10 +103,10 @@ export function classifyDomain(input: ClassifyInput, domains: readonly Domain[])
     const text = original.toLowerCase();
     // Each distinct alias counts once per field, at its strongest occurrence.
     const strongest = new Map<AliasEntry, number>();
-    const methods = text.includes('基于') ? methodSpans(text) : [];
+    const inMethod = methodMask(text);
     for (const { entry, at } of findAliases(matcher, text)) {
       const topical = documentTopic.has(entry) ? DOCUMENT_TOPIC_FACTOR : 1;
-      const method = methods.some(([start, end]) => at >= start && at < end) ? METHOD_FACTOR : 1;
+      const method = inMethod?.[at] ? METHOD_FACTOR : 1;
       strongest.set(entry, Math.max(strongest.get(entry) ?? 0, weight * entry.weight * topical * method));
     }
     const fieldScores = new Array<number>(domains.length).fill(0);
@@ -235,9 +236,26 @@ function findAliases(matcher: Matcher, text: string): AliasHit[] {
   return hits;
 }
 
-/** Spans naming a technique, not the subject: "基于强化学习的智能游戏系统" is about games. */
-function methodSpans(text: string): [number, number][] {
-  return [...text.matchAll(METHOD_PHRASE)].map((m) => [m.index, m.index + m[0].length]);
+/**
+ * 1 for each character of a span naming a technique, not the subject: "基于强化学习的智能游戏系统" is about games.
+ * Undefined when there is none. A mask, not a list of spans, so looking a hit up costs the same however many there are.
+ */
+function methodMask(text: string): Uint8Array | undefined {
+  let mask: Uint8Array | undefined;
+  // Every 基于 before the last stop found shares that stop, so the text is scanned once, not once per 基于.
+  let stop = -1;
+  for (let at = text.indexOf(METHOD_START); at >= 0; at = text.indexOf(METHOD_START, at + 1)) {
+    if (stop < at + METHOD_START.length) {
+      METHOD_STOP.lastIndex = at + METHOD_START.length;
+      stop = METHOD_STOP.exec(text)?.index ?? text.length;
+    }
+    if (text[stop] === '的') {
+      mask ??= new Uint8Array(text.length);
+      mask.fill(1, at, stop + 1);
+      at = stop;
+    }
+  }
+  return mask;
 }
 
 /** English aliases must not start or end inside a word; a trailing plural "s" still counts ("recommendations"). */

@@ -5,7 +5,9 @@ const MARKDOWN_MARKERS = /\*\*|__|`|#/g;
 const WHITESPACE = /\s+/gu;
 /** `1.`, `1、`, `问题1:`, `q1.` and the `面试题:` label, as they look after NFKC, lower-casing and whitespace removal. */
 const LEADING_NUMBERING = /^(?:(?:问题|q|question)\d+[.、:](?!\d)|\d+[.、](?!\d)|面试题:)+/u;
-const TRAILING_PUNCTUATION = /[?？。.!！:：;；]+$/u;
+// Matches start only where a run starts: otherwise a long run followed by other text is rescanned from each of its
+// characters, quadratic time on a hostile title.
+const TRAILING_PUNCTUATION = /(?<![?？。.!！:：;；])[?？。.!！:：;；]+$/u;
 
 /** The title reduced to what identifies the question: case, width, markdown, numbering and spacing do not count. */
 export function normaliseTitle(title: string): string {

@@ -16,13 +16,14 @@ export function buildIndex(sources: readonly BankSource[], domains: Domain[]): B
   const index: BankIndex = { documents: [], questions: [], diagnostics: [] };
   const slugs = new Set<string>();
   for (const source of sources) {
-    const slug = uniqueSlug(bankSlug(source.file), slugs);
-    if (slug !== bankSlug(source.file)) {
+    const named = bankSlug(source.file);
+    const slug = uniqueSlug(named, slugs);
+    if (slug !== named) {
       index.diagnostics.push({
         file: source.file,
         line: 1,
         severity: 'info',
-        message: `Another bank is also named '${bankSlug(source.file)}'; this bank's question ids start with '${slug}/'.`,
+        message: `Another bank is also named '${named}'; this bank's question ids start with '${slug}/'.`,
       });
     }
     try {

@@ -14,7 +14,7 @@ export interface ReferenceLabels {
   noReference: string;
 }
 
-export const DEFAULT_REFERENCE_LABELS: ReferenceLabels = {
+const DEFAULT_REFERENCE_LABELS: ReferenceLabels = {
   answer: 'Answer',
   code: 'Reference code',
   analysis: 'Analysis',

@@ -119,6 +119,14 @@ describe('classifyDomain', () => {
     assert.equal(classify({ title: '强化学习在游戏中的应用' }, [fundamentals, games]).domain, 'fundamentals');
   });
 
+  it('reads answers with a great many 基于, closed by 的 or not', () => {
+    const fundamentals = domain('fundamentals', ['强化学习']);
+    const games = domain('immersive', ['游戏']);
+    for (const answer of ['基于'.repeat(100_000), '基于强化学习的游戏'.repeat(50_000)]) {
+      assert.equal(classify({ title: '基于强化学习的游戏', answer }, [fundamentals, games]).domain, 'immersive');
+    }
+  });
+
   it('matches English aliases as whole words, allowing a plural s', () => {
     assert.equal(classify({ title: 'deep learning for cars' }, small).domain, GENERAL_DOMAIN);
     assert.equal(classify({ title: 'AR glasses' }, small).domain, 'immersive');

@@ -19,6 +19,11 @@ describe('normaliseTitle', () => {
     assert.equal(normaliseTitle('1.5 亿参数的模型如何部署？'), '1.5亿参数的模型如何部署');
     assert.equal(normaliseTitle('3D 场景重建'), '3d场景重建');
   });
+
+  it('keeps a long run of punctuation that does not end the title, and strips one that does', () => {
+    const run = '。'.repeat(200_000);
+    assert.equal(normaliseTitle(`${run}题${run}`), `${run}题`);
+  });
 });
 
 describe('bankSlug', () => {

@@ -117,6 +117,13 @@ describe('parseBank: odd text', () => {
     ]);
   });
 
+  it('reads long runs of blanks inside label-like paragraphs and numbered-looking headings as text', () => {
+    const blanks = ' '.repeat(100_000);
+    const bank = parseBank('t.md', `# 1${blanks}题库\n\n### 1. 甲\n\n**答案${blanks}不是标签**\n\n**答案：** 乙\n`);
+    assert.equal(bank.title, '1 题库');
+    assert.deepEqual(bank.questions.map((q) => [q.title, q.prompt, q.answer]), [['甲', '甲', `**答案${blanks}不是标签**\n\n乙`]]);
+  });
+
   it('marks a question heading with nothing under it as having no reference', () => {
     const [question] = parseBank('t.md', '### 1. 只有标题\n').questions;
     assert.deepEqual(question, { line: 1, number: 1, title: '只有标题', prompt: '只有标题', answer: '', analysis: '', code: [], hasReference: false });

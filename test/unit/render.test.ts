@@ -77,6 +77,13 @@ describe('renderMarkdown', () => {
     assert.ok(!renderMarkdown('```\n\\[x\\]\n```').includes('katex'));
   });
 
+  it('renders a closed formula after a great many unclosed openers', () => {
+    for (const source of [`${'\\('.repeat(100_000)} \\[ x \\]`, `${'\\['.repeat(100_000)} \\( x \\)`]) {
+      const html = renderMarkdown(source);
+      assert.equal(html.match(/class="katex"/g)?.length, 1, html.slice(-300));
+    }
+  });
+
   it('does not close \\[ at a TeX line break followed by ]', () => {
     const html = renderMarkdown('\\[ a \\\\] b \\]');
     assert.equal(html.match(/class="katex-display"/g)?.length, 1, html);

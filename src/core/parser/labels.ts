@@ -17,10 +17,12 @@ const KIND_OF_WORD = new Map<string, LabelKind>(
 );
 // Longest first, so `答案解析` is not read as `答案` followed by text.
 const WORDS = [...KIND_OF_WORD.keys()].sort((a, b) => b.length - a.length).join('|');
-const PARENTHETICAL = String.raw`(?:[（(]([^）)\n]*)[）)])?`;
-const COLON = '([:：])?';
-const BOLD_LABEL = new RegExp(String.raw`^\*\*[ \t]*(${WORDS})[ \t]*${PARENTHETICAL}[ \t]*${COLON}[ \t]*\*\*[ \t]*${COLON}\s*([\s\S]*)$`, 'i');
-const HEADING_LABEL = new RegExp(String.raw`^(?:\*\*)?[ \t]*(${WORDS})[ \t]*${PARENTHETICAL}[ \t]*${COLON}[ \t]*(?:\*\*)?[ \t]*${COLON}\s*([\s\S]*)$`, 'i');
+// Each optional part takes the blanks after it, so a run of blanks can be matched one way only: with a separate
+// `[ \t]*` on each side of an optional part, a long run before a failing `**` is retried in every split (cubic time).
+const PARENTHETICAL = String.raw`(?:[（(]([^）)\n]*)[）)][ \t]*)?`;
+const COLON = String.raw`(?:([:：])[ \t]*)?`;
+const BOLD_LABEL = new RegExp(String.raw`^\*\*[ \t]*(${WORDS})[ \t]*${PARENTHETICAL}${COLON}\*\*[ \t]*${COLON}\s*([\s\S]*)$`, 'i');
+const HEADING_LABEL = new RegExp(String.raw`^(?:\*\*)?[ \t]*(${WORDS})[ \t]*${PARENTHETICAL}${COLON}(?:\*\*[ \t]*)?${COLON}\s*([\s\S]*)$`, 'i');
 
 export interface Label {
   kind: LabelKind;
@@ -78,7 +80,8 @@ function numbered(match: RegExpExecArray | null): NumberedTitle | undefined {
 }
 
 function stripOuterBold(text: string): string {
-  return text.replace(/^\*\*\s*/, '').replace(/\s*\*\*$/, '');
+  // The lookbehind starts the match only where a run of blanks starts (a long run not before `**` costs linear time).
+  return text.replace(/^\*\*\s*/, '').replace(/(?<!\s)\s*\*\*$/, '');
 }
 
 /** A one-line title: bold and code markers removed (`__` stays: it is more often Python's `__init__` than bold). */

@@ -49,7 +49,7 @@ export class Vocabulary {
  * Edit distance with adjacent transpositions (optimal string alignment), or `max + 1` as soon as
  * it must exceed `max`. Three reused rows: this runs for every word of similar length.
  */
-export function editDistanceWithin(a: string, b: string, max: number): number {
+function editDistanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
   let beforePrevious = new Int32Array(width);
