@@ -39,7 +39,11 @@ export function bankSlug(file: string): string {
 
 /** `<slug>/<hash>`: the first `hexDigits` hex digits of the 64-bit FNV-1a hash of the normalised title's UTF-8. */
 export function questionId(slug: string, normalisedTitle: string, hexDigits: 8 | 16 = 8): string {
-  return `${slug}/${fnv1a64(normalisedTitle).slice(0, hexDigits)}`;
+  return idFromHash(slug, fnv1a64(normalisedTitle), hexDigits);
+}
+
+function idFromHash(slug: string, hash: string, hexDigits: 8 | 16): string {
+  return `${slug}/${hash.slice(0, hexDigits)}`;
 }
 
 export interface AssignedId {
@@ -66,7 +70,7 @@ export function assignQuestionIds(slug: string, normalisedTitles: readonly strin
   const occurrences = new Map<string, number>();
   return normalisedTitles.map((title) => {
     const hash = hashes.get(title) as string;
-    const id = `${slug}/${(titlesPerPrefix.get(hash.slice(0, 8)) as number) > 1 ? hash : hash.slice(0, 8)}`;
+    const id = idFromHash(slug, hash, (titlesPerPrefix.get(hash.slice(0, 8)) as number) > 1 ? 16 : 8);
     const occurrence = (occurrences.get(title) ?? 0) + 1;
     occurrences.set(title, occurrence);
     return occurrence === 1 ? { id } : { id: `${id}~${occurrence}`, duplicateOf: id };
