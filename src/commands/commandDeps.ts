@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext } from '../context';
-import { filterQuestions, groupQuestions, type MarksOf } from '../core/grouping';
+import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
 import type { Question } from '../core/model';
 import type { RandomSource } from '../core/practiceOrder';
 import { marksOf } from '../state/progressStore';
@@ -56,9 +56,7 @@ export function marksFor(deps: CommandDeps): MarksOf {
 
 /** Every practice item in the tree's order (current grouping, filter not applied). */
 export function treeOrder(deps: CommandDeps): Question[] {
-  const { library } = deps.ctx;
-  const arrangement = { domains: library.domains, documents: library.index.documents };
-  return groupQuestions(library.practiceItems, config.groupBy(), arrangement).flatMap((g) => g.questions);
+  return practiceOrder(deps.ctx.library, config.groupBy());
 }
 
 /** The questions the view's filter lets through, or all of them when it lets none through. */

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { QuestionLibrary } from '../context';
 import { plainPreview } from '../core/plainPreview';
-import { bankName, domainName } from '../tree/labels';
+import { bankName, domainName } from '../labels';
 import { showQuestion, type CommandDeps } from './commandDeps';
 
 const RESULT_LIMIT = 50;

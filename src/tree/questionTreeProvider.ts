@@ -3,11 +3,11 @@
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext, QuestionProgress } from '../context';
-import { countSeen, filterQuestions, groupQuestions, type MarksOf } from '../core/grouping';
+import { countSeen, filterQuestions, practiceGroups, type MarksOf } from '../core/grouping';
 import { plainPreview } from '../core/plainPreview';
 import { marksOf } from '../state/progressStore';
 import type { ViewState } from '../state/viewState';
-import { bankName, domainName } from './labels';
+import { bankName, domainName } from '../labels';
 import { GroupNode, QuestionNode, type QuestionState } from './treeNodes';
 
 export type TreeNode = GroupNode | QuestionNode;
@@ -98,8 +98,7 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const groups: GroupNode[] = [];
     const nodes = new Map<string, QuestionNode>();
     const states = new Map<string, QuestionState>();
-    const arrangement = { domains: library.domains, documents: library.index.documents };
-    for (const group of groupQuestions(library.practiceItems, groupBy, arrangement)) {
+    for (const group of practiceGroups(library, groupBy)) {
       for (const q of group.questions) states.set(q.id, questionState(progress.get(q.id)));
       const shown = filterQuestions(group.questions, filter, marks);
       if (shown.length === 0) continue;

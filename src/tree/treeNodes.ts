@@ -1,7 +1,7 @@
 // The question tree's nodes: groups (a domain or a bank) and questions. Ids are stable (`domain:<id>`,
 // `bank:<file>`, `q:<question id>`) so expansion survives refreshes and `TreeView.reveal` finds items.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandIds';
 import type { QuestionGroup } from '../core/grouping';
 import type { Question } from '../core/model';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId, InternalCommand, PaletteCommand } from '../../src/commands/commandIds';
+import { CommandId, InternalCommand, PaletteCommand } from '../../src/commandIds';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
 import type { GroupNode, QuestionNode } from '../../src/tree/treeNodes';

@@ -1,8 +1,8 @@
 // Display names in the UI language: domains from the taxonomy, banks from their documents.
 import * as vscode from 'vscode';
-import type { QuestionLibrary } from '../context';
-import { domainLabel } from '../core/domains';
-import { GENERAL_DOMAIN } from '../core/model';
+import type { QuestionLibrary } from './context';
+import { domainLabel } from './core/domains';
+import { GENERAL_DOMAIN } from './core/model';
 
 /** The UI language as the taxonomy knows it: any Chinese display language gets the zh-cn labels. */
 export function uiLocale(): string {
