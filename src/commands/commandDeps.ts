@@ -16,6 +16,8 @@ export interface CommandDeps {
   readonly tree: QuestionTree;
   readonly viewState: ViewState;
   readonly random: RandomSource;
+  /** Shows an information message: a notification unless a test injects a function to observe it. */
+  readonly inform?: (message: string) => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export function requireQuestion(deps: CommandDeps, arg: unknown): Question | und
       typeof arg === 'string'
         ? vscode.l10n.t('Interview Dojo has no question with the id {0}.', arg)
         : vscode.l10n.t('Open a question first (Dojo: Random Question or the Interview Dojo view).');
-    void vscode.window.showInformationMessage(message);
+    (deps.inform ?? showInformation)(message);
   }
   return question;
 }
@@ -63,6 +65,10 @@ export function treeOrder(deps: CommandDeps): Question[] {
 export function filteredOrAll(deps: CommandDeps, items: readonly Question[]): readonly Question[] {
   const filtered = filterQuestions(items, deps.viewState.filter(), marksFor(deps));
   return filtered.length > 0 ? filtered : items;
+}
+
+function showInformation(message: string): void {
+  void vscode.window.showInformationMessage(message);
 }
 
 export function reportEmptyLibrary(): void {
