@@ -73,16 +73,18 @@ export interface ScratchNameInput {
 
 /** How long each part of a scratch file name may be, and which hash tells questions apart. */
 interface NameScheme {
-  bankChars: number;
+  /** The bank slug as the name shows it. */
+  bank: (slug: string) => string;
   titleChars: number;
   maxChars: number;
   maxBytes: number;
   hash: (questionId: string) => string;
 }
 
-// Short enough for an editor tab at its default width: a 12-character bank, a 32-character title.
+// Short enough for an editor tab at its default width: a 12-character bank (cut after a whole word where one fits),
+// a 32-character title.
 const CURRENT_SCHEME: NameScheme = {
-  bankChars: 12,
+  bank: (slug) => wholeWords(slug, 12),
   titleChars: 32,
   maxChars: MAX_SCRATCH_NAME_LENGTH,
   maxBytes: MAX_SCRATCH_NAME_BYTES,
@@ -92,7 +94,7 @@ const CURRENT_SCHEME: NameScheme = {
 // Version 0.1.0's names (24-character bank, the rest of 80 code points for the title, no byte cap): users' files
 // may still be called so, and are found by this name when the current one does not exist.
 const LEGACY_SCHEME: NameScheme = {
-  bankChars: 24,
+  bank: (slug) => truncate(slug, 24, Infinity),
   titleChars: Infinity,
   maxChars: MAX_SCRATCH_NAME_LENGTH,
   maxBytes: Infinity,
@@ -117,7 +119,7 @@ function nameIn(scheme: NameScheme, input: ScratchNameInput): string {
   const index = input.codeIndex ?? 0;
   const suffix = input.blank ? BLANK_SUFFIX : index > 0 ? `-${index + 1}` : '';
   const tail = `--${scheme.hash(input.questionId)}${suffix}${extension}`;
-  const bank = truncate(slugify(input.bankSlug) || 'bank', scheme.bankChars, Infinity);
+  const bank = scheme.bank(slugify(input.bankSlug) || 'bank');
   const used = `${bank}--${tail}`;
   const chars = Math.min(scheme.titleChars, scheme.maxChars - codePoints(used));
   const title = truncate(slugify(input.title), chars, scheme.maxBytes - utf8Bytes(used)) || 'question';
@@ -175,6 +177,14 @@ function truncate(text: string, maxChars: number, maxBytes: number): string {
     chars += 1;
   }
   return kept.replace(/-+$/, '');
+}
+
+/** At most `maxChars` code points of a slug, ending at a dash between words when one leaves at least half of it. */
+function wholeWords(slug: string, maxChars: number): string {
+  const cut = truncate(slug, maxChars, Infinity);
+  if (cut === slug || slug[cut.length] === '-') return cut;
+  const dash = cut.lastIndexOf('-');
+  return dash >= maxChars / 2 ? cut.slice(0, dash) : cut;
 }
 
 function codePoints(text: string): number {

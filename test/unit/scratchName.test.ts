@@ -22,8 +22,8 @@ const length = (text: string) => Array.from(text).length;
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 describe('scratchFileName', () => {
-  it('joins a short bank slug, the readable title and an id hash, keeping Chinese and ending in .py for python', () => {
-    assert.equal(scratchFileName(vr), 'vr-startup-o--vr场景中的大模型技术挑战是什么--e7641014.py');
+  it('joins a short bank slug cut after a whole word, the readable title and an id hash, keeping Chinese and ending in .py for python', () => {
+    assert.equal(scratchFileName(vr), 'vr-startup--vr场景中的大模型技术挑战是什么--e7641014.py');
   });
 
   it('keeps names short enough for an editor tab: 12 characters of bank, 32 of title', () => {
@@ -34,6 +34,11 @@ describe('scratchFileName', () => {
     });
     assert.equal(name, 'a-very-long--what-is-the-difference-between-l--e7641014.py');
     assert.ok(length(name) <= 12 + 2 + 32 + 2 + 8 + 3);
+    const bank = (bankSlug: string) => scratchFileName({ ...vr, bankSlug }).split('--')[0];
+    assert.equal(bank('commercial-deployment'), 'commercial');
+    assert.equal(bank('industrialization-business-models'), 'industrializ', 'no word fits: cut at 12');
+    assert.equal(bank('product-innovation'), 'product');
+    assert.equal(bank('ml-fundamentals'), 'ml-fundament', 'a first word under half the room is not enough');
   });
 
   it('caps the name by UTF-8 bytes too, so four-byte characters stay within filesystem limits', () => {
@@ -45,7 +50,7 @@ describe('scratchFileName', () => {
         assert.ok(!/[\ud800-\udfff]/.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), 'no lone surrogates');
       }
     }
-    assert.match(scratchFileName({ ...vr, title: '𠀀'.repeat(100) }), /^vr-startup-o--(𠀀){23}--[0-9a-f]{8}\.py$/);
+    assert.match(scratchFileName({ ...vr, title: '𠀀'.repeat(100) }), /^vr-startup--(𠀀){23}--[0-9a-f]{8}\.py$/);
   });
 
   it('is the same for the same question and differs between questions with the same title', () => {
