@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext } from '../context';
-import { filterQuestions, groupQuestions, type MarksOf } from '../core/grouping';
+import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
 import type { Question } from '../core/model';
 import type { RandomSource } from '../core/practiceOrder';
 import { marksOf } from '../state/progressStore';
@@ -16,6 +16,8 @@ export interface CommandDeps {
   readonly tree: QuestionTree;
   readonly viewState: ViewState;
   readonly random: RandomSource;
+  /** Shows an information message: a notification unless a test injects a function to observe it. */
+  readonly inform?: (message: string) => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export function requireQuestion(deps: CommandDeps, arg: unknown): Question | und
       typeof arg === 'string'
         ? vscode.l10n.t('Interview Dojo has no question with the id {0}.', arg)
         : vscode.l10n.t('Open a question first (Dojo: Random Question or the Interview Dojo view).');
-    void vscode.window.showInformationMessage(message);
+    (deps.inform ?? showInformation)(message);
   }
   return question;
 }
@@ -56,15 +58,17 @@ export function marksFor(deps: CommandDeps): MarksOf {
 
 /** Every practice item in the tree's order (current grouping, filter not applied). */
 export function treeOrder(deps: CommandDeps): Question[] {
-  const { library } = deps.ctx;
-  const arrangement = { domains: library.domains, documents: library.index.documents };
-  return groupQuestions(library.practiceItems, config.groupBy(), arrangement).flatMap((g) => g.questions);
+  return practiceOrder(deps.ctx.library, config.groupBy());
 }
 
 /** The questions the view's filter lets through, or all of them when it lets none through. */
 export function filteredOrAll(deps: CommandDeps, items: readonly Question[]): readonly Question[] {
   const filtered = filterQuestions(items, deps.viewState.filter(), marksFor(deps));
   return filtered.length > 0 ? filtered : items;
+}
+
+function showInformation(message: string): void {
+  void vscode.window.showInformationMessage(message);
 }
 
 export function reportEmptyLibrary(): void {

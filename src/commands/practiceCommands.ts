@@ -1,9 +1,9 @@
 // Moving between questions: open, open the panel, reveal, next/previous, random (optionally within a domain).
 import * as vscode from 'vscode';
-import { groupQuestions, passesFilter } from '../core/grouping';
+import { passesFilter, practiceGroups } from '../core/grouping';
 import type { Question } from '../core/model';
 import { pickRandom, stepFrom, type Direction } from '../core/practiceOrder';
-import { domainName } from '../tree/labels';
+import { domainName } from '../labels';
 import {
   filteredOrAll,
   marksFor,
@@ -57,8 +57,7 @@ export const randomQuestion = (deps: CommandDeps) => async () => {
 /** Asks for a domain (unless given one), then shows a random question of it. */
 export const randomQuestionInDomain = (deps: CommandDeps) => async (domainId?: unknown) => {
   const { library } = deps.ctx;
-  const arrangement = { domains: library.domains, documents: library.index.documents };
-  const groups = groupQuestions(library.practiceItems, 'domain', arrangement);
+  const groups = practiceGroups(library, 'domain');
   if (groups.length === 0) return reportEmptyLibrary();
   let chosen = typeof domainId === 'string' ? groups.find((g) => g.key === domainId) : undefined;
   if (!chosen) {

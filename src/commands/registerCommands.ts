@@ -1,7 +1,7 @@
 // The command table: every id of commandIds.ts mapped to its factory, registered in one place.
 import * as vscode from 'vscode';
 import type { CommandDeps } from './commandDeps';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandIds';
 import {
   openPracticePanel,
   openQuestion,

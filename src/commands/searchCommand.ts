@@ -1,37 +1,87 @@
 // Search Questions: a quick pick whose items come from the core SearchIndex on every keystroke, in its ranking.
+// Before anything is typed it offers short lists (recent, not attempted yet, starred) to start from.
 import * as vscode from 'vscode';
-import type { QuestionLibrary } from '../context';
+import * as config from '../config';
+import type { ProgressStore, QuestionLibrary } from '../context';
+import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
+import type { Question } from '../core/model';
 import { plainPreview } from '../core/plainPreview';
-import { bankName, domainName } from '../tree/labels';
+import { mostRecent } from '../core/practiceOrder';
+import { bankName, domainName, questionState, stateIcon, stateName } from '../labels';
+import { marksOf } from '../state/progressStore';
 import { showQuestion, type CommandDeps } from './commandDeps';
 
 const RESULT_LIMIT = 50;
+/** Questions per short list of the empty query. */
+const SHORTLIST_LIMIT = 10;
 const DETAIL_CHARS = 80;
 
-export interface QuestionPickItem extends vscode.QuickPickItem {
-  id: string;
+/** A question to open, or (without `id`) a separator or the "no match" message, which Enter leaves alone. */
+export interface SearchPickItem extends vscode.QuickPickItem {
+  id?: string;
 }
 
-/** The quick pick items for a query: label = title, description = domain · bank, detail = where it matched. */
-export function searchItems(library: QuestionLibrary, query: string): QuestionPickItem[] {
-  if (query.trim() === '') return [];
-  return library.search.search(query, RESULT_LIMIT).flatMap((hit) => {
+/**
+ * The quick pick items for a query: label = title, icon and description = its state, domain · bank, detail = where
+ * it matched. An empty query lists the short lists; a query that matches nothing, one item saying so.
+ */
+export function searchItems(library: QuestionLibrary, progress: ProgressStore, query: string): SearchPickItem[] {
+  if (query.trim() === '') return shortlistItems(library, progress);
+  const items = library.search.search(query, RESULT_LIMIT).flatMap((hit) => {
     const question = library.get(hit.id);
     if (!question) return [];
     // A title hit's snippet would repeat the label: show the start of the prompt instead.
     const preview = plainPreview(question.prompt, DETAIL_CHARS);
     const detail = hit.field !== 'title' ? hit.snippet : preview !== question.title ? preview : undefined;
-    return [
-      {
-        id: hit.id,
-        label: question.title,
-        description: `${domainName(library, question.domain)} · ${bankName(library, question.document)}`,
-        detail,
-        // VS Code must neither hide nor re-filter our matches (typos, text outside the label).
-        alwaysShow: true,
-      },
-    ];
+    return [{ ...questionItem(library, progress, question), detail }];
   });
+  return items.length > 0 ? items : [noMatchItem(query)];
+}
+
+function questionItem(library: QuestionLibrary, progress: ProgressStore, question: Question): SearchPickItem {
+  const state = questionState(progress.get(question.id));
+  const where = `${domainName(library, question.domain)} · ${bankName(library, question.document)}`;
+  return {
+    id: question.id,
+    label: question.title,
+    iconPath: stateIcon(state),
+    // The icon alone is not read out: a question the user has touched says how.
+    description: state === 'new' ? where : `${stateName(state)} · ${where}`,
+    // VS Code must neither hide nor re-filter our matches (typos, text outside the label).
+    alwaysShow: true,
+  };
+}
+
+function noMatchItem(query: string): SearchPickItem {
+  return {
+    label: vscode.l10n.t('No questions match “{0}”', query.trim()),
+    detail: vscode.l10n.t('Try fewer words, the other language (English or Chinese), or check the spelling.'),
+    iconPath: new vscode.ThemeIcon('info'),
+    alwaysShow: true,
+  };
+}
+
+/** Recent, not attempted yet and starred questions, each under a separator; empty lists are left out. */
+function shortlistItems(library: QuestionLibrary, progress: ProgressStore): SearchPickItem[] {
+  const order = practiceOrder(library, config.groupBy());
+  const marks: MarksOf = (id) => marksOf(progress.get(id));
+  const practisedAt = (question: Question) => {
+    const { attemptedAt, revealedAt } = progress.get(question.id);
+    const times = [attemptedAt, revealedAt].filter((time): time is number => time !== undefined);
+    return times.length > 0 ? Math.max(...times) : undefined;
+  };
+  const lists: { label: string; questions: readonly Question[] }[] = [
+    // Questions due for review come first here once spaced review exists.
+    { label: vscode.l10n.t('Recent'), questions: mostRecent(order, practisedAt, SHORTLIST_LIMIT) },
+    { label: vscode.l10n.t('Not attempted yet'), questions: filterQuestions(order, 'unattempted', marks).slice(0, SHORTLIST_LIMIT) },
+    { label: vscode.l10n.t('Starred'), questions: filterQuestions(order, 'starred', marks).slice(0, SHORTLIST_LIMIT) },
+  ];
+  return lists
+    .filter((list) => list.questions.length > 0)
+    .flatMap((list) => [
+      { label: list.label, kind: vscode.QuickPickItemKind.Separator },
+      ...list.questions.map((question) => questionItem(library, progress, question)),
+    ]);
 }
 
 /**
@@ -40,22 +90,23 @@ export function searchItems(library: QuestionLibrary, query: string): QuestionPi
  */
 export const searchQuestions = (deps: CommandDeps) => (initialQuery?: unknown) =>
   new Promise<string | undefined>((resolve) => {
-    const { library } = deps.ctx;
-    const pick = vscode.window.createQuickPick<QuestionPickItem>();
+    const { library, progress } = deps.ctx;
+    const pick = vscode.window.createQuickPick<SearchPickItem>();
     pick.title = vscode.l10n.t('Search Questions');
     pick.placeholder = vscode.l10n.t('Words from a question, answer or code: 风险控制, RandomForest, finance…');
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
     const update = () => {
-      pick.items = searchItems(library, pick.value);
+      pick.items = searchItems(library, progress, pick.value);
     };
     let accepted: string | undefined;
     const subscriptions = [
       pick.onDidChangeValue(update),
       library.onDidChange(update),
       pick.onDidAccept(() => {
+        // Enter on the "no match" message keeps the pick open for another query.
         accepted = pick.selectedItems[0]?.id;
-        pick.hide();
+        if (accepted !== undefined) pick.hide();
       }),
       pick.onDidHide(() => {
         for (const s of subscriptions) s.dispose();

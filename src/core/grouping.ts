@@ -61,6 +61,23 @@ export function groupQuestions(items: readonly Question[], groupBy: GroupBy, arr
   return groups;
 }
 
+/** What the practice order needs from the question library (`QuestionLibrary` has this shape). */
+export interface PracticeSource {
+  readonly practiceItems: readonly Question[];
+  readonly domains: readonly Domain[];
+  readonly index: { readonly documents: readonly BankDocument[] };
+}
+
+/** The practice items grouped as the question tree shows them: the one place that arranges them. */
+export function practiceGroups(source: PracticeSource, groupBy: GroupBy): QuestionGroup[] {
+  return groupQuestions(source.practiceItems, groupBy, { domains: source.domains, documents: source.index.documents });
+}
+
+/** Every practice item in the tree's order (groups top to bottom, no filter): what Previous/Next walk through. */
+export function practiceOrder(source: PracticeSource, groupBy: GroupBy): Question[] {
+  return practiceGroups(source, groupBy).flatMap((group) => group.questions);
+}
+
 export function passesFilter(marks: Marks, filter: QuestionFilter): boolean {
   switch (filter) {
     case 'all':

@@ -1,5 +1,6 @@
 // Stable question ids. Users' progress is keyed by them, so they depend only on the bank's file name and the
 // question's own title: adding, removing or reordering other questions never changes an id.
+import { fnv1a64 } from './fnv';
 
 const MARKDOWN_MARKERS = /\*\*|__|`|#/g;
 const WHITESPACE = /\s+/gu;
@@ -75,17 +76,4 @@ export function assignQuestionIds(slug: string, normalisedTitles: readonly strin
     occurrences.set(title, occurrence);
     return occurrence === 1 ? { id } : { id: `${id}~${occurrence}`, duplicateOf: id };
   });
-}
-
-const FNV_OFFSET_BASIS = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const UTF8 = new TextEncoder();
-
-/** 64-bit FNV-1a of the text's UTF-8, as 16 lower-case hex digits. */
-export function fnv1a64(text: string): string {
-  let hash = FNV_OFFSET_BASIS;
-  for (const byte of UTF8.encode(text)) {
-    hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * FNV_PRIME);
-  }
-  return hash.toString(16).padStart(16, '0');
 }

@@ -46,3 +46,20 @@ export function pickRandom(
   const index = Math.min(pool.length - 1, Math.floor(random() * pool.length));
   return pool[index];
 }
+
+/**
+ * The questions practised most recently, latest first, at most `limit`: those `practisedAt` gives a time for.
+ * Equal times keep the given order.
+ */
+export function mostRecent(
+  items: readonly Question[],
+  practisedAt: (question: Question) => number | undefined,
+  limit: number,
+): Question[] {
+  return items
+    .map((question) => ({ question, at: practisedAt(question) }))
+    .filter((entry): entry is { question: Question; at: number } => entry.at !== undefined)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, Math.max(0, limit))
+    .map((entry) => entry.question);
+}

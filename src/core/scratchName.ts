@@ -1,8 +1,14 @@
 // What a scratch file is called and how it starts: a filesystem-safe, readable name, the extension for the code's
 // language, and the header comment that links the file back to its question. Pure: no `vscode`, no Node built-ins.
 
-/** Longest file name we produce, in code points (CJK stays well under the 255-byte limit of common filesystems). */
+import { fnv1a32Utf16, fnv1a64 } from './fnv';
+
+/**
+ * Longest file name `safeFileName` lets through: in code points, and in UTF-8 bytes because filesystems count bytes
+ * (Linux and macOS allow 255; four-byte characters would reach that well within the code-point cap).
+ */
 export const MAX_SCRATCH_NAME_LENGTH = 80;
+export const MAX_SCRATCH_NAME_BYTES = 120;
 
 interface LanguageFile {
   extension: string;
@@ -65,16 +71,59 @@ export interface ScratchNameInput {
   blank?: boolean;
 }
 
-/** `<bank slug>--<title slug>--<id hash>[-<n>|-blank]<ext>`, safe on Windows, macOS and Linux, at most 80 code points. */
+/** How long each part of a scratch file name may be, and which hash tells questions apart. */
+interface NameScheme {
+  /** The bank slug as the name shows it. */
+  bank: (slug: string) => string;
+  titleChars: number;
+  maxChars: number;
+  maxBytes: number;
+  hash: (questionId: string) => string;
+}
+
+// Short enough for an editor tab at its default width: a 12-character bank (cut after a whole word where one fits),
+// a 32-character title.
+const CURRENT_SCHEME: NameScheme = {
+  bank: (slug) => wholeWords(slug, 12),
+  titleChars: 32,
+  maxChars: MAX_SCRATCH_NAME_LENGTH,
+  maxBytes: MAX_SCRATCH_NAME_BYTES,
+  hash: (questionId) => fnv1a64(questionId).slice(0, 8),
+};
+
+// Version 0.1.0's names (24-character bank, the rest of 80 code points for the title, no byte cap): users' files
+// may still be called so, and are found by this name when the current one does not exist.
+const LEGACY_SCHEME: NameScheme = {
+  bank: (slug) => truncate(slug, 24, Infinity),
+  titleChars: Infinity,
+  maxChars: MAX_SCRATCH_NAME_LENGTH,
+  maxBytes: Infinity,
+  hash: fnv1a32Utf16,
+};
+
+/**
+ * `<bank slug>--<title slug>--<id hash>[-<n>|-blank]<ext>`, safe on Windows, macOS and Linux, at most 12 + 32
+ * characters of bank and title and at most `MAX_SCRATCH_NAME_BYTES` bytes.
+ */
 export function scratchFileName(input: ScratchNameInput): string {
+  return nameIn(CURRENT_SCHEME, input);
+}
+
+/** The name version 0.1.0 gave the same file (its users' scratch files still have it). */
+export function legacyScratchFileName(input: ScratchNameInput): string {
+  return nameIn(LEGACY_SCHEME, input);
+}
+
+function nameIn(scheme: NameScheme, input: ScratchNameInput): string {
   const extension = languageFile(input.lang).extension;
   const index = input.codeIndex ?? 0;
   const suffix = input.blank ? BLANK_SUFFIX : index > 0 ? `-${index + 1}` : '';
-  const tail = `--${shortHash(input.questionId)}${suffix}${extension}`;
-  const bank = truncate(slugify(input.bankSlug) || 'bank', 24);
-  const room = MAX_SCRATCH_NAME_LENGTH - codePoints(tail) - codePoints(bank) - 2;
-  const title = truncate(slugify(input.title), room) || 'question';
-  return safeFileName(`${bank}--${title}${tail}`);
+  const tail = `--${scheme.hash(input.questionId)}${suffix}${extension}`;
+  const bank = scheme.bank(slugify(input.bankSlug) || 'bank');
+  const used = `${bank}--${tail}`;
+  const chars = Math.min(scheme.titleChars, scheme.maxChars - codePoints(used));
+  const title = truncate(slugify(input.title), chars, scheme.maxBytes - utf8Bytes(used)) || 'question';
+  return safeFileName(`${bank}--${title}${tail}`, scheme);
 }
 
 const BLANK_SUFFIX = '-blank';
@@ -90,13 +139,18 @@ const RESERVED_STEM = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|c
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g;
 
 /** Makes any proposed file name safe to create: no separators or forbidden characters, no reserved names,
- * no leading or trailing dots and spaces, bounded length. */
-export function safeFileName(name: string): string {
+ * no leading or trailing dots and spaces, bounded length in code points and in UTF-8 bytes. */
+export function safeFileName(
+  name: string,
+  limits: { maxChars: number; maxBytes: number } = { maxChars: MAX_SCRATCH_NAME_LENGTH, maxBytes: MAX_SCRATCH_NAME_BYTES },
+): string {
   let safe = name.normalize('NFC').replace(UNSAFE, '-').replace(/^[\s.]+|[\s.]+$/g, '');
   if (safe === '') safe = 'scratch';
   const stem = safe.split('.')[0] ?? '';
   if (RESERVED_STEM.test(stem.trim())) safe = `_${safe}`;
-  if (codePoints(safe) > MAX_SCRATCH_NAME_LENGTH) safe = truncate(safe, MAX_SCRATCH_NAME_LENGTH).replace(/[\s.]+$/, '');
+  if (codePoints(safe) > limits.maxChars || utf8Bytes(safe) > limits.maxBytes) {
+    safe = truncate(safe, limits.maxChars, limits.maxBytes).replace(/[\s.]+$/, '');
+  }
   return safe;
 }
 
@@ -109,25 +163,38 @@ function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function truncate(text: string, max: number): string {
-  if (max <= 0) return '';
-  const points = Array.from(text);
-  if (points.length <= max) return text;
-  return points.slice(0, max).join('').replace(/-+$/, '');
+/** At most `maxChars` code points and `maxBytes` UTF-8 bytes of the text, never splitting a character. */
+function truncate(text: string, maxChars: number, maxBytes: number): string {
+  if (codePoints(text) <= maxChars && utf8Bytes(text) <= maxBytes) return text;
+  let kept = '';
+  let bytes = 0;
+  let chars = 0;
+  for (const point of text) {
+    const size = utf8Bytes(point);
+    if (chars + 1 > maxChars || bytes + size > maxBytes) break;
+    kept += point;
+    bytes += size;
+    chars += 1;
+  }
+  return kept.replace(/-+$/, '');
+}
+
+/** At most `maxChars` code points of a slug, ending at a dash between words when one leaves at least half of it. */
+function wholeWords(slug: string, maxChars: number): string {
+  const cut = truncate(slug, maxChars, Infinity);
+  if (cut === slug || slug[cut.length] === '-') return cut;
+  const dash = cut.lastIndexOf('-');
+  return dash >= maxChars / 2 ? cut.slice(0, dash) : cut;
 }
 
 function codePoints(text: string): number {
   return Array.from(text).length;
 }
 
-/** 8 hex digits of FNV-1a over the id's UTF-16 code units: short, stable, and distinct for distinct ids in practice. */
-function shortHash(id: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+const UTF8 = new TextEncoder();
+
+function utf8Bytes(text: string): number {
+  return UTF8.encode(text).length;
 }
 
 const QUESTION_MARKER = 'dojo-question:';

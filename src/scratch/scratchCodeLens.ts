@@ -1,7 +1,7 @@
 // "Open question" (and "Reset to reference" on copies of reference code) above the header of a scratch file, for
 // files in the scratch folder whose header names a question the library knows.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandIds';
 import type { QuestionLibrary } from '../context';
 import { findScratchQuestion, isBlankScratchName } from '../core/scratchName';
 

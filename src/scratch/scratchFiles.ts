@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { affects } from '../config';
 import type { QuestionLibrary, ScratchFiles } from '../context';
 import type { Question } from '../core/model';
-import { scratchFileName, scratchHeader } from '../core/scratchName';
+import { legacyScratchFileName, scratchFileName, scratchHeader, type ScratchNameInput } from '../core/scratchName';
 import { ScratchCodeLensProvider } from './scratchCodeLens';
 import { scratchFolderUri } from './scratchFolder';
 
@@ -46,24 +46,32 @@ export class ScratchFileManager implements ScratchFiles, vscode.Disposable {
     return scratchFolderUri(this.deps.extension, this.deps.log);
   }
 
-  /** Where the file for a code block (or the blank file) of a question lives. */
-  fileFor(question: Question, codeIndex: number | 'blank'): vscode.Uri {
-    const blank = codeIndex === 'blank';
-    const name = scratchFileName({
-      bankSlug: this.bankSlug(question),
-      title: question.title,
-      questionId: question.id,
-      lang: blank ? BLANK_LANGUAGE : (question.code[codeIndex]?.lang ?? ''),
-      codeIndex: blank ? undefined : codeIndex,
-      blank,
-    });
-    return vscode.Uri.joinPath(this.folder, name);
+  /**
+   * The file for a code block (or the blank file) of a question: its current name, or the name version 0.1.0 gave it
+   * when only that file exists. Such a file is renamed to the current name (never over an existing file) unless an
+   * editor has it open; the user's work is never replaced by a fresh copy.
+   */
+  async fileFor(question: Question, codeIndex: number | 'blank'): Promise<vscode.Uri> {
+    const input = this.nameInput(question, codeIndex);
+    const uri = vscode.Uri.joinPath(this.folder, scratchFileName(input));
+    if (await exists(uri)) return uri;
+    const legacy = vscode.Uri.joinPath(this.folder, legacyScratchFileName(input));
+    if (legacy.toString() === uri.toString() || !(await exists(legacy))) return uri;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === legacy.toString())) return legacy;
+    try {
+      await vscode.workspace.fs.rename(legacy, uri, { overwrite: false });
+      this.deps.log.info(`Scratch files: renamed ${legacy.toString()} to ${uri.toString()}.`);
+      return uri;
+    } catch (error) {
+      this.deps.log.warn(`Scratch files: kept ${legacy.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      return legacy;
+    }
   }
 
   async openReference(question: Question, codeIndex = 0): Promise<vscode.TextEditor | undefined> {
     const reference = this.referenceText(question, codeIndex);
     if (reference === undefined) return undefined;
-    const uri = this.fileFor(question, codeIndex);
+    const uri = await this.fileFor(question, codeIndex);
     return this.guard(uri, async () => {
       if (!(await exists(uri))) await this.write(uri, reference);
       return this.open(uri);
@@ -71,7 +79,7 @@ export class ScratchFileManager implements ScratchFiles, vscode.Disposable {
   }
 
   async openBlank(question: Question): Promise<vscode.TextEditor | undefined> {
-    const uri = this.fileFor(question, 'blank');
+    const uri = await this.fileFor(question, 'blank');
     return this.guard(uri, async () => {
       if (!(await exists(uri))) await this.write(uri, scratchHeader(question, BLANK_LANGUAGE));
       return this.open(uri);
@@ -81,7 +89,7 @@ export class ScratchFileManager implements ScratchFiles, vscode.Disposable {
   async resetToReference(question: Question, codeIndex = 0): Promise<boolean> {
     const reference = this.referenceText(question, codeIndex);
     if (reference === undefined) return false;
-    const uri = this.fileFor(question, codeIndex);
+    const uri = await this.fileFor(question, codeIndex);
     const done = await this.guard(uri, async () => {
       const current = await this.currentText(uri);
       if (current !== undefined && current !== reference) {
@@ -118,6 +126,18 @@ export class ScratchFileManager implements ScratchFiles, vscode.Disposable {
     }
     const source = block.source.endsWith('\n') ? block.source : `${block.source}\n`;
     return scratchHeader(question, block.lang) + source;
+  }
+
+  private nameInput(question: Question, codeIndex: number | 'blank'): ScratchNameInput {
+    const blank = codeIndex === 'blank';
+    return {
+      bankSlug: this.bankSlug(question),
+      title: question.title,
+      questionId: question.id,
+      lang: blank ? BLANK_LANGUAGE : (question.code[codeIndex]?.lang ?? ''),
+      codeIndex: blank ? undefined : codeIndex,
+      blank,
+    };
   }
 
   private bankSlug(question: Question): string {
@@ -158,8 +178,13 @@ export class ScratchFileManager implements ScratchFiles, vscode.Disposable {
     this.deps.log.info(`Scratch files: reset ${uri.toString()} to the reference code.`);
   }
 
+  /** Shows the file in the editor group that already has it (the active group first), else beside the active one. */
   private open(uri: vscode.Uri): Thenable<vscode.TextEditor> {
-    return vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const groups = vscode.window.tabGroups;
+    const holds = (group: vscode.TabGroup) =>
+      group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
+    const group = holds(groups.activeTabGroup) ? groups.activeTabGroup : groups.all.find(holds);
+    return vscode.window.showTextDocument(uri, { viewColumn: group?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
   }
 
   /** File system failures (an unwritable scratch folder, say) become one message with a way to fix the setting. */

@@ -53,8 +53,12 @@ export class QuestionTree implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ContextKey.filter, filter);
     void vscode.commands.executeCommand('setContext', ContextKey.libraryEmpty, empty);
     void vscode.commands.executeCommand('setContext', ContextKey.filterEmpty, !empty && this.provider.getChildren().length === 0);
-    this.view.description = filter === 'all' ? undefined : filterName(filter);
+    this.view.description = filter === 'all' ? undefined : `${filterName(filter)} · ${questionCount(this.provider.listedCount())}`;
   }
+}
+
+function questionCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', count);
 }
 
 export function filterName(filter: QuestionFilter): string {

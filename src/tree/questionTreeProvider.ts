@@ -2,13 +2,13 @@
 // snapshot of nodes that is dropped on any change, so `getParent` and `findQuestion` always agree with what is shown.
 import * as vscode from 'vscode';
 import * as config from '../config';
-import type { DojoContext, QuestionProgress } from '../context';
-import { countSeen, filterQuestions, groupQuestions, type MarksOf } from '../core/grouping';
+import type { DojoContext } from '../context';
+import { countSeen, filterQuestions, practiceGroups, type MarksOf } from '../core/grouping';
 import { plainPreview } from '../core/plainPreview';
 import { marksOf } from '../state/progressStore';
 import type { ViewState } from '../state/viewState';
-import { bankName, domainName } from './labels';
-import { GroupNode, QuestionNode, type QuestionState } from './treeNodes';
+import { bankName, domainName, questionState, shortBankName, type QuestionState } from '../labels';
+import { GroupNode, QuestionNode, type GroupName } from './treeNodes';
 
 export type TreeNode = GroupNode | QuestionNode;
 
@@ -19,13 +19,6 @@ interface Snapshot {
   nodes: Map<string, QuestionNode>;
   /** The state of every practice item (shown or filtered out), to tell which progress changes matter. */
   states: Map<string, QuestionState>;
-}
-
-export function questionState(progress: QuestionProgress): QuestionState {
-  if (progress.starred) return 'starred';
-  if (progress.revealedAt !== undefined) return 'revealed';
-  if (progress.attemptedAt !== undefined) return 'attempted';
-  return 'new';
 }
 
 export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -68,6 +61,11 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return node instanceof QuestionNode ? node.parent : undefined;
   }
 
+  /** How many questions the tree lists under the current filter. */
+  listedCount(): number {
+    return this.current().nodes.size;
+  }
+
   /** The node showing this question, if the current grouping and filter show it. */
   findQuestion(questionId: string): QuestionNode | undefined {
     return this.current().nodes.get(questionId);
@@ -98,19 +96,24 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const groups: GroupNode[] = [];
     const nodes = new Map<string, QuestionNode>();
     const states = new Map<string, QuestionState>();
-    const arrangement = { domains: library.domains, documents: library.index.documents };
-    for (const group of groupQuestions(library.practiceItems, groupBy, arrangement)) {
+    for (const group of practiceGroups(library, groupBy)) {
       for (const q of group.questions) states.set(q.id, questionState(progress.get(q.id)));
       const shown = filterQuestions(group.questions, filter, marks);
       if (shown.length === 0) continue;
-      const name = groupBy === 'domain' ? domainName(library, group.key) : bankName(library, group.key);
+      const name: GroupName =
+        groupBy === 'domain'
+          ? { short: domainName(library, group.key), full: domainName(library, group.key) }
+          : { short: shortBankName(library, group.key), full: bankName(library, group.key) };
       const node = new GroupNode({ ...group, questions: shown }, name, {
         seen: countSeen(group.questions, marks),
         total: group.questions.length,
+        listed: filter === 'all' ? undefined : shown.length,
       });
       for (const question of shown) {
+        const domain = domainName(library, question.domain);
         const child = new QuestionNode(question, node, {
-          description: groupBy === 'domain' ? bankName(library, question.document) : domainName(library, question.domain),
+          description: groupBy === 'domain' ? shortBankName(library, question.document) : domain,
+          origin: `${domain} · ${bankName(library, question.document)}`,
           preview: plainPreview(question.prompt, PREVIEW_CHARS),
           state: states.get(question.id) ?? 'new',
           hasCode: question.code.length > 0,

@@ -1,39 +1,56 @@
 // The question tree's nodes: groups (a domain or a bank) and questions. Ids are stable (`domain:<id>`,
 // `bank:<file>`, `q:<question id>`) so expansion survives refreshes and `TreeView.reveal` finds items.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandIds';
 import type { QuestionGroup } from '../core/grouping';
 import type { Question } from '../core/model';
+import { stateIcon, stateName, type QuestionState } from '../labels';
 
-export type QuestionState = 'new' | 'attempted' | 'revealed' | 'starred';
+/** A group's name: short for the row, in full for the tooltip (banks are often named after long article titles). */
+export interface GroupName {
+  short: string;
+  full: string;
+}
 
-const STATE_ICON: Record<QuestionState, string> = {
-  new: 'circle-large-outline',
-  attempted: 'edit',
-  revealed: 'pass',
-  starred: 'star-full',
-};
+export interface GroupCounts {
+  /** Questions of the group the user has seen (attempted or revealed), filter or not. */
+  seen: number;
+  total: number;
+  /** How many the filter lists; undefined when no filter is on. */
+  listed?: number;
+}
 
 export class GroupNode extends vscode.TreeItem {
   readonly children: QuestionNode[] = [];
 
   constructor(
     readonly group: QuestionGroup,
-    name: string,
-    progress: { seen: number; total: number },
+    name: GroupName,
+    counts: GroupCounts,
   ) {
-    super(name, vscode.TreeItemCollapsibleState.Collapsed);
+    super(name.short, vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${group.kind}:${group.key}`;
-    this.description = `${progress.seen}/${progress.total}`;
-    this.tooltip = vscode.l10n.t('{0}: {1} of {2} questions practised', name, progress.seen, progress.total);
-    this.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} practised', name, progress.seen, progress.total) };
+    const { seen, total, listed } = counts;
+    const practised = vscode.l10n.t('{0}: {1} of {2} questions practised', name.full, seen, total);
+    if (listed === undefined) {
+      this.description = `${seen}/${total}`;
+      this.tooltip = practised;
+      this.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} practised', name.full, seen, total) };
+    } else {
+      // With a filter on, the row counts what it lists; the overall progress stays in the tooltip.
+      this.description = `${listed}`;
+      this.tooltip = `${practised}\n${vscode.l10n.t('{0} of {1} questions shown by the filter', listed, total)}`;
+      this.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} shown', name.full, listed, total) };
+    }
     this.contextValue = 'dojo.group';
   }
 }
 
 export interface QuestionPresentation {
-  /** Bank title when grouped by domain, domain name when grouped by bank. */
+  /** Short: the bank's short name when grouped by domain, the domain's name when grouped by bank. */
   description: string;
+  /** In full, for the tooltip: domain and bank title. */
+  origin: string;
   /** Plain-text start of the prompt. */
   preview: string;
   state: QuestionState;
@@ -52,7 +69,7 @@ export class QuestionNode extends vscode.TreeItem {
     this.state = view.state;
     this.id = questionNodeId(question.id);
     this.description = view.description;
-    this.iconPath = new vscode.ThemeIcon(STATE_ICON[view.state]);
+    this.iconPath = stateIcon(view.state);
     this.tooltip = questionTooltip(question.title, view);
     this.accessibilityInformation = { label: `${question.title}, ${stateName(view.state)}` };
     // Words, not flags, so `when` clauses can match them with `=~ /\bstarred\b/`.
@@ -72,19 +89,6 @@ function questionTooltip(title: string, view: QuestionPresentation): vscode.Mark
   tooltip.supportHtml = false;
   tooltip.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
   if (view.preview && view.preview !== title) tooltip.appendText(view.preview).appendMarkdown('\n\n');
-  tooltip.appendMarkdown('*').appendText(`${view.description} · ${stateName(view.state)}`).appendMarkdown('*');
+  tooltip.appendMarkdown('*').appendText(`${view.origin} · ${stateName(view.state)}`).appendMarkdown('*');
   return tooltip;
-}
-
-function stateName(state: QuestionState): string {
-  switch (state) {
-    case 'new':
-      return vscode.l10n.t('not attempted');
-    case 'attempted':
-      return vscode.l10n.t('attempted');
-    case 'revealed':
-      return vscode.l10n.t('answer revealed');
-    case 'starred':
-      return vscode.l10n.t('starred');
-  }
 }

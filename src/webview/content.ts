@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { QuestionLibrary } from '../context';
 import type { Question } from '../core/model';
 import { renderMarkdown, renderReference, type ReferenceLabels } from '../core/render';
-import { bankName, domainName } from '../tree/labels';
+import { bankName, domainName } from '../labels';
 import { escapeHtml } from './html';
 import type { QuestionView } from './protocol';
 

@@ -1,7 +1,7 @@
 // The practice panels: one reused panel, or one per question when `dojo.openInNewPanel` is on. Registers the
 // serializer that restores panels after a reload, and acts on the (validated) messages their webviews send.
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandIds';
 import { openInNewPanel } from '../config';
 import type { DojoContext, PracticeView } from '../context';
 import { chooseCode } from '../scratch/codeChoice';

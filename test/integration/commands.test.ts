@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId, InternalCommand, PaletteCommand } from '../../src/commands/commandIds';
+import { CommandId, InternalCommand, PaletteCommand } from '../../src/commandIds';
+import type { CommandDeps } from '../../src/commands/commandDeps';
+import { openQuestion } from '../../src/commands/practiceCommands';
+import { toggleStar } from '../../src/commands/questionCommands';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
 import type { GroupNode, QuestionNode } from '../../src/tree/treeNodes';
@@ -185,7 +188,13 @@ describe('Commands', () => {
 
   it('tells the user, without failing, when a command needs a question and there is none', async () => {
     await closePanels(api);
+    const told: string[] = [];
+    const deps: CommandDeps = { ctx: api.ctx, tree: api.tree, viewState: api.viewState, random: Math.random, inform: (m) => told.push(m) };
+    assert.equal(await toggleStar(deps)(), undefined);
+    assert.deepEqual(told, ['Open a question first (Dojo: Random Question or the Interview Dojo view).']);
+    assert.equal(await openQuestion(deps)('no-such-bank/00000000'), undefined);
+    assert.equal(told[1], 'Interview Dojo has no question with the id no-such-bank/00000000.');
+    // The registered commands go the same way, through a notification.
     assert.equal(await run(CommandId.toggleStar), undefined);
-    assert.equal(await run(CommandId.openQuestion, 'no-such-bank/00000000'), undefined);
   });
 });

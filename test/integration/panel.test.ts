@@ -5,7 +5,7 @@ import type { Question } from '../../src/core/model';
 import { referenceHtml } from '../../src/webview/content';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandIds';
 import { dojo, until } from './helpers';
 
 const WAIT_MS = 20_000;

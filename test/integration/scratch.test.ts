@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoContext } from '../../src/context';
 import type { Question } from '../../src/core/model';
-import { scratchHeader } from '../../src/core/scratchName';
+import { legacyScratchFileName, scratchFileName, scratchHeader, type ScratchNameInput } from '../../src/core/scratchName';
 import { createScratchFiles, type ScratchFileManager } from '../../src/scratch/scratchFiles';
 import type { PracticeViewController } from '../../src/webview/practiceView';
 import { dojo } from './helpers';
@@ -17,6 +17,22 @@ async function writeText(uri: vscode.Uri, text: string): Promise<void> {
 
 function referenceOf(question: Question, index = 0): string {
   return scratchHeader(question, question.code[index]!.lang) + question.code[index]!.source.replace(/\n?$/, '\n');
+}
+
+/** The tabs, in every editor group, that show the file. */
+function tabsShowing(uri: vscode.Uri): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) =>
+    group.tabs.filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()),
+  );
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function closeEditors(): Promise<void> {
@@ -49,7 +65,7 @@ describe('Scratch files', function () {
       },
     });
     withCode = ctx.library.practiceItems.filter((q) => q.code.length > 0);
-    assert.ok(withCode.length >= 4);
+    assert.ok(withCode.length >= 6);
   });
 
   after(async () => {
@@ -126,6 +142,69 @@ describe('Scratch files', function () {
     assert.equal(editor.document.getText(), referenceOf(question));
     assert.equal(editor.document.isDirty, false);
     assert.equal(await readText(editor.document.uri), referenceOf(question));
+  });
+
+  it('resets in the editor that shows the file instead of opening another copy beside it', async () => {
+    const question = withCode[3]!;
+    await closeEditors();
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(ctx.extension.extensionUri, 'README.md'), { viewColumn: vscode.ViewColumn.One });
+    const editor = (await scratch.openReference(question))!;
+    const uri = editor.document.uri;
+    // As after clicking the "Reset to reference" CodeLens: the scratch file's own editor is active.
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'mine = 1\n'));
+    const groupsBefore = vscode.window.tabGroups.all.length;
+    assert.equal(tabsShowing(uri).length, 1);
+
+    answer = true;
+    assert.equal(await scratch.resetToReference(question), true);
+    assert.equal(tabsShowing(uri).length, 1, 'one tab shows the file');
+    assert.equal(vscode.window.tabGroups.all.length, groupsBefore, 'no editor group was added');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, editor.viewColumn);
+  });
+
+  it('finds a scratch file under its 0.1.0 name and keeps the user\'s work, renaming it to the current name', async () => {
+    const question = withCode[4]!;
+    const input: ScratchNameInput = {
+      bankSlug: ctx.library.index.documents.find((d) => d.file === question.document)!.slug,
+      title: question.title,
+      questionId: question.id,
+      lang: question.code[0]!.lang,
+      codeIndex: 0,
+    };
+    const legacy = vscode.Uri.joinPath(folder, legacyScratchFileName(input));
+    const current = vscode.Uri.joinPath(folder, scratchFileName(input));
+    assert.notEqual(legacy.toString(), current.toString());
+    const mine = `${referenceOf(question)}print("written with 0.1.0")\n`;
+    await writeText(legacy, mine);
+
+    const editor = await scratch.openReference(question);
+    assert.equal(editor!.document.uri.toString(), current.toString());
+    assert.equal(editor!.document.getText(), mine);
+    assert.equal(await exists(legacy), false, 'moved, not copied');
+  });
+
+  it('opens an old-named scratch file in place while an editor has it open, never writing a fresh copy', async () => {
+    const question = withCode[5]!;
+    const input: ScratchNameInput = {
+      bankSlug: ctx.library.index.documents.find((d) => d.file === question.document)!.slug,
+      title: question.title,
+      questionId: question.id,
+      lang: question.code[0]!.lang,
+      codeIndex: 0,
+    };
+    const legacy = vscode.Uri.joinPath(folder, legacyScratchFileName(input));
+    const current = vscode.Uri.joinPath(folder, scratchFileName(input));
+    await writeText(legacy, '# my 0.1.0 notes\n');
+    const open = await vscode.window.showTextDocument(legacy);
+    await open.edit((edit) => edit.insert(new vscode.Position(1, 0), 'unsaved = True\n'));
+
+    const editor = await scratch.openReference(question);
+    assert.equal(editor!.document.uri.toString(), legacy.toString());
+    assert.equal(editor!.document.getText(), '# my 0.1.0 notes\nunsaved = True\n');
+    assert.equal(await exists(current), false, 'no fresh copy beside it');
+    await editor!.document.save();
   });
 
   it('does not ask when the file already holds the reference code', async () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { searchItems } from '../../src/commands/searchCommand';
+import { searchItems, searchQuestions, type SearchPickItem } from '../../src/commands/searchCommand';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
-import { dojo } from './helpers';
+import { dojo, ProgressSnapshot, seen } from './helpers';
 
 function fullText(q: Question): string {
   return [q.title, q.prompt, q.answer, q.analysis, ...q.code.map((c) => c.source)].join('\n');
@@ -13,17 +13,32 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Search Questions', () => {
   let api: DojoApi;
+  let snapshot: ProgressSnapshot;
 
   before(async () => {
     api = await dojo();
+    snapshot = new ProgressSnapshot(api.ctx.progress);
   });
+
+  afterEach(() => snapshot.restore());
 
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   function search(query: string) {
-    const items = searchItems(api.library, query);
-    const questions = items.map((item) => api.library.get(item.id)!);
+    const items = searchItems(api.library, api.ctx.progress, query);
+    const questions = items.map((item) => api.library.get(item.id!)!);
     return { items, questions };
+  }
+
+  /** The questions under each separator, by the separator's label. */
+  function sections(items: readonly SearchPickItem[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    let current: string[] = [];
+    for (const item of items) {
+      if (item.kind === vscode.QuickPickItemKind.Separator) found.set(item.label, (current = []));
+      else current.push(item.id!);
+    }
+    return found;
   }
 
   it('finds a Chinese phrase anywhere in a question, titles first', () => {
@@ -65,8 +80,65 @@ describe('Search Questions', () => {
     });
   });
 
-  it('finds nothing for an empty query', () => {
-    assert.deepEqual(search('   ').items, []);
+  it('says so when nothing matches, with what to try, and Enter on it opens nothing', async () => {
+    const query = 'qqxjzv wwkkpq';
+    const [only, ...rest] = searchItems(api.library, api.ctx.progress, `  ${query} `);
+    assert.deepEqual(rest, []);
+    assert.equal(only!.label, `No questions match “${query}”`);
+    assert.match(only!.detail ?? '', /fewer words.*language.*spelling/);
+    assert.equal(only!.id, undefined);
+    assert.equal(only!.alwaysShow, true);
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    let settled = false;
+    const opened = searchQuestions({ ctx: api.ctx, tree: api.tree, viewState: api.viewState, random: Math.random })(query);
+    void opened.then(() => (settled = true));
+    await delay(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await delay(300);
+    assert.equal(settled, false, 'the pick stays open for another query');
+    assert.equal(api.ctx.practice.currentQuestionId, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await opened, undefined);
+  });
+
+  it('offers recent, not yet attempted and starred questions for an empty query', async () => {
+    const unseen = api.library.practiceItems.filter((q) => !seen(api, q.id) && !api.ctx.progress.get(q.id).starred);
+    const [older, newer, starred] = unseen;
+    for (const q of [older!, newer!, starred!]) snapshot.remember(q.id);
+    await api.ctx.progress.setAttempt(older!.id, 'first');
+    await delay(5);
+    await api.ctx.progress.setAttempt(newer!.id, 'second');
+    await api.ctx.progress.setStarred(starred!.id, true);
+
+    const items = search('').items;
+    const lists = sections(items);
+    assert.deepEqual([...lists.keys()].slice(0, 2), ['Recent', 'Not attempted yet']);
+    assert.ok(lists.has('Starred'));
+    assert.deepEqual(lists.get('Recent')!.slice(0, 2), [newer!.id, older!.id], 'most recently practised first');
+    const notAttempted = lists.get('Not attempted yet')!;
+    assert.ok(notAttempted.length > 0 && notAttempted.length <= 10);
+    assert.ok(notAttempted.every((id) => !seen(api, id)));
+    assert.ok(lists.get('Starred')!.includes(starred!.id));
+    assert.ok(lists.get('Starred')!.every((id) => api.ctx.progress.get(id).starred));
+    assert.deepEqual(search('   ').items.map((i) => i.label), items.map((i) => i.label), 'blanks count as empty');
+  });
+
+  it('shows each result’s state by its icon and in words', async () => {
+    const { questions } = search('风险控制');
+    const [attempted, starred, untouched] = questions.filter((q) => !seen(api, q.id) && !api.ctx.progress.get(q.id).starred);
+    snapshot.remember(attempted!.id);
+    snapshot.remember(starred!.id);
+    await api.ctx.progress.setAttempt(attempted!.id, 'mine');
+    await api.ctx.progress.setStarred(starred!.id, true);
+    const byId = new Map(search('风险控制').items.map((item) => [item.id, item]));
+    const icon = (id: string) => (byId.get(id)!.iconPath as vscode.ThemeIcon).id;
+    assert.equal(icon(attempted!.id), 'edit');
+    assert.equal(icon(starred!.id), 'star-full');
+    assert.equal(icon(untouched!.id), 'circle-large-outline');
+    assert.match(byId.get(attempted!.id)!.description!, /^attempted · /);
+    assert.match(byId.get(starred!.id)!.description!, /^starred · /);
+    assert.doesNotMatch(byId.get(untouched!.id)!.description!, /attempted|starred|revealed/);
   });
 
   it('opens the accepted result in the practice panel', async () => {

@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { BankDocument, Domain } from '../../src/core/model';
-import { countSeen, filterQuestions, groupQuestions, isGroupBy, isQuestionFilter, type Marks } from '../../src/core/grouping';
+import {
+  countSeen,
+  filterQuestions,
+  groupQuestions,
+  isGroupBy,
+  isQuestionFilter,
+  practiceGroups,
+  practiceOrder,
+  type Marks,
+} from '../../src/core/grouping';
 import { makeQuestion } from './fixtures/question';
 
 function domain(id: string): Domain {
@@ -45,6 +54,20 @@ describe('groupQuestions', () => {
 
   it('returns no groups for no questions', () => {
     assert.deepEqual(groupQuestions([], 'domain', arrangement), []);
+  });
+});
+
+describe('practiceGroups and practiceOrder', () => {
+  const library = { practiceItems: items, domains: arrangement.domains, index: { documents: arrangement.documents } };
+
+  it('arrange the library’s practice items as the tree does, in either grouping', () => {
+    assert.deepEqual(shape(practiceGroups(library, 'domain')), shape(groupQuestions(items, 'domain', arrangement)));
+    assert.deepEqual(shape(practiceGroups(library, 'bank')), shape(groupQuestions(items, 'bank', arrangement)));
+  });
+
+  it('walk the groups top to bottom for the practice order', () => {
+    assert.deepEqual(practiceOrder(library, 'domain').map((q) => q.id), ['q3', 'q1', 'q4', 'q5', 'q2']);
+    assert.deepEqual(practiceOrder(library, 'bank').map((q) => q.id), ['q2', 'q3', 'q4', 'q1', 'q5']);
   });
 });
 

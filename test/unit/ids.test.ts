@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { assignQuestionIds, bankSlug, fnv1a64, normaliseTitle, questionId } from '../../src/core/ids';
+import { fnv1a64 } from '../../src/core/fnv';
+import { assignQuestionIds, bankSlug, normaliseTitle, questionId } from '../../src/core/ids';
 
 describe('normaliseTitle', () => {
   it('ignores width, case, markdown markers, whitespace and trailing punctuation', () => {

@@ -60,7 +60,20 @@ describe('buildIndex', () => {
     const index = buildIndex([fixture('repeats.md'), fixture('label-synonyms.md')], DOMAINS);
     assert.equal(index.questions.find((q) => q.title === '如何防止过拟合？')?.domain, 'training');
     assert.equal(index.questions.find((q) => q.title === 'What is attention?')?.domain, GENERAL_DOMAIN);
-    assert.ok(index.questions.every((q) => Array.isArray(q.tags)));
+    assert.deepEqual(index.questions.map((q) => q.tags), index.questions.map(() => []), 'one known domain leaves no tags');
+  });
+
+  it('tags a question with the other domains it is also about', () => {
+    const domains: Domain[] = [...DOMAINS, { id: 'finance', label: { en: 'Finance', 'zh-cn': '金融' }, aliases: ['金融', '风控'] }];
+    const text = [
+      '#### **面试题：** 金融风控模型如何防止过拟合？\n\n**答案：** 在金融风控场景中，用正则化和早停防止过拟合。\n',
+      '#### **面试题：** 如何防止过拟合？\n\n**答案：** 正则化。\n',
+    ].join('\n');
+    const index = buildIndex([source('a.md', text)], domains);
+    assert.deepEqual(index.questions.map((q) => [q.domain, q.tags]), [
+      ['finance', ['training']],
+      ['training', []],
+    ]);
   });
 
   it('leaves optional fields out instead of setting them to undefined', () => {

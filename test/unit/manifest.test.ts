@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { CommandId, InternalCommand, PaletteCommand } from '../../src/commands/commandIds';
+import { CommandId, InternalCommand, PaletteCommand } from '../../src/commandIds';
 
 const root = path.join(__dirname, '..', '..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));

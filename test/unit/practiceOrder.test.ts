@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Question } from '../../src/core/model';
-import { pickRandom, stepFrom } from '../../src/core/practiceOrder';
+import { mostRecent, pickRandom, stepFrom } from '../../src/core/practiceOrder';
 import { makeQuestion } from './fixtures/question';
 
 const question = (id: string) => makeQuestion({ id, hasReference: false });
@@ -67,5 +67,23 @@ describe('pickRandom', () => {
 
   it('stays in range when the source returns a value at the upper edge', () => {
     assert.equal(pickRandom(abcd, () => false, () => 0.9999999999)?.id, 'd');
+  });
+});
+
+describe('mostRecent', () => {
+  const times: Record<string, number> = { a: 100, c: 300, d: 200 };
+  const at = (q: Question) => times[q.id];
+
+  it('lists the practised questions latest first, leaving out those never practised', () => {
+    assert.deepEqual(ids(mostRecent(abcd, at, 10)), ['c', 'd', 'a']);
+  });
+
+  it('keeps at most limit, and none for a limit below one', () => {
+    assert.deepEqual(ids(mostRecent(abcd, at, 2)), ['c', 'd']);
+    assert.deepEqual(mostRecent(abcd, at, 0), []);
+  });
+
+  it('keeps the given order for equal times', () => {
+    assert.deepEqual(ids(mostRecent(abcd, () => 5, 4)), ['a', 'b', 'c', 'd']);
   });
 });

@@ -3,6 +3,8 @@ import {
   findScratchQuestion,
   isBlankScratchName,
   languageFile,
+  legacyScratchFileName,
+  MAX_SCRATCH_NAME_BYTES,
   MAX_SCRATCH_NAME_LENGTH,
   safeFileName,
   scratchFileName,
@@ -17,11 +19,38 @@ const vr = {
 };
 
 const length = (text: string) => Array.from(text).length;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 describe('scratchFileName', () => {
-  it('joins bank, readable title and id hash, keeping Chinese and ending in .py for python', () => {
-    const name = scratchFileName(vr);
-    assert.match(name, /^vr-startup-opportunities--vr场景中的大模型技术挑战是什么--[0-9a-f]{8}\.py$/);
+  it('joins a short bank slug cut after a whole word, the readable title and an id hash, keeping Chinese and ending in .py for python', () => {
+    assert.equal(scratchFileName(vr), 'vr-startup--vr场景中的大模型技术挑战是什么--e7641014.py');
+  });
+
+  it('keeps names short enough for an editor tab: 12 characters of bank, 32 of title', () => {
+    const name = scratchFileName({
+      ...vr,
+      bankSlug: 'a-very-long-bank-name-that-goes-on-and-on',
+      title: 'What is the difference between L1 and L2 regularisation in linear models?',
+    });
+    assert.equal(name, 'a-very-long--what-is-the-difference-between-l--e7641014.py');
+    assert.ok(length(name) <= 12 + 2 + 32 + 2 + 8 + 3);
+    const bank = (bankSlug: string) => scratchFileName({ ...vr, bankSlug }).split('--')[0];
+    assert.equal(bank('commercial-deployment'), 'commercial');
+    assert.equal(bank('industrialization-business-models'), 'industrializ', 'no word fits: cut at 12');
+    assert.equal(bank('product-innovation'), 'product');
+    assert.equal(bank('ml-fundamentals'), 'ml-fundament', 'a first word under half the room is not enough');
+  });
+
+  it('caps the name by UTF-8 bytes too, so four-byte characters stay within filesystem limits', () => {
+    for (const title of ['𠀀'.repeat(100), '😀a'.repeat(100), '如何在金融领域应用大模型进行风险控制'.repeat(20)]) {
+      for (const input of [{ ...vr, title }, { ...vr, title, bankSlug: '𠀀'.repeat(40), blank: true, lang: 'json' }]) {
+        const name = scratchFileName(input);
+        assert.ok(bytes(name) <= MAX_SCRATCH_NAME_BYTES, `${bytes(name)} bytes: ${name}`);
+        assert.match(name, /--[0-9a-f]{8}(-blank)?\.(py|jsonc)$/, 'the hash and extension survive');
+        assert.ok(!/[\ud800-\udfff]/.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), 'no lone surrogates');
+      }
+    }
+    assert.match(scratchFileName({ ...vr, title: '𠀀'.repeat(100) }), /^vr-startup--(𠀀){23}--[0-9a-f]{8}\.py$/);
   });
 
   it('is the same for the same question and differs between questions with the same title', () => {
@@ -56,7 +85,7 @@ describe('scratchFileName', () => {
       title: 'a/b\\c:d*e?f"g<h>i|j\u0000k\tl\nm 如何 防止 过拟合?.',
     });
     assert.doesNotMatch(name, /[\\/:*?"<>|\u0000-\u001f]/);
-    assert.match(name, /^etc--a-b-c-d-e-f-g-h-i-j-k-l-m-如何-防止-过拟合--[0-9a-f]{8}\.py$/);
+    assert.match(name, /^etc--a-b-c-d-e-f-g-h-i-j-k-l-m-如何-防止--[0-9a-f]{8}\.py$/, 'the title keeps its first 32 characters');
   });
 
   it('stays within the length bound for very long titles without splitting characters', () => {
@@ -64,6 +93,21 @@ describe('scratchFileName', () => {
     assert.ok(length(name) <= MAX_SCRATCH_NAME_LENGTH, `${length(name)} code points`);
     assert.match(name, /--[0-9a-f]{8}-12\.py$/);
     assert.ok(!/[\ud800-\udfff]/.test(name.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')), 'no lone surrogates');
+  });
+
+  it('can still name a file as version 0.1.0 did, to find users\' existing scratch files', () => {
+    // Names produced by 0.1.0's scratchFileName for the same inputs.
+    assert.equal(legacyScratchFileName(vr), 'vr-startup-opportunities--vr场景中的大模型技术挑战是什么--ac96060a.py');
+    assert.equal(legacyScratchFileName({ ...vr, blank: true }), 'vr-startup-opportunities--vr场景中的大模型技术挑战是什么--ac96060a-blank.py');
+    assert.equal(
+      legacyScratchFileName({ ...vr, title: '如何在金融领域应用大模型进行风险控制'.repeat(20), codeIndex: 11 }),
+      'vr-startup-opportunities--如何在金融领域应用大模型进行风险控制如何在金融领域应用大模型进行风险控制如何--ac96060a-12.py',
+    );
+    assert.equal(
+      legacyScratchFileName({ ...vr, bankSlug: 'a-very-long-bank-name-that-goes-on-and-on', title: 'What is the difference between L1 and L2 regularisation in linear models', questionId: '大模型/12345678', lang: 'json' }),
+      'a-very-long-bank-name-th--what-is-the-difference-between-l1-and--3f0e64af.jsonc',
+    );
+    assert.notEqual(legacyScratchFileName(vr), scratchFileName(vr));
   });
 
   it('falls back to placeholders when the title or bank has no letters or digits', () => {
@@ -89,8 +133,17 @@ describe('safeFileName', () => {
     assert.equal(safeFileName('a/b\\c\u0007d.py'), 'a-b-c-d.py');
   });
 
-  it('bounds the length', () => {
+  it('bounds the length in code points and in UTF-8 bytes', () => {
     assert.equal(length(safeFileName('x'.repeat(200))), MAX_SCRATCH_NAME_LENGTH);
+    const wide = safeFileName('𠀀'.repeat(80));
+    assert.equal(wide, '𠀀'.repeat(30), '30 four-byte characters make 120 bytes');
+    assert.equal(bytes(wide), MAX_SCRATCH_NAME_BYTES);
+  });
+
+  it('keeps the byte bound for reserved names with long four-byte extensions', () => {
+    const name = safeFileName(`con.${'😀'.repeat(60)}`);
+    assert.ok(name.startsWith('_con.'), name);
+    assert.ok(bytes(name) <= MAX_SCRATCH_NAME_BYTES, `${bytes(name)} bytes`);
   });
 });
 
