@@ -92,6 +92,7 @@ describe('Hostile bank locations', () => {
     assert.equal(unreadable(path.join(folderName, 'huge.md')), '1.7 MB is larger than the 1 MB limit (dojo.maxBankSizeMB)');
     assert.ok(!api.library.index.documents.some((d) => d.file === huge));
 
+    await setSetting('extraBanks', [folderName]);
     await setSetting('maxBankSizeMB', 2);
     await until(() => api.library.index.documents.some((d) => d.file === huge), 'the bank to load under a higher limit');
     assert.deepEqual(problems(huge), []);
