@@ -71,5 +71,5 @@ export function affects(event: vscode.ConfigurationChangeEvent, key: SettingKey)
 /** Bank files larger than this many megabytes are skipped (at least 1). */
 export function maxBankSizeMB(): number {
   const value = read('maxBankSizeMB');
-  return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? value : DEFAULT_MAX_BANK_MB;
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, value) : DEFAULT_MAX_BANK_MB;
 }

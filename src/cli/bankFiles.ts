@@ -77,7 +77,13 @@ export function loadIndex(paths: readonly string[], domains: Domain[] = readDoma
   return { ...index, diagnostics: [...diagnostics, ...index.diagnostics] };
 }
 
-function readLocation(given: string, maxBankBytes: number, into: BankFiles, label: (file: string) => string, bundled: boolean): void {
+function readLocation(
+  given: string,
+  maxBankBytes: number,
+  into: BankFiles,
+  label: (file: string) => string,
+  bundled: boolean,
+): void {
   let walked: WalkResult<string>;
   try {
     walked = walkBanksSync(NODE_FS, given, { maxFileBytes: maxBankBytes });
@@ -90,7 +96,9 @@ function readLocation(given: string, maxBankBytes: number, into: BankFiles, labe
     into.sources.push({ file: label(given), bytes: readBytes(given) });
     return;
   }
-  for (const skipped of walked.skipped) into.diagnostics.push(warning(label(skipped.path), `skipped: ${skipReason(skipped, maxBankBytes)}`));
+  for (const skipped of walked.skipped) {
+    into.diagnostics.push(warning(label(skipped.path), `skipped: ${skipReason(skipped, maxBankBytes)}`));
+  }
   for (const found of walked.files) {
     try {
       into.sources.push({ file: label(found.path), bytes: readFileSync(found.path), relativePath: found.relativePath, bundled });

@@ -156,7 +156,12 @@ function* realPath<P>(path: P): Steps<P, string> {
   return (yield { op: 'realPath', path }) as string;
 }
 
-function* walk<P>(location: P, join: (folder: P, name: string) => P, canResolve: boolean, limits: WalkLimits): Steps<P, WalkResult<P>> {
+function* walk<P>(
+  location: P,
+  join: (folder: P, name: string) => P,
+  canResolve: boolean,
+  limits: WalkLimits,
+): Steps<P, WalkResult<P>> {
   const maxDepth = limits.maxDepth ?? MAX_DEPTH;
   const maxFiles = limits.maxFiles ?? MAX_FILES;
   const maxFolders = limits.maxFolders ?? MAX_FOLDERS;
