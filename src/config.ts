@@ -1,6 +1,7 @@
 // Typed access to the `dojo.*` settings. `DojoSettings` mirrors package.json `contributes.configuration`;
 // every getter checks the value's type, because settings.json can hold anything.
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_BANK_MB } from './core/bankWalk';
 import { isGroupBy, type GroupBy } from './core/grouping';
 
 export interface DojoSettings {
@@ -8,6 +9,7 @@ export interface DojoSettings {
   scratchFolder: string;
   openInNewPanel: boolean;
   groupBy: GroupBy;
+  maxBankSizeMB: number;
 }
 
 export type SettingKey = keyof DojoSettings;
@@ -64,4 +66,10 @@ export function settingId(key: SettingKey): string {
 
 export function affects(event: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
   return event.affectsConfiguration(settingId(key));
+}
+
+/** Bank files larger than this many megabytes are skipped (at least 1). */
+export function maxBankSizeMB(): number {
+  const value = read('maxBankSizeMB');
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, value) : DEFAULT_MAX_BANK_MB;
 }

@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
     return disposable;
   };
   const log = own(vscode.window.createOutputChannel('Interview Dojo', { log: true }));
-  const progress = own(new MementoProgressStore(context.globalState));
+  const progress = own(new MementoProgressStore(context.globalState, { log }));
   const viewState = own(new ViewState(context.workspaceState));
   const library = own(
     new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),

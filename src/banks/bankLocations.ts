@@ -1,5 +1,6 @@
 // Where the banks are: the bundled content folder and the `dojo.extraBanks` entries resolved to URIs.
 import * as vscode from 'vscode';
+import { isAbsolutePath } from '../core/paths';
 
 /** A `dojo.extraBanks` entry as the user wrote it, and where it points (undefined when it cannot be resolved). */
 export interface BankLocation {
@@ -8,7 +9,6 @@ export interface BankLocation {
 }
 
 const URI_WITH_SCHEME = /^[a-z][a-z0-9+.-]+:\/\//i;
-const ABSOLUTE_PATH = /^(\/|[a-z]:[\\/]|\\\\)/i;
 const WORKSPACE_FOLDER = /^\$\{workspaceFolder\}/;
 
 /**
@@ -18,7 +18,7 @@ const WORKSPACE_FOLDER = /^\$\{workspaceFolder\}/;
 export function resolveBankLocation(entry: string, folders: readonly vscode.WorkspaceFolder[] | undefined): BankLocation {
   const path = entry.trim();
   if (URI_WITH_SCHEME.test(path)) return { entry, uri: vscode.Uri.parse(path) };
-  if (ABSOLUTE_PATH.test(path)) return { entry, uri: vscode.Uri.file(path) };
+  if (isAbsolutePath(path)) return { entry, uri: vscode.Uri.file(path) };
   const root = folders?.[0]?.uri;
   if (!root) return { entry, uri: undefined };
   const segments = path.replace(WORKSPACE_FOLDER, '').split(/[\\/]+/).filter((s) => s !== '' && s !== '.');

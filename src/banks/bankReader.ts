@@ -1,57 +1,129 @@
 // Reads bank files (bytes) through vscode.workspace.fs, so it works for remote and virtual file systems alike.
+// Which files count, and what is skipped, is the core's folder walker (the CLI walks with the same rules).
+import { promises as nodeFs } from 'node:fs';
 import * as vscode from 'vscode';
+import {
+  BANK_EXTENSIONS,
+  MAX_DEPTH,
+  MAX_FILES,
+  MAX_FOLDERS,
+  megabytes,
+  walkBanks,
+  type EntryKind,
+  type SkippedEntry,
+  type WalkFileSystem,
+  type WalkResult,
+} from '../core/bankWalk';
 import type { BankSource } from '../core/indexer';
 import { bankFileLabel } from './bankLocations';
 
 /** The file names a folder contributes as banks (what the CLI reads too). */
-export const BANK_FILE_PATTERN = '**/*.{md,markdown,txt}';
-const BANK_FILE = /\.(md|markdown|txt)$/i;
+export const BANK_FILE_PATTERN = `**/*.{${BANK_EXTENSIONS.join(',')}}`;
 
 /** A bank source with the URI it came from, so diagnostics can be put on the file. */
 export interface ReadBank extends BankSource {
   uri: vscode.Uri;
 }
 
+/** Something inside a bank folder that was not read, and why (for the Problems panel and the log). */
+export interface SkippedFile {
+  uri: vscode.Uri;
+  file: string;
+  reason: string;
+}
+
 export interface ReadResult {
   banks: ReadBank[];
-  /** Entries that could not be read, with the reason. */
+  /** The location itself when it cannot be read, with the reason. */
   unreadable: { entry: string; reason: string }[];
+  /** What was skipped inside a folder. */
+  skipped: SkippedFile[];
   /** Whether the location is a folder (false when it is a file or does not exist). */
   isFolder: boolean;
 }
 
-/** Reads a bank file, or every bank file under a folder (sorted by path; hidden folders skipped). */
-export async function readBanksAt(uri: vscode.Uri, entry: string): Promise<ReadResult> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    const isFolder = (stat.type & vscode.FileType.Directory) !== 0;
-    const files = isFolder ? await bankFilesUnder(uri) : [uri];
-    const banks: ReadBank[] = [];
-    const unreadable: ReadResult['unreadable'] = [];
-    for (const file of files) {
-      try {
-        banks.push({ uri: file, file: bankFileLabel(file), bytes: await vscode.workspace.fs.readFile(file) });
-      } catch (error) {
-        unreadable.push({ entry: bankFileLabel(file), reason: describe(error) });
-      }
-    }
-    return { banks, unreadable, isFolder };
-  } catch (error) {
-    return { banks: [], unreadable: [{ entry, reason: describe(error) }], isFolder: false };
-  }
+export interface ReadOptions {
+  maxBankSizeMB: number;
+  /** Marks the banks as bundled (they keep their ids when a user's bank has the same name). */
+  bundled?: boolean;
 }
 
-async function bankFilesUnder(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const found: vscode.Uri[] = [];
-  const entries = await vscode.workspace.fs.readDirectory(folder);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, type] of entries) {
-    if (name.startsWith('.') || name === 'node_modules') continue;
-    const child = vscode.Uri.joinPath(folder, name);
-    if (type & vscode.FileType.Directory) found.push(...(await bankFilesUnder(child)));
-    else if (type & vscode.FileType.File && BANK_FILE.test(name)) found.push(child);
+/** Reads a bank file, or every bank file under a folder (sorted by path; hidden entries and node_modules skipped). */
+export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadOptions): Promise<ReadResult> {
+  const result: ReadResult = { banks: [], unreadable: [], skipped: [], isFolder: false };
+  const maxFileBytes = megabytes(options.maxBankSizeMB);
+  let walked: WalkResult<vscode.Uri>;
+  try {
+    walked = await walkBanks(workspaceFileSystem(uri), uri, { maxFileBytes });
+  } catch (error) {
+    result.unreadable.push({ entry, reason: describe(error) });
+    return result;
   }
-  return found;
+  result.isFolder = walked.isFolder;
+  for (const skipped of walked.skipped) {
+    const reason = skipReason(skipped, options.maxBankSizeMB);
+    if (walked.isFolder) result.skipped.push({ uri: skipped.path, file: bankFileLabel(skipped.path), reason });
+    else result.unreadable.push({ entry, reason });
+  }
+  for (const found of walked.files) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(found.path);
+      const { path, relativePath } = found;
+      result.banks.push({ uri: path, file: bankFileLabel(path), bytes, relativePath, bundled: options.bundled });
+    } catch (error) {
+      // Deleted or locked since the walk: the other banks still count.
+      if (walked.isFolder) result.skipped.push({ uri: found.path, file: bankFileLabel(found.path), reason: describe(error) });
+      else result.unreadable.push({ entry, reason: describe(error) });
+    }
+  }
+  return result;
+}
+
+/** vscode.workspace.fs for the walker; real paths (the loop guard) where the extension host can see the disk. */
+function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
+  const fs: WalkFileSystem<vscode.Uri> = {
+    join: (folder, name) => vscode.Uri.joinPath(folder, name),
+    readDirectory: async (folder) =>
+      (await vscode.workspace.fs.readDirectory(folder)).map(([name, type]) => ({
+        name,
+        kind: type & vscode.FileType.SymbolicLink ? undefined : kindOf(type),
+      })),
+    stat: async (uri) => {
+      const stat = await vscode.workspace.fs.stat(uri);
+      return { kind: kindOf(stat.type), size: stat.size };
+    },
+  };
+  // Without it (virtual file systems), the walker's depth and count limits end a walk in a loop.
+  if (location.scheme === 'file') fs.realPath = (uri) => nodeFs.realpath(uri.fsPath);
+  return fs;
+}
+
+/** vscode reports devices, FIFOs and sockets as `Unknown`. */
+function kindOf(type: vscode.FileType): EntryKind {
+  if (type & vscode.FileType.Directory) return 'directory';
+  if (type & vscode.FileType.File) return 'file';
+  return 'other';
+}
+
+function skipReason(skipped: SkippedEntry<vscode.Uri>, maxBankSizeMB: number): string {
+  switch (skipped.reason) {
+    case 'repeat':
+      return vscode.l10n.t('already read through another path (a symbolic link loop?)');
+    case 'too-deep':
+      return vscode.l10n.t('more than {0} folders deep', MAX_DEPTH);
+    case 'too-many':
+      return vscode.l10n.t('more than {0} bank files or {1} folders: stopped here', MAX_FILES, MAX_FOLDERS);
+    case 'not-regular':
+      return vscode.l10n.t('not a regular file (a device, pipe, socket or broken link)');
+    case 'too-large':
+      return vscode.l10n.t(
+        '{0} MB is larger than the {1} MB limit (dojo.maxBankSizeMB)',
+        Math.round(((skipped.size ?? 0) / megabytes(1)) * 10) / 10,
+        maxBankSizeMB,
+      );
+    case 'unreadable':
+      return describe(skipped.error);
+  }
 }
 
 function describe(error: unknown): string {

@@ -5,11 +5,11 @@ import * as config from '../config';
 import type { QuestionLibrary } from '../context';
 import { loadDomains } from '../core/domains';
 import { buildIndex, practiceItems, variantsOf } from '../core/indexer';
-import type { BankIndex, Domain, Question } from '../core/model';
+import type { BankIndex, Diagnostic, Domain, Question } from '../core/model';
 import { SearchIndex } from '../core/search';
 import { BankDiagnostics } from './bankDiagnostics';
 import { bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
-import { readBanksAt, type ReadBank } from './bankReader';
+import { readBanksAt, type ReadBank, type SkippedFile } from './bankReader';
 import { BankWatcher, type WatchedLocation } from './bankWatcher';
 
 export interface UnreadableBank {
@@ -27,6 +27,7 @@ export interface LibraryDeps {
 interface ExtraBanks {
   banks: ReadBank[];
   unreadable: UnreadableBank[];
+  skipped: SkippedFile[];
   watched: WatchedLocation[];
 }
 
@@ -56,7 +57,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       this.diagnostics,
       this.watcher,
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (config.affects(event, 'extraBanks')) void this.reload();
+        if (config.affects(event, 'extraBanks') || config.affects(event, 'maxBankSizeMB')) void this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
@@ -98,11 +99,14 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     const { log } = this.deps;
     const started = Date.now();
     const domains = await this.readDomains();
-    const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content');
-    for (const problem of bundled.unreadable) log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
+    const maxBankSizeMB = config.maxBankSizeMB();
+    const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true });
+    for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
+      log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
+    }
 
     const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
-    const extra = await this.readExtra(locations);
+    const extra = await this.readExtra(locations, maxBankSizeMB);
     this.watcher.watch(extra.watched);
 
     const banks = [...bundled.banks, ...extra.banks];
@@ -112,7 +116,11 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     this.practiceItems = practiceItems(index);
     this.byId = new Map(index.questions.map((q) => [q.id, q]));
     this.search = new SearchIndex([...this.practiceItems], domains);
-    this.diagnostics.show(index.diagnostics, extra.banks);
+    // What the walk skipped inside the user's folders goes to the Problems panel with the banks' own problems.
+    const skipped = extra.skipped.map(
+      ({ file, reason }): Diagnostic => ({ file, line: 1, severity: 'warning', message: vscode.l10n.t('Skipped: {0}', reason) }),
+    );
+    this.diagnostics.show([...skipped, ...index.diagnostics], [...extra.banks, ...extra.skipped]);
     this.logDiagnostics(index, extra.banks);
     log.info(
       `Indexed ${index.documents.length} banks, ${this.practiceItems.length} practice items ` +
@@ -137,22 +145,25 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     }
   }
 
-  private async readExtra(locations: BankLocation[]): Promise<ExtraBanks> {
+  private async readExtra(locations: BankLocation[], maxBankSizeMB: number): Promise<ExtraBanks> {
     const banks: ReadBank[] = [];
     const unreadable: UnreadableBank[] = [];
+    const skipped: SkippedFile[] = [];
     const watched: WatchedLocation[] = [];
     for (const { entry, uri } of locations) {
       if (!uri) {
         unreadable.push({ entry, reason: vscode.l10n.t('a relative path needs an open workspace folder') });
         continue;
       }
-      const result = await readBanksAt(uri, entry);
+      const result = await readBanksAt(uri, entry, { maxBankSizeMB });
       banks.push(...result.banks);
       unreadable.push(...result.unreadable);
+      skipped.push(...result.skipped);
       watched.push({ uri, isFolder: result.isFolder });
     }
     for (const problem of unreadable) this.deps.log.error(`Extra bank ${problem.entry}: ${problem.reason}`);
-    return { banks, unreadable, watched };
+    for (const problem of skipped) this.deps.log.warn(`Extra bank ${problem.file} skipped: ${problem.reason}`);
+    return { banks, unreadable, skipped, watched };
   }
 
   private logDiagnostics(index: BankIndex, extraBanks: readonly ReadBank[]): void {

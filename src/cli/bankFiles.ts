@@ -1,12 +1,21 @@
 // Reads banks and the taxonomy from disk with Node's fs: the CLI's side of the core's "bytes in, index out".
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import {
+  DEFAULT_MAX_BANK_MB,
+  MAX_DEPTH,
+  MAX_FILES,
+  MAX_FOLDERS,
+  megabytes,
+  walkBanksSync,
+  type SkippedEntry,
+  type WalkFileSystemSync,
+  type WalkResult,
+} from '../core/bankWalk';
 import { loadDomains } from '../core/domains';
 import { buildIndex, type BankSource } from '../core/indexer';
-import type { BankIndex, Domain } from '../core/model';
+import type { BankIndex, Diagnostic, Domain } from '../core/model';
 import { CliError } from './errors';
-
-const BANK_FILE = /\.(md|markdown|txt)$/i;
 
 /** `content/` of the package: next to `dist/` when bundled, two levels up when run from `src/cli/` (tsx). */
 export function bundledContentDir(): string {
@@ -25,55 +34,109 @@ export function readDomains(): Domain[] {
   }
 }
 
+/** Node's fs as the walker sees it. */
+const NODE_FS: WalkFileSystemSync<string> = {
+  join: (folder, name) => path.join(folder, name),
+  readDirectory: (folder) =>
+    readdirSync(folder, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      kind: entry.isSymbolicLink() ? undefined : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other',
+    })),
+  stat: (file) => {
+    const stats = statSync(file);
+    return { kind: stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other', size: stats.size };
+  },
+  realPath: (file) => realpathSync(file),
+};
+
+export interface BankFiles {
+  sources: BankSource[];
+  /** What was skipped inside the folders, as warnings. */
+  diagnostics: Diagnostic[];
+}
+
 /**
- * The banks at `paths` (files, or folders searched recursively for *.md, *.markdown, *.txt), in a
- * stable order. No paths: the bundled banks, labelled `content/<name>`.
+ * The banks at `paths` (files, or folders searched recursively for *.md, *.markdown, *.txt), in a stable order.
+ * No paths: the bundled banks, labelled `content/<name>`. A path given that cannot be read (missing, a device or
+ * FIFO, too large) throws a CliError; a file inside a folder that cannot be read is skipped with a warning.
  */
-export function readBankSources(paths: readonly string[]): BankSource[] {
+export function readBankSources(paths: readonly string[], maxBankBytes = megabytes(DEFAULT_MAX_BANK_MB)): BankFiles {
+  const result: BankFiles = { sources: [], diagnostics: [] };
   if (paths.length === 0) {
     const dir = bundledContentDir();
-    return bankFilesIn(dir).map((file) => ({ file: path.join('content', path.relative(dir, file)), bytes: readBytes(file) }));
+    readLocation(dir, maxBankBytes, result, (file) => path.join('content', path.relative(dir, file)), true);
   }
-  return paths.flatMap((given) => {
-    if (!statOrFail(given).isDirectory()) return [{ file: given, bytes: readBytes(given) }];
-    return bankFilesIn(given).map((file) => ({ file, bytes: readBytes(file) }));
-  });
+  for (const given of paths) readLocation(given, maxBankBytes, result, (file) => file, false);
+  return result;
 }
 
-export function loadIndex(paths: readonly string[], domains: Domain[] = readDomains()): BankIndex {
-  return buildIndex(readBankSources(paths), domains);
+/** The index of the banks at `paths`, with what was skipped among its diagnostics. */
+export function loadIndex(paths: readonly string[], domains: Domain[] = readDomains(), maxBankBytes?: number): BankIndex {
+  const { sources, diagnostics } = readBankSources(paths, maxBankBytes);
+  const index = buildIndex(sources, domains);
+  return { ...index, diagnostics: [...diagnostics, ...index.diagnostics] };
 }
 
-/** Bank files under `dir`, sorted; hidden entries skipped; symlinked folders followed once. */
-function bankFilesIn(dir: string, visited = new Set<string>()): string[] {
-  const real = realpathSync(dir);
-  if (visited.has(real)) return [];
-  visited.add(real);
-  let names: string[];
+function readLocation(
+  given: string,
+  maxBankBytes: number,
+  into: BankFiles,
+  label: (file: string) => string,
+  bundled: boolean,
+): void {
+  let walked: WalkResult<string>;
   try {
-    names = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+    walked = walkBanksSync(NODE_FS, given, { maxFileBytes: maxBankBytes });
   } catch (error) {
-    throw unreadable(dir, error);
+    throw unreadable(given, error);
   }
-  return names.flatMap((name) => {
-    const full = path.join(dir, name);
-    const stats = statOrFail(full);
-    if (stats.isDirectory()) return bankFilesIn(full, visited);
-    return stats.isFile() && BANK_FILE.test(name) ? [full] : [];
-  });
+  if (!walked.isFolder) {
+    const [problem] = walked.skipped;
+    if (problem) throw new CliError(`dojo: cannot read ${given}: ${skipReason(problem, maxBankBytes)}`);
+    into.sources.push({ file: label(given), bytes: readBytes(given) });
+    return;
+  }
+  for (const skipped of walked.skipped) {
+    into.diagnostics.push(warning(label(skipped.path), `skipped: ${skipReason(skipped, maxBankBytes)}`));
+  }
+  for (const found of walked.files) {
+    try {
+      into.sources.push({ file: label(found.path), bytes: readFileSync(found.path), relativePath: found.relativePath, bundled });
+    } catch (error) {
+      // Deleted or made unreadable since the walk: the other banks still count.
+      into.diagnostics.push(warning(label(found.path), `skipped: cannot read it: ${reasonOf(error)}`));
+    }
+  }
+}
+
+function skipReason(skipped: SkippedEntry<string>, maxBankBytes: number): string {
+  switch (skipped.reason) {
+    case 'repeat':
+      return 'this folder was already read through another path (a symbolic link loop?)';
+    case 'too-deep':
+      return `more than ${MAX_DEPTH} folders deep`;
+    case 'too-many':
+      return `stopped here: more than ${MAX_FILES} bank files or ${MAX_FOLDERS} folders`;
+    case 'not-regular':
+      return 'not a regular file (a device, pipe, socket or broken link)';
+    case 'too-large':
+      return `${formatMegabytes(skipped.size ?? 0)} MB is larger than the ${formatMegabytes(maxBankBytes)} MB limit for a bank`;
+    case 'unreadable':
+      return `cannot read it: ${reasonOf(skipped.error)}`;
+  }
+}
+
+function warning(file: string, message: string): Diagnostic {
+  return { file, line: 1, severity: 'warning', message };
+}
+
+function formatMegabytes(bytes: number): string {
+  return String(Math.round((bytes / megabytes(1)) * 10) / 10);
 }
 
 function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
-  } catch (error) {
-    throw unreadable(file, error);
-  }
-}
-
-function statOrFail(file: string) {
-  try {
-    return statSync(file);
   } catch (error) {
     throw unreadable(file, error);
   }
@@ -97,8 +160,11 @@ const REASONS: Record<string, string> = {
 };
 
 function unreadable(file: string, error: unknown): CliError {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  return new CliError(`dojo: cannot read ${file}: ${REASONS[code] ?? oneLine(error)}`);
+  return new CliError(`dojo: cannot read ${file}: ${reasonOf(error)}`);
+}
+
+function reasonOf(error: unknown): string {
+  return REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''] ?? oneLine(error);
 }
 
 function oneLine(error: unknown): string {

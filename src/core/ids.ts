@@ -28,9 +28,15 @@ export function fileStem(file: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-/** A short name for the bank, used as the ids' prefix: lower-case letters, digits, CJK and dashes. */
-export function bankSlug(file: string): string {
-  const slug = fileStem(file)
+/**
+ * A short name for the bank, used as the ids' prefix: lower-case letters, digits, CJK and dashes. It is made of the
+ * bank's path below the folder it was found in (`relativePath`, '/'-separated: `more/speech.txt` → `more-speech`),
+ * or of the file name alone for a bank named directly; never of where that folder is or of the other banks.
+ */
+export function bankSlug(file: string, relativePath?: string): string {
+  const folders = relativePath === undefined ? [] : relativePath.split('/').slice(0, -1);
+  const slug = [...folders, fileStem(relativePath ?? file)]
+    .join('-')
     .toLowerCase()
     .replace(/[^a-z0-9\u4e00-\u9fff-]+/g, '-')
     .replace(/-{2,}/g, '-')

@@ -6,24 +6,28 @@ import type { BankDocument, BankIndex, Diagnostic, Domain, Question } from './mo
 import { parseBank } from './parser';
 
 export interface BankSource {
-  /** The path (or label) the bank was read from; it names the bank in ids' slug, documents and diagnostics. */
+  /** The path (or label) the bank was read from; it names the bank in documents and diagnostics. */
   file: string;
   bytes: Uint8Array;
+  /** The path below the folder the bank was found in ('/'-separated); absent for a file named directly. */
+  relativePath?: string;
+  /** A bundled bank keeps its slug when another bank would share it, so that nobody's progress moves. */
+  bundled?: boolean;
 }
 
 /** Never throws: a bank that fails in an unexpected way is reported as an error diagnostic and indexed as empty. */
 export function buildIndex(sources: readonly BankSource[], domains: Domain[]): BankIndex {
   const index: BankIndex = { documents: [], questions: [], diagnostics: [] };
-  const slugs = new Set<string>();
-  for (const source of sources) {
-    const named = bankSlug(source.file);
-    const slug = uniqueSlug(named, slugs);
-    if (slug !== named) {
+  const named = sources.map((source) => bankSlug(source.file, source.relativePath));
+  const slugs = uniqueSlugs(named, sources);
+  sources.forEach((source, i) => {
+    const slug = slugs[i];
+    if (slug !== named[i]) {
       index.diagnostics.push({
         file: source.file,
         line: 1,
         severity: 'info',
-        message: `Another bank is also named '${named}'; this bank's question ids start with '${slug}/'.`,
+        message: `Another bank is also named '${named[i]}'; this bank's question ids start with '${slug}/'.`,
       });
     }
     try {
@@ -40,7 +44,7 @@ export function buildIndex(sources: readonly BankSource[], domains: Domain[]): B
         message: `Indexing failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
-  }
+  });
   return index;
 }
 
@@ -106,10 +110,34 @@ function indexBank(source: BankSource, slug: string, domains: Domain[]): Indexed
   };
 }
 
-/** Two banks with the same file name (from different folders) must not share ids: the later one gets `-2`, `-3`. */
-function uniqueSlug(slug: string, taken: Set<string>): string {
-  let unique = slug;
-  for (let n = 2; taken.has(unique); n++) unique = `${slug}-${n}`;
-  taken.add(unique);
-  return unique;
+/**
+ * The sources' slugs, made unique. Banks whose slugs coincide (the same path below two configured folders) are ranked by
+ * something of their own, not by reading order: bundled first, then by `file`. The first keeps the slug; the others
+ * get `-2`, `-3`, ... So reordering the sources never moves an id.
+ */
+function uniqueSlugs(named: readonly string[], sources: readonly BankSource[]): string[] {
+  const slugs = [...named];
+  const taken = new Set(slugs);
+  const groups = new Map<string, number[]>();
+  slugs.forEach((slug, i) => {
+    const group = groups.get(slug);
+    if (group) group.push(i);
+    else groups.set(slug, [i]);
+  });
+  const rank = (i: number, j: number) =>
+    Number(!sources[i].bundled) - Number(!sources[j].bundled) || compare(sources[i].file, sources[j].file) || i - j;
+  for (const slug of [...groups.keys()].sort(compare)) {
+    const [, ...others] = (groups.get(slug) as number[]).sort(rank);
+    let n = 2;
+    for (const i of others) {
+      while (taken.has(`${slug}-${n}`)) n++;
+      slugs[i] = `${slug}-${n}`;
+      taken.add(slugs[i]);
+    }
+  }
+  return slugs;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

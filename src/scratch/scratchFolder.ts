@@ -2,6 +2,7 @@
 // extension's global storage. Only URIs, so it works in remote and web hosts alike.
 import * as vscode from 'vscode';
 import { scratchFolder } from '../config';
+import { isAbsolutePath } from '../core/paths';
 
 export function scratchFolderUri(extension: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Uri {
   const fallback = vscode.Uri.joinPath(extension.globalStorageUri, 'scratch');
@@ -15,9 +16,4 @@ export function scratchFolderUri(extension: vscode.ExtensionContext, log: vscode
       `using ${fallback.toString()}.`,
   );
   return fallback;
-}
-
-/** POSIX `/…`, Windows `C:\…` or `C:/…`, or a UNC `\\server\…` path. */
-function isAbsolutePath(path: string): boolean {
-  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
 }

@@ -1,0 +1,256 @@
+// Finds the bank files at a location (one file, or a folder walked recursively) with the same rules for the CLI
+// and the extension. The host's file system comes in as a small interface, synchronous (Node's fs for the CLI) or
+// asynchronous (vscode.workspace.fs): the walk itself is one generator that asks for file-system operations, and
+// two small drivers answer them, so the rules exist once.
+
+/** What a path is, following symbolic links. `other`: a device, FIFO, socket, or a link to nothing. */
+export type EntryKind = 'file' | 'directory' | 'other';
+
+export interface EntryStat {
+  kind: EntryKind;
+  /** Bytes (meaningful for files only). */
+  size: number;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  /** The entry's kind when it is known without following a link; undefined for a symbolic link (stat decides). */
+  kind?: EntryKind;
+}
+
+/** The host's file system, asynchronous. Errors are thrown (any value); the walk reports them as skips. */
+export interface WalkFileSystem<P> {
+  join(folder: P, name: string): P;
+  readDirectory(folder: P): Promise<readonly DirectoryEntry[]>;
+  stat(path: P): Promise<EntryStat>;
+  /** The canonical path with every link resolved. Without it, depth and count limits still end a walk in a loop. */
+  realPath?(path: P): Promise<string>;
+}
+
+/** The same, synchronous (the CLI). */
+export interface WalkFileSystemSync<P> {
+  join(folder: P, name: string): P;
+  readDirectory(folder: P): readonly DirectoryEntry[];
+  stat(path: P): EntryStat;
+  realPath?(path: P): string;
+}
+
+export interface WalkLimits {
+  /** Bank files larger than this are skipped. */
+  maxFileBytes: number;
+  /** Folders below the location deeper than this are skipped. */
+  maxDepth?: number;
+  /** The walk stops after this many bank files... */
+  maxFiles?: number;
+  /** ...or after reading this many folders. */
+  maxFolders?: number;
+}
+
+export const DEFAULT_MAX_BANK_MB = 20;
+export const MAX_DEPTH = 32;
+export const MAX_FILES = 10_000;
+export const MAX_FOLDERS = 10_000;
+
+/** The file names a folder contributes as banks. */
+export const BANK_EXTENSIONS = ['md', 'markdown', 'txt'] as const;
+const BANK_FILE = new RegExp(`\\.(${BANK_EXTENSIONS.join('|')})$`, 'i');
+
+export function isBankFileName(name: string): boolean {
+  return BANK_FILE.test(name);
+}
+
+/** Hidden entries and dependency folders are never banks. */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export interface FoundBank<P> {
+  path: P;
+  /** The path below the walked folder, '/'-separated (`more/speech.txt`); undefined when the location is the file. */
+  relativePath?: string;
+  size: number;
+}
+
+export type SkipReason =
+  /** A folder already walked through another path (a symbolic link loop or a second link). */
+  | 'repeat'
+  | 'too-deep'
+  /** The file or folder limit was reached; the walk stopped here. */
+  | 'too-many'
+  /** A device, FIFO, socket or dangling link with a bank file name. */
+  | 'not-regular'
+  | 'too-large'
+  | 'unreadable';
+
+export interface SkippedEntry<P> {
+  path: P;
+  reason: SkipReason;
+  /** The size for `too-large`. */
+  size?: number;
+  /** The host's error for `unreadable`. */
+  error?: unknown;
+}
+
+export interface WalkResult<P> {
+  isFolder: boolean;
+  /** Sorted by path within each folder. */
+  files: FoundBank<P>[];
+  skipped: SkippedEntry<P>[];
+}
+
+/**
+ * The bank files at `location`. A location that cannot be stat'ed, or a folder that cannot be listed, throws (the
+ * caller names the location); everything below it that cannot be used is skipped and listed in `skipped`. A location
+ * that is itself skipped (a FIFO, too large) comes back with `isFolder: false`, no files and one skip.
+ */
+export async function walkBanks<P>(fs: WalkFileSystem<P>, location: P, limits: WalkLimits): Promise<WalkResult<P>> {
+  const steps = walk(location, (folder: P, name: string) => fs.join(folder, name), fs.realPath !== undefined, limits);
+  let step = steps.next();
+  while (!step.done) {
+    let reply: unknown;
+    try {
+      reply = await perform(fs, step.value);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(reply);
+  }
+  return step.value;
+}
+
+/** {@link walkBanks} over a synchronous file system. */
+export function walkBanksSync<P>(fs: WalkFileSystemSync<P>, location: P, limits: WalkLimits): WalkResult<P> {
+  const steps = walk(location, (folder: P, name: string) => fs.join(folder, name), fs.realPath !== undefined, limits);
+  let step = steps.next();
+  while (!step.done) {
+    let reply: unknown;
+    try {
+      reply = perform(fs, step.value);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(reply);
+  }
+  return step.value;
+}
+
+type Request<P> = { op: 'stat' | 'readDirectory' | 'realPath'; path: P };
+type Steps<P, T> = Generator<Request<P>, T, unknown>;
+
+/** Answers one request of the walk: a value from a synchronous file system, a promise from an asynchronous one. */
+function perform<P>(fs: WalkFileSystem<P> | WalkFileSystemSync<P>, { op, path }: Request<P>): unknown {
+  return op === 'stat' ? fs.stat(path) : op === 'readDirectory' ? fs.readDirectory(path) : fs.realPath?.(path);
+}
+
+function* stat<P>(path: P): Steps<P, EntryStat> {
+  return (yield { op: 'stat', path }) as EntryStat;
+}
+
+function* readDirectory<P>(path: P): Steps<P, readonly DirectoryEntry[]> {
+  return (yield { op: 'readDirectory', path }) as readonly DirectoryEntry[];
+}
+
+function* realPath<P>(path: P): Steps<P, string> {
+  return (yield { op: 'realPath', path }) as string;
+}
+
+function* walk<P>(
+  location: P,
+  join: (folder: P, name: string) => P,
+  canResolve: boolean,
+  limits: WalkLimits,
+): Steps<P, WalkResult<P>> {
+  const maxDepth = limits.maxDepth ?? MAX_DEPTH;
+  const maxFiles = limits.maxFiles ?? MAX_FILES;
+  const maxFolders = limits.maxFolders ?? MAX_FOLDERS;
+  const rootStat = yield* stat(location);
+  const result: WalkResult<P> = { isFolder: rootStat.kind === 'directory', files: [], skipped: [] };
+  if (!result.isFolder) {
+    const problem = fileProblem(location, rootStat, limits.maxFileBytes);
+    if (problem) result.skipped.push(problem);
+    else result.files.push({ path: location, size: rootStat.size });
+    return result;
+  }
+
+  const visited = new Set<string>();
+  let folders = 0;
+  let stopped = false;
+  /** Whether `folder` is new (marks it visited); a folder whose real path cannot be resolved counts as new. */
+  function* firstVisit(folder: P): Steps<P, boolean> {
+    if (!canResolve) return true;
+    let real: string;
+    try {
+      real = yield* realPath(folder);
+    } catch {
+      return true;
+    }
+    if (visited.has(real)) return false;
+    visited.add(real);
+    return true;
+  }
+
+  function* walkFolder(folder: P, prefix: string, depth: number): Steps<P, void> {
+    if (++folders > maxFolders) {
+      result.skipped.push({ path: folder, reason: 'too-many' });
+      stopped = true;
+      return;
+    }
+    let entries: DirectoryEntry[];
+    try {
+      entries = [...(yield* readDirectory(folder))];
+    } catch (error) {
+      if (depth === 0) throw error;
+      result.skipped.push({ path: folder, reason: 'unreadable', error });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { name, kind: listedKind } of entries) {
+      if (stopped) return;
+      if (isSkippedName(name)) continue;
+      const bankName = isBankFileName(name);
+      // A plain file or special file that is not a bank needs no further look.
+      if (!bankName && (listedKind === 'file' || listedKind === 'other')) continue;
+      const path = join(folder, name);
+      let entry: EntryStat;
+      try {
+        entry = listedKind === 'directory' ? { kind: 'directory', size: 0 } : yield* stat(path);
+      } catch (error) {
+        result.skipped.push({ path, reason: 'unreadable', error });
+        continue;
+      }
+      if (entry.kind === 'directory') {
+        if (depth + 1 > maxDepth) result.skipped.push({ path, reason: 'too-deep' });
+        else if (!(yield* firstVisit(path))) result.skipped.push({ path, reason: 'repeat' });
+        else yield* walkFolder(path, `${prefix}${name}/`, depth + 1);
+        continue;
+      }
+      if (!bankName) continue;
+      const problem = fileProblem(path, entry, limits.maxFileBytes);
+      if (problem) {
+        result.skipped.push(problem);
+      } else if (result.files.length >= maxFiles) {
+        result.skipped.push({ path, reason: 'too-many' });
+        stopped = true;
+      } else {
+        result.files.push({ path, relativePath: `${prefix}${name}`, size: entry.size });
+      }
+    }
+  }
+
+  yield* firstVisit(location);
+  yield* walkFolder(location, '', 0);
+  return result;
+}
+
+function fileProblem<P>(path: P, entry: EntryStat, maxFileBytes: number): SkippedEntry<P> | undefined {
+  if (entry.kind !== 'file') return { path, reason: 'not-regular' };
+  if (entry.size > maxFileBytes) return { path, reason: 'too-large', size: entry.size };
+  return undefined;
+}
+
+/** Megabytes (a setting's value) as bytes. */
+export function megabytes(mb: number): number {
+  return Math.round(mb * 1024 * 1024);
+}
