@@ -1,5 +1,5 @@
-// `npm run bench`: index time against a bare markdown-it parse, and search latency against fuse.js,
-// on the bundled banks and a synthetic 10,000-question bank. Prints the table and rewrites BENCHMARKS.md.
+// `npm run bench`: index time against a bare markdown-it parse, search latency against fuse.js, and the review queue and
+// grade write against JSON round trips, on the bundled banks and synthetic data. Prints the table and rewrites BENCHMARKS.md.
 import Fuse from 'fuse.js';
 import MarkdownIt from 'markdown-it';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { buildIndex, practiceItems, type BankSource } from '../src/core/indexer'
 import type { Domain, Question } from '../src/core/model';
 import { SearchIndex } from '../src/core/search';
 import { bundledBanks, syntheticBank, totalBytes } from './banks';
+import { reviewRows } from './review';
 import { benchmarksMarkdown, ms, ratio, type Row } from './report';
 import { collectGarbage, compareMedians, percentile, timeMs } from './timing';
 
@@ -42,10 +43,13 @@ function main(): void {
   const items = practiceItems(syntheticIndex);
   rows.push(indexRow(`synthetic bank (${syntheticIndex.questions.length.toLocaleString('en')} questions)`, synthetic, domains, 1, 7));
   rows.push(...searchRows(items, domains));
+  const review = reviewRows();
+  rows.push(...review.rows);
   notes.push(
     `Index: \`buildIndex\` (decode, parse, ids, domains) vs \`new MarkdownIt().parse(text, {})\` of the same files, text decoded beforehand (the baseline does not pay for decoding); medians, run alternately after warm-up.`,
     `Synthetic bank: ${synthetic.length} files (${(totalBytes(synthetic) / 2 ** 20).toFixed(1)} MiB), ${copies} copies of the bundled banks with each question title marked with its copy, ${items.length.toLocaleString('en')} practice items searched.`,
     `Search: ${QUERIES.length} queries (${QUERIES.map((query) => `\`${query}\``).join(', ')}) × ${SEARCH_ROUNDS} rounds after a warm-up round; baseline: fuse.js (default options) over titles only. fuse.js over the full text was measured at 380–700 ms per query on 10k questions, so it is not run here.`,
+    ...review.notes,
   );
 
   const markdown = benchmarksMarkdown(rows, notes, new Date().toISOString().slice(0, 10));

@@ -47,3 +47,32 @@ export function compareMedians(
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Like compareMedians, with the fastest and slowest run of each beside the median. */
+export function compareSpreads(
+  ours: () => unknown,
+  baseline: () => unknown,
+  warmups: number,
+  iterations: number,
+): { ours: Spread; baseline: Spread } {
+  for (let i = 0; i < warmups; i++) {
+    ours();
+    baseline();
+  }
+  const oursSamples: number[] = [];
+  const baselineSamples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    collectGarbage();
+    oursSamples.push(timeMs(ours));
+    collectGarbage();
+    baselineSamples.push(timeMs(baseline));
+  }
+  const spread = (samples: number[]) => ({ median: median(samples), min: Math.min(...samples), max: Math.max(...samples) });
+  return { ours: spread(oursSamples), baseline: spread(baselineSamples) };
+}
