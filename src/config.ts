@@ -8,6 +8,7 @@ export interface DojoSettings {
   scratchFolder: string;
   openInNewPanel: boolean;
   groupBy: GroupBy;
+  allowRemoteImages: boolean;
 }
 
 export type SettingKey = keyof DojoSettings;
@@ -64,4 +65,9 @@ export function settingId(key: SettingKey): string {
 
 export function affects(event: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
   return event.affectsConfiguration(settingId(key));
+}
+
+/** Whether bank images from `https:` URLs are loaded (the practice panel's CSP then allows them). Off by default. */
+export function allowRemoteImages(): boolean {
+  return read('allowRemoteImages') === true;
 }

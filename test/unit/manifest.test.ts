@@ -69,9 +69,9 @@ describe('package.json', () => {
     assert.match(nls[empty.contents.slice(1, -1)], /\(command:workbench\.action\.openSettings\?%22dojo%22\)/);
   });
 
-  it('declares the four dojo settings that src/config.ts reads', () => {
+  it('declares the dojo settings that src/config.ts reads', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-    assert.deepEqual(settings, ['dojo.extraBanks', 'dojo.groupBy', 'dojo.openInNewPanel', 'dojo.scratchFolder']);
+    assert.deepEqual(settings, ['dojo.allowRemoteImages', 'dojo.extraBanks', 'dojo.groupBy', 'dojo.openInNewPanel', 'dojo.scratchFolder']);
   });
 });
 
