@@ -159,6 +159,15 @@ describe('renderMarkdown on hostile formulas', function () {
     }
   });
 
+  it('still renders environments, tags and line breaks, which KaTeX implements with macros of its own', () => {
+    const formulas = ['\\begin{align} a &= b \\tag{1} \\\\ c &= d \\end{align}', '\\begin{equation} E = mc^2 \\end{equation}',
+      '\\begin{cases} 1 & x>0 \\\\ 0 & \\text{否则} \\end{cases}', '\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}',
+      'x \\tag{2}', '\\begin{CD} A @>>> B \\end{CD}', 'a \\\\define', '\\color{red} x'];
+    for (const tex of formulas) {
+      assert.deepEqual(formulaCounts(renderMarkdown(`$$${tex}$$`)), { rendered: 1, source: 0 }, tex);
+    }
+  });
+
   it('shows a 400 KB formula as its source instead of laying it out', () => {
     const html = renderMarkdown(inEveryDelimiter('x'.repeat(400_000)));
     assert.deepEqual(formulaCounts(html), { rendered: 0, source: 4 });

@@ -12,22 +12,27 @@ export const FORMULA_BUDGET_MS = 250;
 /**
  * HTML output only (the webview loads KaTeX's stylesheet); `strict: 'ignore'` because the banks put Chinese in
  * formulas, which KaTeX would otherwise report on the console for every render. `trust: false` keeps `\href` and
- * friends inert. The limits:
- * - `macros` is a frozen table, so a formula cannot define macros (`\def`, `\newcommand`, `\let`, …): KaTeX's write
- *   into it throws, and the formula is shown as source. A user macro is how a short formula expands to millions of
- *   tokens, and `maxExpand` alone does not stop it (each expansion may copy a long body).
- * - `maxExpand` bounds the expansions of KaTeX's built-in macros, far above what real formulas need.
- * - `maxSize` caps user-given sizes (`\rule{500em}{500em}`, `\kern`) in ems, so a formula cannot cover the panel.
+ * friends inert. `maxExpand` bounds the expansions of KaTeX's built-in macros, far above what real formulas need;
+ * `maxSize` caps user-given sizes (`\rule{500em}{500em}`, `\kern`) in ems, so a formula cannot cover the panel.
  */
 const KATEX_OPTIONS = {
   throwOnError: false,
   output: 'html',
   strict: 'ignore',
   trust: false,
-  macros: Object.freeze({}),
   maxExpand: 500,
   maxSize: 20,
 } as const;
+
+/**
+ * The commands that define a macro in KaTeX (its functions/def.ts and macros.ts). A user macro is how a short formula
+ * expands to millions of tokens, and `maxExpand` alone does not stop it: each expansion may copy a long body. KaTeX
+ * has no `\csname`, so a definition always names one of these in the source. (KaTeX's own environments define
+ * macros such as `\cr` internally, so refusing writes to the macro table instead would break every matrix.)
+ */
+// A backslash after an even run of backslashes starts a command (`\\def` is a line break, then the letters "def").
+const MACRO_DEFINITION =
+  /(?:^|[^\\])(?:\\\\)*\\(?:[gex]?def|global|long|let|futurelet|(?:re)?newcommand|providecommand)(?![a-zA-Z@])/;
 
 /** What the note beside a formula shown as source says, in the UI language. */
 export interface FormulaNotes {
@@ -35,7 +40,7 @@ export interface FormulaNotes {
   tooLong: string;
   /** The document's time budget for formulas was spent before this one. */
   outOfTime: string;
-  /** KaTeX gave up on it (a macro definition, nesting too deep for the stack). */
+  /** It defines macros, which bank formulas may not, or KaTeX gave up on it (nesting too deep for the stack). */
   failed: string;
 }
 
@@ -58,13 +63,14 @@ export class FormulaRenderer {
   /** KaTeX's HTML, KaTeX's own inline report of a parse error, or the source as code with a note; never throws. */
   render(tex: string, displayMode: boolean): string {
     if (tex.length > MAX_FORMULA_LENGTH) return formulaSource(tex, displayMode, this.notes.tooLong);
+    if (MACRO_DEFINITION.test(tex)) return formulaSource(tex, displayMode, this.notes.failed);
     if (this.spentMs >= this.budgetMs) return formulaSource(tex, displayMode, this.notes.outOfTime);
     const start = this.now();
     try {
       return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
     } catch {
-      // Parse errors are reported inline by KaTeX itself (throwOnError: false); what still throws is one of our
-      // limits (the frozen macro table) or the stack giving out.
+      // Parse errors are reported inline by KaTeX itself (throwOnError: false); what still throws is the stack giving
+      // out on absurd nesting.
       return formulaSource(tex, displayMode, this.notes.failed);
     } finally {
       this.spentMs += this.now() - start;
