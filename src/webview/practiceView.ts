@@ -54,7 +54,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         for (const panel of this.panels) void this.sendQuestion(panel);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        // The page's CSP and the rendered content follow dojo.allowRemoteImages: rebuilt, the page asks for its question again.
+        // The page's CSP and its content follow dojo.allowRemoteImages; a rebuilt page asks for its question again.
         if (event.affectsConfiguration('markdown.preview') || affects(event, 'allowRemoteImages')) {
           for (const panel of this.panels) panel.render();
         }
