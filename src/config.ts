@@ -10,6 +10,7 @@ export interface DojoSettings {
   openInNewPanel: boolean;
   groupBy: GroupBy;
   maxBankSizeMB: number;
+  allowRemoteImages: boolean;
 }
 
 export type SettingKey = keyof DojoSettings;
@@ -72,4 +73,9 @@ export function affects(event: vscode.ConfigurationChangeEvent, key: SettingKey)
 export function maxBankSizeMB(): number {
   const value = read('maxBankSizeMB');
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(1, value) : DEFAULT_MAX_BANK_MB;
+}
+
+/** Whether bank images from `https:` URLs are loaded (the practice panel's CSP then allows them). Off by default. */
+export function allowRemoteImages(): boolean {
+  return read('allowRemoteImages') === true;
 }

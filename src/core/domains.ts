@@ -1,5 +1,6 @@
 // The domain taxonomy (content/domains.json): validation, localized labels, and the keyword classifier that gives
 // each question one primary domain plus tags.
+import { domainAliases, type AliasEntry } from './domainAliases';
 import { type Domain, GENERAL_DOMAIN } from './model';
 
 export interface ClassifyInput {
@@ -87,8 +88,8 @@ const TIE_TOLERANCE = 1e-9;
 
 /** The primary domain is what the question is mainly about; tags are other domains with a meaningful score. */
 export function classifyDomain(input: ClassifyInput, domains: readonly Domain[]): Classification {
-  const matcher = matcherFor(domains);
-  const documentTopic = new Set(findAliases(matcher, input.documentTitle.toLowerCase()).map((hit) => hit.entry));
+  const aliases = domainAliases(domains);
+  const documentTopic = new Set(aliases.find(input.documentTitle.toLowerCase()).map((hit) => hit.entry));
   const scores = new Array<number>(domains.length).fill(0);
   const fields: [string | undefined, number][] = [
     [input.title, FIELD_WEIGHT.title],
@@ -104,7 +105,7 @@ export function classifyDomain(input: ClassifyInput, domains: readonly Domain[])
     // Each distinct alias counts once per field, at its strongest occurrence.
     const strongest = new Map<AliasEntry, number>();
     const inMethod = methodMask(text);
-    for (const { entry, at } of findAliases(matcher, text)) {
+    for (const { entry, at } of aliases.find(text)) {
       const topical = documentTopic.has(entry) ? DOCUMENT_TOPIC_FACTOR : 1;
       const method = inMethod?.[at] ? METHOD_FACTOR : 1;
       strongest.set(entry, Math.max(strongest.get(entry) ?? 0, weight * entry.weight * topical * method));
@@ -138,104 +139,6 @@ export function classifyDomain(input: ClassifyInput, domains: readonly Domain[])
   return { domain: domains[best].id, tags };
 }
 
-interface AliasEntry {
-  text: string;
-  domainIndex: number;
-  /** Longer, more specific phrases count more (sub-linearly). */
-  weight: number;
-  /** English aliases match whole words only ("ar" must not match inside "learning"). */
-  wordStart: boolean;
-  wordEnd: boolean;
-}
-
-/** A trie over the aliases' characters, so a scan finds the longest alias at each position in one walk. */
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The alias spelled by the path from the root to here, if any. */
-  entry?: AliasEntry;
-}
-
-interface Matcher extends TrieNode {
-  /** By UTF-16 code unit: 1 where some alias starts with it. */
-  starts: Uint8Array;
-}
-
-const matchers = new WeakMap<readonly Domain[], Matcher>();
-
-function matcherFor(domains: readonly Domain[]): Matcher {
-  const cached = matchers.get(domains);
-  if (cached) {
-    return cached;
-  }
-  const root: Matcher = { next: new Map(), starts: new Uint8Array(0x10000) };
-  domains.forEach((domain, domainIndex) => {
-    for (const text of domain.aliases) {
-      root.starts[text.charCodeAt(0)] = 1;
-      let node: TrieNode = root;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) {
-          child = { next: new Map() };
-          node.next.set(code, child);
-        }
-        node = child;
-      }
-      node.entry = {
-        text,
-        domainIndex,
-        weight: Math.sqrt(aliasUnits(text) / 2),
-        wordStart: isWordCode(text.charCodeAt(0)),
-        wordEnd: isWordCode(text.charCodeAt(text.length - 1)),
-      };
-    }
-  });
-  matchers.set(domains, root);
-  return root;
-}
-
-interface AliasHit {
-  entry: AliasEntry;
-  at: number;
-}
-
-/**
- * Every alias occurrence, overlaps resolved in favour of the longer alias (then the earlier one): "大模型训练数据" is
- * one data hit ("训练数据"), not training ("训练") too. `text` must be lower-case, like the aliases.
- */
-function findAliases(matcher: Matcher, text: string): AliasHit[] {
-  const candidates: AliasHit[] = [];
-  for (let at = 0; at < text.length; at++) {
-    const first = text.charCodeAt(at);
-    // Cheap exits: a character that starts no alias, or a letter inside a word (English aliases are whole words).
-    if (!matcher.starts[first] || (isWordCode(first) && at > 0 && isWordCode(text.charCodeAt(at - 1)))) {
-      continue;
-    }
-    let longest: AliasEntry | undefined;
-    let node = matcher.next.get(first);
-    for (let end = at + 1; node; end++) {
-      if (node.entry && isWholeWord(text, at, end, node.entry)) {
-        longest = node.entry;
-      }
-      node = end < text.length ? node.next.get(text.charCodeAt(end)) : undefined;
-    }
-    if (longest) {
-      candidates.push({ entry: longest, at });
-    }
-  }
-  candidates.sort((a, b) => b.entry.text.length - a.entry.text.length || a.at - b.at);
-  const taken = new Uint8Array(text.length);
-  const hits: AliasHit[] = [];
-  for (const hit of candidates) {
-    const end = hit.at + hit.entry.text.length;
-    if (!taken.subarray(hit.at, end).includes(1)) {
-      taken.fill(1, hit.at, end);
-      hits.push(hit);
-    }
-  }
-  return hits;
-}
-
 /**
  * 1 for each character of a span naming a technique, not the subject: "基于强化学习的智能游戏系统" is about games.
  * Undefined when there is none. A mask, not a list of spans, so looking a hit up costs the same however many there are.
@@ -256,27 +159,6 @@ function methodMask(text: string): Uint8Array | undefined {
     }
   }
   return mask;
-}
-
-/** English aliases must not start or end inside a word; a trailing plural "s" still counts ("recommendations"). */
-function isWholeWord(text: string, at: number, end: number, entry: AliasEntry): boolean {
-  if (entry.wordStart && at > 0 && isWordCode(text.charCodeAt(at - 1))) {
-    return false;
-  }
-  const next = text.charCodeAt(end) === 0x73 /* s */ ? end + 1 : end;
-  return !entry.wordEnd || !isWordCode(text.charCodeAt(end)) || !isWordCode(text.charCodeAt(next));
-}
-
-/** CJK characters count one each, English words two each: "金融" and "finance" weigh the same. */
-function aliasUnits(alias: string): number {
-  const cjk = alias.match(/[^\x00-\x7f]/g)?.length ?? 0;
-  const words = alias.match(/[a-z0-9]+/g)?.length ?? 0;
-  return Math.max(1, cjk + 2 * words);
-}
-
-/** a-z or 0-9: texts are lower-cased before scanning. */
-function isWordCode(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -17,6 +17,8 @@ export interface CodeBlock {
   source: string;
   /** Prose that introduced the example in the bank (e.g. "使用大模型进行信贷风险评估："), if any. */
   caption?: string;
+  /** Set when the bank never closed the block's fence: its source is likely cut off (the parser also warns). */
+  truncated?: true;
 }
 
 /** One bank file as indexed. `file` is the path (or label) the bank was read from. */

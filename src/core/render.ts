@@ -1,17 +1,21 @@
-// Markdown -> HTML fragments for the practice panel and the CLI. Safe to insert as-is: raw HTML is escaped,
-// link schemes are checked by markdown-it's default validateLink, KaTeX runs with `trust: false`.
-import katex from 'katex';
+// Markdown -> HTML fragments for the practice panel and the CLI. Safe to insert as-is: raw HTML is escaped, links
+// keep to a few schemes (links.ts), remote images are links unless allowed, formulas render under KaTeX limits and a
+// time budget per document (render/formulas.ts).
 import MarkdownIt from 'markdown-it';
-import markdownItKatex from '@vscode/markdown-it-katex';
 import type { Question } from './model';
-import { escapeHtml, highlightCode } from './render/highlight';
-import { texDelimiters } from './render/texDelimiters';
+import { escapeHtml } from './render/escapeHtml';
+import { DEFAULT_FORMULA_NOTES, FormulaRenderer, type FormulaNotes } from './render/formulas';
+import { highlightCode } from './render/highlight';
+import { safeLinks, type ImageEnv } from './render/links';
+import { math, type MathEnv } from './render/math';
 
 export interface ReferenceLabels {
   answer: string;
   code: string;
   analysis: string;
   noReference: string;
+  /** Under a code block whose fence the bank never closed (its source is cut off). */
+  truncatedCode: string;
 }
 
 const DEFAULT_REFERENCE_LABELS: ReferenceLabels = {
@@ -19,11 +23,27 @@ const DEFAULT_REFERENCE_LABELS: ReferenceLabels = {
   code: 'Reference code',
   analysis: 'Analysis',
   noReference: 'This question has no reference answer in its bank.',
+  truncatedCode: 'The source of this code block is cut off.',
 };
 
-// HTML output only (the webview loads KaTeX's stylesheet); `strict: 'ignore'` because the banks put Chinese in
-// formulas, which KaTeX would otherwise report on the console for every render.
-const KATEX_OPTIONS = { throwOnError: false, output: 'html', strict: 'ignore' } as const;
+/** Notes the renderer adds to bank content, in the UI language. */
+export interface ContentNotes extends FormulaNotes {
+  /** The text of the link that stands in for a remote image. */
+  remoteImage: string;
+}
+
+export interface RenderOptions {
+  /**
+   * Show `https:` images as images; the webview's CSP must then allow `https:` in `img-src`. Off by default: each is
+   * shown as its alt text and a link, since fetching it would tell the bank's author who opened which question.
+   */
+  allowRemoteImages: boolean;
+  notes: ContentNotes;
+}
+
+const DEFAULT_NOTES: ContentNotes = { ...DEFAULT_FORMULA_NOTES, remoteImage: 'Open remote image' };
+
+type RenderEnv = MathEnv & ImageEnv;
 
 let markdown: MarkdownIt.MarkdownIt | undefined;
 
@@ -31,53 +51,51 @@ let markdown: MarkdownIt.MarkdownIt | undefined;
 function markdownIt(): MarkdownIt.MarkdownIt {
   if (!markdown) {
     markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
-    // Our `katex` dependency is pinned to the plugin's major version, so only one KaTeX is bundled and its HTML
-    // matches the stylesheet the webview loads.
-    markdown.use(markdownItKatex, { ...KATEX_OPTIONS, katex });
-    markdown.use(texDelimiters(renderTex));
-    const renderToken: MarkdownIt.RendererRule = (tokens, index, options, _env, self) =>
-      self.renderToken(tokens, index, options);
-    const renderLinkOpen = markdown.renderer.rules.link_open ?? renderToken;
-    markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
-      tokens[index].attrSet('rel', 'noopener noreferrer');
-      return renderLinkOpen(tokens, index, options, env, self);
-    };
+    markdown.use(math);
+    markdown.use(safeLinks);
   }
   return markdown;
 }
 
-function renderTex(tex: string, displayMode: boolean): string {
-  try {
-    return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode });
-  } catch {
-    // KaTeX shows parse errors inline by itself; what still throws (a stack overflow on absurd nesting) shows as text.
-    return `<span class="katex-error">${escapeHtml(tex)}</span>`;
-  }
+/** What one document (a prompt, or a question's reference) is rendered with: one formula time budget for all of it. */
+function documentEnv(options: Partial<RenderOptions>): RenderEnv {
+  const notes = { ...DEFAULT_NOTES, ...options.notes };
+  return {
+    formulas: new FormulaRenderer(notes),
+    remoteImages: { allow: options.allowRemoteImages === true, linkLabel: notes.remoteImage },
+  };
 }
 
-export function renderMarkdown(source: string): string {
-  return markdownIt().render(source);
+export function renderMarkdown(source: string, options: Partial<RenderOptions> = {}): string {
+  return markdownIt().render(source, documentEnv(options));
 }
 
 /** A question's reference: answer, code (each with its caption above), analysis; empty parts left out. */
-export function renderReference(question: Question, labels: ReferenceLabels = DEFAULT_REFERENCE_LABELS): string {
+export function renderReference(
+  question: Question,
+  labels: ReferenceLabels = DEFAULT_REFERENCE_LABELS,
+  options: Partial<RenderOptions> = {},
+): string {
   if (!question.hasReference) {
     return `<p class="dojo-no-reference">${escapeHtml(labels.noReference)}</p>\n`;
   }
+  const env = documentEnv(options);
+  const render = (source: string) => markdownIt().render(source, env);
   const sections: string[] = [];
   if (question.answer.trim()) {
-    sections.push(section('dojo-answer', labels.answer, renderMarkdown(question.answer)));
+    sections.push(section('dojo-answer', labels.answer, render(question.answer)));
   }
   if (question.code.length > 0) {
     const blocks = question.code.map(
       (block) =>
-        (block.caption?.trim() ? `<div class="dojo-code-caption">${renderMarkdown(block.caption)}</div>\n` : '') +
-        highlightCode(block.source, block.lang) + '\n',
+        (block.caption?.trim() ? `<div class="dojo-code-caption">${render(block.caption)}</div>\n` : '') +
+        highlightCode(block.source, block.lang) + '\n' +
+        (block.truncated ? `<p class="dojo-code-truncated" role="note">${escapeHtml(labels.truncatedCode)}</p>\n` : ''),
     );
     sections.push(section('dojo-code', labels.code, blocks.join('')));
   }
   if (question.analysis.trim()) {
-    sections.push(section('dojo-analysis', labels.analysis, renderMarkdown(question.analysis)));
+    sections.push(section('dojo-analysis', labels.analysis, render(question.analysis)));
   }
   return sections.join('');
 }

@@ -1,11 +1,12 @@
 // What the practice panel shows for a question: the view model for `show` and the revealed reference HTML, with
 // labels in the UI language. Markdown goes through the core renderer (html:false), so all HTML here is safe.
 import * as vscode from 'vscode';
+import { allowRemoteImages } from '../config';
 import type { QuestionLibrary } from '../context';
 import type { Question } from '../core/model';
-import { renderMarkdown, renderReference, type ReferenceLabels } from '../core/render';
+import { renderMarkdown, renderReference, type ReferenceLabels, type RenderOptions } from '../core/render';
+import { escapeHtml } from '../core/render/escapeHtml';
 import { bankName, domainName } from '../labels';
-import { escapeHtml } from './html';
 import type { QuestionView } from './protocol';
 
 /** The question and its repeats (alternative answers), first one first; never empty. */
@@ -21,7 +22,7 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
     title: question.title,
     domain: domainName(library, question.domain),
     bank: bankName(library, question.document),
-    promptHtml: withoutStyleAttributes(renderMarkdown(question.prompt)),
+    promptHtml: withoutStyleAttributes(renderMarkdown(question.prompt, renderOptions())),
     hasReference: variants.some((v) => v.hasReference),
     hasCode: variants.some((v) => v.code.length > 0),
   };
@@ -31,11 +32,12 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
 export function referenceHtml(library: QuestionLibrary, question: Question): string {
   const variants = variantsFor(library, question);
   const labels = referenceLabels();
-  if (variants.length === 1) return withoutStyleAttributes(renderReference(question, labels));
+  const options = renderOptions();
+  if (variants.length === 1) return withoutStyleAttributes(renderReference(question, labels, options));
   return variants
     .map((variant, i) => {
       const label = escapeHtml(vscode.l10n.t('Variant {0}/{1}', i + 1, variants.length));
-      const reference = withoutStyleAttributes(renderReference(variant, labels));
+      const reference = withoutStyleAttributes(renderReference(variant, labels, options));
       return `<section class="dojo-variant"><p class="dojo-variant-label">${label}</p>${reference}</section>`;
     })
     .join('\n');
@@ -56,5 +58,19 @@ function referenceLabels(): ReferenceLabels {
     code: vscode.l10n.t('Reference code'),
     analysis: vscode.l10n.t('Analysis'),
     noReference: vscode.l10n.t('This question has no reference answer in its bank.'),
+    truncatedCode: vscode.l10n.t('The source of this code block is cut off.'),
+  };
+}
+
+/** The `dojo.allowRemoteImages` setting (the panel's CSP follows it too) and the renderer's notes. */
+function renderOptions(): RenderOptions {
+  return {
+    allowRemoteImages: allowRemoteImages(),
+    notes: {
+      tooLong: vscode.l10n.t('Formula too long to render; its source is shown.'),
+      outOfTime: vscode.l10n.t('Formula not rendered, to keep the panel responsive; its source is shown.'),
+      failed: vscode.l10n.t('Formula could not be rendered; its source is shown.'),
+      remoteImage: vscode.l10n.t('Open remote image'),
+    },
   };
 }

@@ -1,5 +1,6 @@
 // The practice panel's HTML shell: static markup with localized labels, a strict CSP, and the script and styles
 // as files. Question content arrives later by message. Pure string building, no `vscode` import.
+import { escapeHtml } from '../core/render/escapeHtml';
 import { MAX_ATTEMPT_LENGTH } from './protocol';
 
 /** The static labels, already localized by the extension (the webview does not translate). */
@@ -46,14 +47,16 @@ export interface PracticeHtmlInput {
   labels: PanelLabels;
   strings: ScriptStrings;
   typography: Typography;
+  /** `dojo.allowRemoteImages`: only then may the page load images from `https:` URLs. */
+  allowRemoteImages: boolean;
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+export function contentSecurityPolicy(cspSource: string, nonce: string, allowRemoteImages: boolean): string {
   return [
     `default-src 'none'`,
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource}`,
-    `img-src ${cspSource} https: data:`,
+    `img-src ${cspSource} ${allowRemoteImages ? 'https: ' : ''}data:`,
     `font-src ${cspSource}`,
   ].join('; ');
 }
@@ -68,7 +71,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <html lang="${a(input.lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce, input.allowRemoteImages))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${a(input.katexStyleUri)}">
 <link rel="stylesheet" href="${a(input.styleUri)}">
@@ -102,10 +105,6 @@ ${button('next', l.next, 'alt+arrowright')}
 <script nonce="${a(input.nonce)}" src="${a(input.scriptUri)}"></script>
 </body>
 </html>`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** 128 random bits as hex, for the CSP nonce (web crypto: available in Node 20 and in browsers). */

@@ -1,6 +1,7 @@
 // One practice webview panel: its options and HTML, the question it shows, and its message channel. Messages from
 // the webview are checked against the protocol here; only valid ones reach the owner (PracticeViewController).
 import * as vscode from 'vscode';
+import { allowRemoteImages } from '../config';
 import { makeNonce, practiceHtml, type Typography } from './html';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
@@ -85,6 +86,7 @@ export class PracticePanel {
         missing: vscode.l10n.t('This question is not in the loaded banks.'),
       },
       typography: markdownPreviewTypography(),
+      allowRemoteImages: allowRemoteImages(),
     });
   }
 

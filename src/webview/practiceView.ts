@@ -2,7 +2,7 @@
 // serializer that restores panels after a reload, and acts on the (validated) messages their webviews send.
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
-import { openInNewPanel } from '../config';
+import { affects, openInNewPanel } from '../config';
 import type { DojoContext, PracticeView } from '../context';
 import { chooseCode } from '../scratch/codeChoice';
 import { questionView, referenceHtml, variantsFor } from './content';
@@ -54,7 +54,10 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         for (const panel of this.panels) void this.sendQuestion(panel);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('markdown.preview')) for (const panel of this.panels) panel.render();
+        // The page's CSP and its content follow dojo.allowRemoteImages; a rebuilt page asks for its question again.
+        if (event.affectsConfiguration('markdown.preview') || affects(event, 'allowRemoteImages')) {
+          for (const panel of this.panels) panel.render();
+        }
       }),
     );
   }

@@ -84,7 +84,7 @@ describe('Practice panel', function () {
     assert.equal(
       csp,
       `default-src 'none'; script-src 'nonce-${/'nonce-([0-9a-f]{32})'/.exec(csp)?.[1]}'; style-src ${source}; ` +
-        `img-src ${source} https: data:; font-src ${source}`,
+        `img-src ${source} data:; font-src ${source}`,
     );
     const nonce = /'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
     const scripts = html.match(/<script[^>]*>/g) ?? [];

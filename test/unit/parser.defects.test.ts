@@ -8,10 +8,10 @@ function readFixture(name: string): string {
 }
 
 describe('parseBank: code fences', () => {
-  it('ends an unclosed fence at the next question heading and warns with the fence’s original line', () => {
+  it('ends an unclosed fence at the next question heading, marks that block truncated and warns with the fence’s original line', () => {
     const bank = parseBank('unclosed-fence.md', readFixture('unclosed-fence.md'));
     assert.deepEqual(bank.questions.map((q) => [q.line, q.title]), [[3, '第一个问题'], [12, '第二个问题']]);
-    assert.deepEqual(bank.questions[0].code, [{ lang: 'python', source: 'def broken():\n    return 1 + tfp.R' }]);
+    assert.deepEqual(bank.questions[0].code, [{ lang: 'python', source: 'def broken():\n    return 1 + tfp.R', truncated: true }]);
     assert.deepEqual(bank.questions[1].code, [{ lang: 'python', source: 'print("second")' }]);
     assert.equal(bank.questions[1].analysis, '第二个解析。');
     assert.deepEqual(bank.diagnostics, [
@@ -31,10 +31,10 @@ describe('parseBank: code fences', () => {
     assert.deepEqual(bank.diagnostics.map((d) => d.line), [3, 7]);
   });
 
-  it('warns about a fence left open at the end of the file and keeps its text as code', () => {
+  it('warns about a fence left open at the end of the file and keeps its text as code, marked truncated', () => {
     const bank = parseBank('fence-never-closed.md', readFixture('fence-never-closed.md'));
     assert.deepEqual(bank.questions[0].code, [
-      { lang: 'python', source: 'print("never closed")\n~~~\n# still code: a shorter closing fence does not close it' },
+      { lang: 'python', source: 'print("never closed")\n~~~\n# still code: a shorter closing fence does not close it', truncated: true },
     ]);
     assert.deepEqual(bank.diagnostics, [
       { file: 'fence-never-closed.md', line: 9, severity: 'warning', message: 'Code block opened at line 9 is not closed before the end of the file.' },

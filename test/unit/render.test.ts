@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderMarkdown, renderReference } from '../../src/core/render';
+import { DEFAULT_FORMULA_NOTES, FormulaRenderer, MAX_FORMULA_LENGTH } from '../../src/core/render/formulas';
 import { makeQuestion } from './fixtures/question';
 
 describe('renderMarkdown', () => {
@@ -114,12 +115,173 @@ describe('renderMarkdown', () => {
     assert.equal(html.match(/class="katex-error"/g)?.length, 2, html);
   });
 
-  it('shows a formula KaTeX cannot survive as escaped text', () => {
+  it('shows a formula KaTeX cannot survive as its escaped source', () => {
     const nested = `${'{'.repeat(20000)}<b>${'}'.repeat(20000)}`;
     for (const source of [`\\(${nested}\\)`, `$${nested}$`]) {
       const html = renderMarkdown(source);
-      assert.ok(html.includes('katex-error') && html.includes('&lt;b&gt;') && !html.includes('<b>'), html.slice(0, 200));
+      assert.ok(html.includes('dojo-formula-source') && html.includes('&lt;b&gt;') && !html.includes('<b>'), html.slice(0, 200));
     }
+  });
+});
+
+/** The number of formulas KaTeX rendered and of formulas shown as their source. */
+function formulaCounts(html: string): { rendered: number; source: number } {
+  return {
+    rendered: html.match(/<span class="katex">/g)?.length ?? 0,
+    source: html.match(/<span class="dojo-formula-source/g)?.length ?? 0,
+  };
+}
+
+/** The same formula between each kind of delimiter the banks use. */
+function inEveryDelimiter(tex: string): string {
+  return `inline $${tex}$ and \\(${tex}\\)\n\n$$\n${tex}\n$$\n\n\\[${tex}\\]\n`;
+}
+
+// Hang guards: before the limits, each of these took from 40 s to over a minute. The timeout only stops a runaway
+// render from passing; the assertions are about what is shown.
+describe('renderMarkdown on hostile formulas', function () {
+  this.timeout(10_000);
+
+  it('shows a formula that repeats a macro several levels deep as its source, whatever the delimiters', () => {
+    // The security review's shape: each level repeats the one below, so half a kilobyte expands to 360,000 letters.
+    const tex = `\\def\\a{${'x'.repeat(400)}}\\def\\b{${'\\a'.repeat(30)}}\\def\\c{${'\\b'.repeat(30)}}\\c`;
+    const html = renderMarkdown(inEveryDelimiter(tex));
+    assert.deepEqual(formulaCounts(html), { rendered: 0, source: 4 }, html.slice(0, 300));
+    assert.equal(html.match(/Formula could not be rendered; its source is shown\./g)?.length, 4);
+    assert.ok(html.includes('<code>\\def\\a{xxxx'), html.slice(0, 300));
+  });
+
+  it('does not let any spelling of a macro definition through', () => {
+    for (const definition of ['\\gdef\\a{x}', '\\edef\\a{x}', '\\xdef\\a{x}', '\\global\\def\\a{x}', '\\let\\a=x',
+      '\\newcommand{\\a}{x}', '\\renewcommand{\\frac}{x}', '\\providecommand{\\a}{x}', '{\\def\\a{x}}']) {
+      const html = renderMarkdown(`$${definition}\\a$`);
+      assert.deepEqual(formulaCounts(html), { rendered: 0, source: 1 }, definition);
+    }
+  });
+
+  it('still renders environments, tags and line breaks, which KaTeX implements with macros of its own', () => {
+    const formulas = ['\\begin{align} a &= b \\tag{1} \\\\ c &= d \\end{align}', '\\begin{equation} E = mc^2 \\end{equation}',
+      '\\begin{cases} 1 & x>0 \\\\ 0 & \\text{否则} \\end{cases}', '\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}',
+      'x \\tag{2}', '\\begin{CD} A @>>> B \\end{CD}', 'a \\\\define', '\\color{red} x'];
+    for (const tex of formulas) {
+      assert.deepEqual(formulaCounts(renderMarkdown(`$$${tex}$$`)), { rendered: 1, source: 0 }, tex);
+    }
+  });
+
+  it('shows a 400 KB formula as its source instead of laying it out', () => {
+    const html = renderMarkdown(inEveryDelimiter('x'.repeat(400_000)));
+    assert.deepEqual(formulaCounts(html), { rendered: 0, source: 4 });
+    assert.equal(html.match(/Formula too long to render; its source is shown\./g)?.length, 4);
+  });
+
+  it('renders a formula up to the length cap and shows a longer one as source', () => {
+    const formula = (length: number) => `$${'a+'.repeat(length / 2 - 1)}b$`;
+    assert.deepEqual(formulaCounts(renderMarkdown(formula(MAX_FORMULA_LENGTH))), { rendered: 1, source: 0 });
+    assert.deepEqual(formulaCounts(renderMarkdown(formula(MAX_FORMULA_LENGTH + 2))), { rendered: 0, source: 1 });
+  });
+
+  it('caps user-given sizes so that a formula cannot cover the panel', () => {
+    const html = renderMarkdown('$\\rule{5000em}{5000em}$');
+    assert.ok(!/5000em/.test(html), html);
+  });
+
+  it('renders a bank full of costly formulas in one time budget, showing the rest as source', () => {
+    const costly = '\\sqrt{'.repeat(150) + 'x' + '}'.repeat(150);
+    const count = 300;
+    const html = renderMarkdown(Array.from({ length: count }, (_, i) => `${i}. $${costly}$`).join('\n\n'));
+    const { rendered, source } = formulaCounts(html);
+    assert.equal(rendered + source, count);
+    assert.ok(rendered >= 1 && source >= 1, `${rendered} rendered, ${source} as source`);
+    assert.ok(html.includes('Formula not rendered, to keep the panel responsive; its source is shown.'));
+  });
+
+  it('uses the notes it is given, escaped', () => {
+    const notes = { tooLong: '公式过长 <i>', outOfTime: '', failed: '无法渲染', remoteImage: '' };
+    const html = renderMarkdown(`$${'x'.repeat(MAX_FORMULA_LENGTH + 1)}$ $\\def\\a{}$`, { notes });
+    assert.ok(html.includes('公式过长 &lt;i&gt;') && html.includes('无法渲染'), html.slice(-300));
+  });
+});
+
+describe('FormulaRenderer', () => {
+  it('shows every formula after the time budget is spent as source, and the ones before rendered', () => {
+    let clock = 0;
+    const formulas = new FormulaRenderer(DEFAULT_FORMULA_NOTES, () => (clock += 50), 250);
+    // Each render reads the clock twice, so each costs 50 ms: five fit in 250 ms.
+    const html = Array.from({ length: 8 }, () => formulas.render('x^2', false)).join('');
+    assert.deepEqual(formulaCounts(html), { rendered: 5, source: 3 });
+    assert.ok(html.endsWith(`<span class="dojo-note">${DEFAULT_FORMULA_NOTES.outOfTime}</span></span>`), html.slice(-200));
+  });
+
+  it('marks a display formula shown as source as a block', () => {
+    const html = new FormulaRenderer().render('x'.repeat(MAX_FORMULA_LENGTH + 1), true);
+    assert.ok(html.startsWith('<span class="dojo-formula-source dojo-formula-display"><code>xxx'), html.slice(0, 100));
+  });
+});
+
+describe('renderMarkdown: links that reach into the editor', () => {
+  for (const url of ['command:workbench.action.terminal.new', 'COMMAND:foo?%5B%5D', 'vscode://ms-python.python/x',
+    'vscode:extension/foo', 'vscode-insiders://foo/bar', 'Vscode-Insiders:foo']) {
+    it(`renders ${url} inert in inline, autolink and reference-style links`, () => {
+      const html = renderMarkdown(`[run](${url}) and <${url}> and [ref][r] and ![img](${url})\n\n[r]: ${url}\n`);
+      assert.ok(!/<a\b/.test(html) && !/href=|src=/i.test(html), html);
+      assert.ok(html.includes('run') && html.includes('ref'), html);
+    });
+  }
+
+  it('leaves such a scheme in running text as text (linkify)', () => {
+    const html = renderMarkdown('see vscode://ms-python.python/x or command:foo, then https://example.com');
+    assert.equal(html.match(/<a\b/g)?.length, 1, html);
+    assert.ok(html.includes('<a href="https://example.com"'), html);
+  });
+
+  it('keeps web, mail and relative links', () => {
+    const html = renderMarkdown('[a](https://example.com) [b](http://example.com) [c](mailto:a@example.com) [d](#part) [e](./other.md)');
+    assert.equal(html.match(/<a href=/g)?.length, 5, html);
+  });
+});
+
+describe('renderMarkdown: remote images', () => {
+  const image = '![the diagram](https://example.com/d.png "title")';
+
+  it('shows a remote image as its alt text and a link to it by default, fetching nothing', () => {
+    const html = renderMarkdown(`look: ${image}`);
+    assert.ok(!html.includes('<img'), html);
+    assert.equal(
+      html,
+      '<p>look: <span class="dojo-remote-image">the diagram <a href="https://example.com/d.png" rel="noopener noreferrer" ' +
+        'title="https://example.com/d.png">Open remote image</a></span></p>\n',
+    );
+  });
+
+  it('blocks reference-style, protocol-relative and http images too, and escapes the alt text', () => {
+    const html = renderMarkdown('![a <b>][img] ![b](//example.com/b.png) ![c](http://example.com/c.png)\n\n[img]: https://example.com/a.png\n');
+    assert.ok(!html.includes('<img') && !html.includes('<b>'), html);
+    assert.equal(html.match(/class="dojo-remote-image"/g)?.length, 3, html);
+    assert.ok(html.includes('a &lt;b&gt; <a href="https://example.com/a.png"'), html);
+  });
+
+  it('does not nest a link in the link around a remote image', () => {
+    const html = renderMarkdown(`[${image}](https://example.com/page)`);
+    assert.equal(html.match(/<a\b/g)?.length, 1, html);
+    assert.ok(!html.includes('<img'), html);
+  });
+
+  it('shows https images as images when allowed; http ones stay links (the CSP allows https: only)', () => {
+    const html = renderMarkdown(`${image} ![c](http://example.com/c.png)`, { allowRemoteImages: true });
+    assert.ok(html.includes('<img src="https://example.com/d.png" alt="the diagram" title="title">'), html);
+    assert.equal(html.match(/class="dojo-remote-image"/g)?.length, 1, html);
+  });
+
+  it('shows images embedded as data: in both modes', () => {
+    const embedded = '![dot](data:image/png;base64,iVBORw0KGgo=)';
+    for (const allowRemoteImages of [false, true]) {
+      assert.ok(renderMarkdown(embedded, { allowRemoteImages }).includes('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">'));
+    }
+  });
+
+  it('uses the link label it is given', () => {
+    const html = renderMarkdown(image, { notes: { ...DEFAULT_FORMULA_NOTES, remoteImage: '打开远程图片' } });
+    assert.ok(html.includes('>打开远程图片</a>'), html);
   });
 });
 
@@ -159,7 +321,7 @@ describe('renderReference', () => {
   });
 
   it('uses the labels it is given, escaped', () => {
-    const labels = { answer: '答案', code: '参考代码', analysis: '解析 <i>', noReference: '无' };
+    const labels = { answer: '答案', code: '参考代码', analysis: '解析 <i>', noReference: '无', truncatedCode: '截断' };
     const html = renderReference(full, labels);
     assert.ok(html.includes('<h2>答案</h2>') && html.includes('<h2>参考代码</h2>'), html);
     assert.ok(html.includes('<h2>解析 &lt;i&gt;</h2>'), html);
@@ -171,7 +333,7 @@ describe('renderReference', () => {
       '<p class="dojo-no-reference">This question has no reference answer in its bank.</p>\n',
     );
     assert.equal(
-      renderReference(makeQuestion({ id: 'bank/0001', hasReference: false }), { answer: '', code: '', analysis: '', noReference: '题库未提供参考答案。' }),
+      renderReference(makeQuestion({ id: 'bank/0001', hasReference: false }), { answer: '', code: '', analysis: '', noReference: '题库未提供参考答案。', truncatedCode: '' }),
       '<p class="dojo-no-reference">题库未提供参考答案。</p>\n',
     );
   });

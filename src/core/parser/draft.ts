@@ -41,9 +41,13 @@ export class QuestionDraft {
     else this.parts[this.part].push(markdown);
   }
 
-  /** Every fence goes to `code`; in an example section, the prose before it (or the label's parenthetical) is its caption. */
-  addCode(info: string, content: string): void {
+  /**
+   * Every fence goes to `code`; in an example section, the prose before it (or the label's parenthetical) is its
+   * caption. `truncated`: the bank never closed the fence.
+   */
+  addCode(info: string, content: string, truncated: boolean): void {
     const block: CodeBlock = { lang: info.trim().split(/\s+/)[0].toLowerCase(), source: content.replace(/\n$/, '') };
+    if (truncated) block.truncated = true;
     if (this.part === 'example') {
       const caption = this.pendingCaption.join('\n\n').trim() || this.parenthetical;
       if (caption) block.caption = caption;

@@ -8,6 +8,8 @@ export interface RepairedLines {
   lines: string[];
   /** Indices in `lines` of the inserted closing fences, ascending. */
   inserted: number[];
+  /** Indices in `lines` of the opening fences the bank never closed (ended here or at the end of the file). */
+  unclosed: Set<number>;
   diagnostics: Diagnostic[];
 }
 
@@ -18,7 +20,10 @@ const QUESTION_HEADING = /^#{1,6}\s+(?:\d+[.、]\s*\S|\*\*面试题)/;
 const MARKDOWN_INFO = /^(?:markdown|md)$/i;
 
 interface OpenFence {
+  /** 1-based in the original file. */
   line: number;
+  /** In `lines`. */
+  index: number;
   indent: string;
   marker: string;
   exemptFromHeadings: boolean;
@@ -27,6 +32,7 @@ interface OpenFence {
 export function closeRunawayFences(file: string, source: readonly string[]): RepairedLines {
   const lines: string[] = [];
   const inserted: number[] = [];
+  const unclosed = new Set<number>();
   const diagnostics: Diagnostic[] = [];
   let open: OpenFence | undefined;
   for (let i = 0; i < source.length; i++) {
@@ -36,6 +42,7 @@ export function closeRunawayFences(file: string, source: readonly string[]): Rep
       if (close && close[1][0] === open.marker[0] && close[1].length >= open.marker.length) {
         open = undefined;
       } else if (!open.exemptFromHeadings && QUESTION_HEADING.test(line)) {
+        unclosed.add(open.index);
         inserted.push(lines.length);
         lines.push(open.indent + open.marker);
         diagnostics.push({
@@ -51,12 +58,19 @@ export function closeRunawayFences(file: string, source: readonly string[]): Rep
       // A backtick fence's info string may not contain backticks (then it is inline code, not a fence).
       if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
         const lang = fence[3].trim().split(/\s+/)[0];
-        open = { line: i + 1, indent: fence[1], marker: fence[2], exemptFromHeadings: MARKDOWN_INFO.test(lang) };
+        open = {
+          line: i + 1,
+          index: lines.length,
+          indent: fence[1],
+          marker: fence[2],
+          exemptFromHeadings: MARKDOWN_INFO.test(lang),
+        };
       }
     }
     lines.push(line);
   }
   if (open) {
+    unclosed.add(open.index);
     diagnostics.push({
       file,
       line: open.line,
@@ -64,7 +78,7 @@ export function closeRunawayFences(file: string, source: readonly string[]): Rep
       message: `Code block opened at line ${open.line} is not closed before the end of the file.`,
     });
   }
-  return { lines, inserted, diagnostics };
+  return { lines, inserted, unclosed, diagnostics };
 }
 
 /** Maps a 0-based line of the repaired text back to the 1-based line of the original file. */

@@ -84,7 +84,7 @@ class BankReader {
     else if (block.kind === 'paragraph') this.readParagraph(block);
     else if (!this.draft) {
       if (block.kind === 'list' && this.inQuestionList) this.addListItems(block.items);
-    } else if (block.kind === 'fence') this.draft.addCode(block.info, block.content);
+    } else if (block.kind === 'fence') this.draft.addCode(block.info, block.content, this.repaired.unclosed.has(block.start));
     else this.draft.addProse(this.markdown(block));
   }
 

@@ -11,6 +11,7 @@ import plaintext from 'highlight.js/lib/languages/plaintext';
 import python from 'highlight.js/lib/languages/python';
 import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
+import { escapeHtml } from './escapeHtml';
 
 const LANGUAGES = { bash, cpp, go, java, javascript, json, plaintext, python, sql, typescript };
 for (const [name, language] of Object.entries(LANGUAGES)) {
@@ -35,9 +36,3 @@ function highlightedBody(source: string, name: string): string {
   }
   return escapeHtml(source);
 }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,39 +1,34 @@
 // markdown-it plugin for LaTeX's own delimiters, `\( … \)` (inline) and `\[ … \]` (display), which the banks use
 // alongside `$…$`. markdown-it would otherwise read `\[` as an escaped bracket, so the rule runs before 'escape'.
+// It makes `tex_inline` and `tex_display` tokens; math.ts renders them with the other math tokens.
 import type MarkdownIt from 'markdown-it';
-
-export type TexRenderer = (tex: string, displayMode: boolean) => string;
 
 const BACKSLASH = 0x5c;
 
-export function texDelimiters(renderTex: TexRenderer): (md: MarkdownIt.MarkdownIt) => void {
-  return (md) => {
-    md.inline.ruler.before('escape', 'tex_delimiters', (state, silent) => {
-      const start = state.pos;
-      if (state.src.charCodeAt(start) !== BACKSLASH) {
-        return false;
-      }
-      const opener = state.src[start + 1];
-      const closer: Closer | undefined = opener === '(' ? ')' : opener === '[' ? ']' : undefined;
-      if (!closer) {
-        return false;
-      }
-      const end = firstAtOrAfter(closersOf(state)[closer], start + 2);
-      const tex = end < 0 || end + 1 >= state.posMax ? '' : state.src.slice(start + 2, end);
-      if (!tex.trim()) {
-        return false;
-      }
-      if (!silent) {
-        const token = state.push(opener === '[' ? 'tex_display' : 'tex_inline', 'math', 0);
-        token.content = tex;
-        token.markup = `\\${opener}`;
-      }
-      state.pos = end + 2;
-      return true;
-    });
-    md.renderer.rules.tex_inline = (tokens, index) => renderTex(tokens[index].content, false);
-    md.renderer.rules.tex_display = (tokens, index) => renderTex(tokens[index].content, true);
-  };
+export function texDelimiters(md: MarkdownIt.MarkdownIt): void {
+  md.inline.ruler.before('escape', 'tex_delimiters', (state, silent) => {
+    const start = state.pos;
+    if (state.src.charCodeAt(start) !== BACKSLASH) {
+      return false;
+    }
+    const opener = state.src[start + 1];
+    const closer: Closer | undefined = opener === '(' ? ')' : opener === '[' ? ']' : undefined;
+    if (!closer) {
+      return false;
+    }
+    const end = firstAtOrAfter(closersOf(state)[closer], start + 2);
+    const tex = end < 0 || end + 1 >= state.posMax ? '' : state.src.slice(start + 2, end);
+    if (!tex.trim()) {
+      return false;
+    }
+    if (!silent) {
+      const token = state.push(opener === '[' ? 'tex_display' : 'tex_inline', 'math', 0);
+      token.content = tex;
+      token.markup = `\\${opener}`;
+    }
+    state.pos = end + 2;
+    return true;
+  });
 }
 
 type Closer = ')' | ']';

@@ -1,5 +1,6 @@
 // Which domains a query names, through the taxonomy's labels and aliases (`finance`, `speech recognition`,
 // `自动驾驶`), so English words find questions whose text is Chinese only.
+import { domainAliases, type DomainAliases } from '../domainAliases';
 import type { Domain } from '../model';
 import { normaliseQuery } from './normalise';
 
@@ -19,22 +20,27 @@ interface DomainTerm {
 
 export class DomainMatcher {
   private readonly terms: DomainTerm[] = [];
-  /** Per domain: finds any of its names in normalised text (Latin names as whole words only). */
-  private readonly mentionPatterns = new Map<string, RegExp>();
+  private readonly aliases: DomainAliases;
+  private readonly indexOf = new Map<string, number>();
 
   constructor(domains: readonly Domain[]) {
-    for (const domain of domains) {
+    domains.forEach((domain, index) => {
       const names = [domain.label.en, domain.label['zh-cn'], ...domain.aliases];
       for (const text of new Set([domain.id, ...names].map(canonical))) {
         if (text) this.terms.push({ domain: domain.id, text, padded: ` ${text} ` });
       }
-      this.mentionPatterns.set(domain.id, mentionPattern(names.map((name) => normaliseQuery(name)).filter(Boolean)));
-    }
+      this.indexOf.set(domain.id, index);
+    });
+    this.aliases = domainAliases(domains);
   }
 
-  /** Whether normalised `text` names the domain (`大模型在医疗领域的应用` names healthcare). */
+  /**
+   * Whether normalised `text` names the domain (`大模型在医疗领域的应用` names healthcare), by the classifier's rules:
+   * one of its aliases occurs, as a whole English word (plural included), not inside a longer alias.
+   */
   mentions(domain: string, text: string): boolean {
-    return this.mentionPatterns.get(domain)?.test(text) ?? false;
+    const index = this.indexOf.get(domain);
+    return index !== undefined && this.aliases.mentions(index, text);
   }
 
   /** The Latin words of every alias and label (for typo correction). */
@@ -70,15 +76,6 @@ function substringStrength(query: string, alias: string): number {
   if (query.length >= 2 && alias.includes(query)) return PARTIAL;
   if (alias.length >= 2 && query.includes(alias)) return PARTIAL;
   return 0;
-}
-
-function mentionPattern(names: string[]): RegExp {
-  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const wide = names.filter(hasWide).map(escape);
-  const latin = names.filter((name) => !hasWide(name)).map(escape);
-  const alternatives = [...wide];
-  if (latin.length > 0) alternatives.push(`(?<![a-z0-9_])(?:${latin.join('|')})(?![a-z0-9_])`);
-  return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : /(?!)/;
 }
 
 /** Normalised, with punctuation such as `-`, `&`, `,` turned into word separators. */

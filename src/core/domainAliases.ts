@@ -1,0 +1,137 @@
+// Finding the taxonomy's aliases in text: the one alias matcher behind the domain classifier (domains.ts) and the
+// search's "the title names its domain" (search/domainMatcher.ts). English aliases match whole words, a plural "s"
+// included; where aliases overlap the longer one wins ("训练数据" is data, not training too).
+import type { Domain } from './model';
+
+export interface AliasEntry {
+  text: string;
+  domainIndex: number;
+  /** Longer, more specific phrases count more (sub-linearly). */
+  weight: number;
+  /** English aliases match whole words only ("ar" must not match inside "learning"). */
+  wordStart: boolean;
+  wordEnd: boolean;
+}
+
+export interface AliasHit {
+  entry: AliasEntry;
+  at: number;
+}
+
+/** A trie over the aliases' characters, so a scan finds the longest alias at each position in one walk. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The alias spelled by the path from the root to here, if any. */
+  entry?: AliasEntry;
+}
+
+interface Trie extends TrieNode {
+  /** By UTF-16 code unit: 1 where some alias starts with it. */
+  starts: Uint8Array;
+}
+
+export class DomainAliases {
+  private readonly trie: Trie = { next: new Map(), starts: new Uint8Array(0x10000) };
+
+  constructor(domains: readonly Domain[]) {
+    domains.forEach((domain, domainIndex) => {
+      for (const text of domain.aliases) this.add(text, domainIndex);
+    });
+  }
+
+  /**
+   * Every alias occurrence, overlaps resolved in favour of the longer alias (then the earlier one). `text` must be
+   * lower-case, like the aliases.
+   */
+  find(text: string): AliasHit[] {
+    const candidates: AliasHit[] = [];
+    for (let at = 0; at < text.length; at++) {
+      const first = text.charCodeAt(at);
+      // Cheap exits: a character that starts no alias, or a letter inside a word (English aliases are whole words).
+      if (!this.trie.starts[first] || (isWordCode(first) && at > 0 && isWordCode(text.charCodeAt(at - 1)))) {
+        continue;
+      }
+      let longest: AliasEntry | undefined;
+      let node = this.trie.next.get(first);
+      for (let end = at + 1; node; end++) {
+        if (node.entry && isWholeWord(text, at, end, node.entry)) {
+          longest = node.entry;
+        }
+        node = end < text.length ? node.next.get(text.charCodeAt(end)) : undefined;
+      }
+      if (longest) {
+        candidates.push({ entry: longest, at });
+      }
+    }
+    candidates.sort((a, b) => b.entry.text.length - a.entry.text.length || a.at - b.at);
+    const taken = new Uint8Array(text.length);
+    const hits: AliasHit[] = [];
+    for (const hit of candidates) {
+      const end = hit.at + hit.entry.text.length;
+      if (!taken.subarray(hit.at, end).includes(1)) {
+        taken.fill(1, hit.at, end);
+        hits.push(hit);
+      }
+    }
+    return hits;
+  }
+
+  /** Whether lower-case `text` names the domain at `domainIndex`: one of its aliases is among `find(text)`. */
+  mentions(domainIndex: number, text: string): boolean {
+    return this.find(text).some((hit) => hit.entry.domainIndex === domainIndex);
+  }
+
+  private add(text: string, domainIndex: number): void {
+    this.trie.starts[text.charCodeAt(0)] = 1;
+    let node: TrieNode = this.trie;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    node.entry = {
+      text,
+      domainIndex,
+      weight: Math.sqrt(aliasUnits(text) / 2),
+      wordStart: isWordCode(text.charCodeAt(0)),
+      wordEnd: isWordCode(text.charCodeAt(text.length - 1)),
+    };
+  }
+}
+
+const built = new WeakMap<readonly Domain[], DomainAliases>();
+
+/** The matcher for a taxonomy, built once per taxonomy array (classifying a bank asks for it per question). */
+export function domainAliases(domains: readonly Domain[]): DomainAliases {
+  let aliases = built.get(domains);
+  if (!aliases) {
+    aliases = new DomainAliases(domains);
+    built.set(domains, aliases);
+  }
+  return aliases;
+}
+
+/** English aliases must not start or end inside a word; a trailing plural "s" still counts ("recommendations"). */
+function isWholeWord(text: string, at: number, end: number, entry: AliasEntry): boolean {
+  if (entry.wordStart && at > 0 && isWordCode(text.charCodeAt(at - 1))) {
+    return false;
+  }
+  const next = text.charCodeAt(end) === 0x73 /* s */ ? end + 1 : end;
+  return !entry.wordEnd || !isWordCode(text.charCodeAt(end)) || !isWordCode(text.charCodeAt(next));
+}
+
+/** CJK characters count one each, English words two each: "金融" and "finance" weigh the same. */
+function aliasUnits(alias: string): number {
+  const cjk = alias.match(/[^\x00-\x7f]/g)?.length ?? 0;
+  const words = alias.match(/[a-z0-9]+/g)?.length ?? 0;
+  return Math.max(1, cjk + 2 * words);
+}
+
+/** a-z or 0-9: texts are lower-cased before scanning. */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
