@@ -135,6 +135,10 @@ function escapeRegExp(text: string): string {
  */
 export async function saveScreenshot(page: Page, file: string, part: 'window' | 'sidebar' = 'window'): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
+  // No hover tooltip over the picture: rest the mouse on the empty middle of the status bar.
+  const viewport = page.viewportSize();
+  if (viewport) await page.mouse.move(viewport.width / 2, viewport.height - 4);
+  await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout }).catch(() => undefined);
   if (part === 'window') {
     await page.screenshot({ path: file });
     return;
