@@ -47,6 +47,8 @@ describe('The path settings in the Settings editor of a remote window', () => {
     });
     const editor = page.locator('.settings-editor');
     await workbench.step('settings-opened', async () => {
+      // The editor searches for the setting after a debounce and then renders the rows again: wait for that.
+      await editor.locator('.settings-count-widget').getByText('1 Setting Found').waitFor();
       await editor.locator('.setting-item').filter({ hasText: 'Extra Banks' }).first().waitFor();
       assert.equal((await editor.locator('.settings-tabs-widget .action-label.checked').innerText()).trim(), 'User');
       assert.equal(await editor.locator('.no-results-message').isVisible(), false, 'the User tab shows the setting');
@@ -56,7 +58,7 @@ describe('The path settings in the Settings editor of a remote window', () => {
       await setting.getByRole('button', { name: 'Add Item' }).click();
       const input = setting.locator('.setting-list-edit-row input').first();
       await input.fill(bank);
-      await input.press('Enter');
+      await page.keyboard.press('Enter');
     });
     await workbench.step('bank-loaded', async () => {
       await workbench.treeItem('设置编辑器题库').waitFor({ timeout: 30_000 });
