@@ -49,15 +49,29 @@ export function groupBy(): GroupBy {
  * or folder overrides it, in which case that override is the one changed.
  */
 export async function setGroupBy(value: GroupBy): Promise<void> {
-  const settings = vscode.workspace.getConfiguration(SECTION);
-  const where = settings.inspect('groupBy');
-  const target =
-    where?.workspaceFolderValue !== undefined
-      ? vscode.ConfigurationTarget.WorkspaceFolder
-      : where?.workspaceValue !== undefined
-        ? vscode.ConfigurationTarget.Workspace
-        : vscode.ConfigurationTarget.Global;
-  await settings.update('groupBy', value, target);
+  await vscode.workspace.getConfiguration(SECTION).update('groupBy', value, editableTarget('groupBy'));
+}
+
+/**
+ * Where a change of the setting takes effect: the workspace folder or workspace settings when they set it, else the
+ * user's. (Every `dojo` setting has scope `window`, so User settings apply in remote windows too.)
+ */
+function editableTarget(key: SettingKey): vscode.ConfigurationTarget {
+  const where = vscode.workspace.getConfiguration(SECTION).inspect(key);
+  if (where?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
+  if (where?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+  return vscode.ConfigurationTarget.Global;
+}
+
+const settingsEditorCommand: Record<vscode.ConfigurationTarget, string> = {
+  [vscode.ConfigurationTarget.Global]: 'workbench.action.openSettings',
+  [vscode.ConfigurationTarget.Workspace]: 'workbench.action.openWorkspaceSettings',
+  [vscode.ConfigurationTarget.WorkspaceFolder]: 'workbench.action.openFolderSettings',
+};
+
+/** Opens the Settings editor on the setting, on the tab whose value is in effect (User unless the workspace sets it). */
+export function openSettingsFor(key: SettingKey): Thenable<unknown> {
+  return vscode.commands.executeCommand(settingsEditorCommand[editableTarget(key)], { query: settingId(key) });
 }
 
 /** The qualified id of a setting, for `affectsConfiguration` and the settings editor. */

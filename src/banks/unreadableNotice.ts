@@ -1,6 +1,6 @@
 // The one notification for extra bank paths that cannot be read, with a way to fix the setting.
 import * as vscode from 'vscode';
-import { settingId } from '../config';
+import { openSettingsFor } from '../config';
 import type { UnreadableBank } from './questionLibrary';
 
 export function showUnreadableBanks(unreadable: readonly UnreadableBank[]): void {
@@ -9,6 +9,6 @@ export function showUnreadableBanks(unreadable: readonly UnreadableBank[]): void
   void vscode.window
     .showErrorMessage(vscode.l10n.t('Interview Dojo cannot read these extra banks: {0}', list), openSettings)
     .then((choice) => {
-      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', settingId('extraBanks'));
+      if (choice === openSettings) void openSettingsFor('extraBanks');
     });
 }

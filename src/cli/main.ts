@@ -1,5 +1,6 @@
 // `dojo`: the command line over the core, for bank authors, tests and benchmarks. Parses the arguments
-// and hands over to one module per command.
+// and hands over to one module per command. `run()` is the whole command line without the process, so the
+// tests call it in-process; `main()` binds it to the process when this file is the program.
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 import { indexCommand } from './indexCommand';
@@ -11,7 +12,23 @@ import { USAGE } from './usage';
 
 const DEFAULT_LIMIT = 50;
 
-function run(argv: string[], output: Output): number {
+/**
+ * Runs one command line and returns its exit code: 0 done, 1 failed (one line on `output.err`), 2 wrong usage
+ * (the message and the usage). Never throws for bad input.
+ */
+export function run(argv: string[], output: Output): number {
+  try {
+    return dispatch(argv, output);
+  } catch (error) {
+    const usage = isArgumentError(error) || (error instanceof CliError && error.exitCode === 2);
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    output.err(error instanceof CliError ? message : usage ? `dojo: ${message}` : `dojo: unexpected error: ${message}`);
+    if (usage) output.err(`\n${USAGE}`);
+    return usage ? 2 : error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+function dispatch(argv: string[], output: Output): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -56,15 +73,7 @@ function main(): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  try {
-    process.exitCode = run(process.argv.slice(2), output);
-  } catch (error) {
-    const usage = isArgumentError(error) || (error instanceof CliError && error.exitCode === 2);
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    output.err(error instanceof CliError ? message : usage ? `dojo: ${message}` : `dojo: unexpected error: ${message}`);
-    if (usage) output.err(`\n${USAGE}`);
-    process.exitCode = usage ? 2 : error instanceof CliError ? error.exitCode : 1;
-  }
+  process.exitCode = run(process.argv.slice(2), output);
 }
 
 /** node:util parseArgs rejects unknown options and missing option values with these codes. */
@@ -72,4 +81,4 @@ function isArgumentError(error: unknown): boolean {
   return String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
 }
 
-main();
+if (require.main === module) main();

@@ -1,7 +1,7 @@
 // Reference code as real, editable files beside the practice panel. A file is created once and then belongs to the
 // user: opening it again shows their version; only "Reset to reference" overwrites it, after asking.
 import * as vscode from 'vscode';
-import { affects } from '../config';
+import { affects, openSettingsFor } from '../config';
 import type { QuestionLibrary, ScratchFiles } from '../context';
 import type { Question } from '../core/model';
 import { legacyScratchFileName, scratchFileName, scratchHeader, type ScratchNameInput } from '../core/scratchName';
@@ -198,9 +198,7 @@ export class ScratchFileManager implements ScratchFiles, vscode.Disposable {
       void vscode.window
         .showErrorMessage(vscode.l10n.t('Could not open the scratch file {0}: {1}', uri.fsPath, reason), openSettings)
         .then((picked) => {
-          if (picked === openSettings) {
-            void vscode.commands.executeCommand('workbench.action.openSettings', 'dojo.scratchFolder');
-          }
+          if (picked === openSettings) void openSettingsFor('scratchFolder');
         });
       return undefined;
     }

@@ -128,3 +128,24 @@ export class Workbench {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Saves a screenshot of the whole window, or of the activity bar and side bar down to the last tree row
+ * (`part: 'sidebar'`), to `file`: for pictures meant for people (the README), not for a step's record.
+ */
+export async function saveScreenshot(page: Page, file: string, part: 'window' | 'sidebar' = 'window'): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  // No hover tooltip over the picture: rest the mouse on the empty middle of the status bar.
+  const viewport = page.viewportSize();
+  if (viewport) await page.mouse.move(viewport.width / 2, viewport.height - 4);
+  await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout }).catch(() => undefined);
+  if (part === 'window') {
+    await page.screenshot({ path: file });
+    return;
+  }
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  const lastRow = await page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').last().boundingBox();
+  if (!sidebar || !lastRow) throw new Error('The side bar shows no tree');
+  const height = Math.min(sidebar.y + sidebar.height, lastRow.y + lastRow.height + 16);
+  await page.screenshot({ path: file, clip: { x: 0, y: 0, width: sidebar.x + sidebar.width, height } });
+}

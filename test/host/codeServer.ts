@@ -45,14 +45,44 @@ export const quietSettings: Record<string, unknown> = {
   'window.commandCenter': false,
 };
 
+/** The folders code-server keeps under a state dir. */
+export function stateFolders(stateDir: string) {
+  const userDataDir = path.join(stateDir, 'user-data');
+  return {
+    userDataDir,
+    extensionsDir: path.join(stateDir, 'extensions'),
+    /** The User settings of the window (in a remote window: the local user's, not the remote machine's). */
+    userSettingsFile: path.join(userDataDir, 'User', 'settings.json'),
+    /** The Remote settings of the window (the remote machine's user settings). */
+    remoteSettingsFile: path.join(userDataDir, 'Machine', 'settings.json'),
+  };
+}
+
+/** Installs a .vsix into the extensions folder of `stateDir`, as a user does with `code-server --install-extension`. */
+export async function installExtension(entry: string, stateDir: string, vsix: string, logFile: string): Promise<void> {
+  const { userDataDir, extensionsDir } = stateFolders(stateDir);
+  mkdirSync(extensionsDir, { recursive: true });
+  const log = openSync(logFile, 'w');
+  const child = spawn(
+    process.execPath,
+    [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { stdio: ['ignore', log, log] },
+  );
+  closeSync(log);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new HarnessError(`code-server --install-extension ${vsix} failed (exit ${code}):\n${logTail(logFile, 20)}`);
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const userDataDir = path.join(options.stateDir, 'user-data');
-  const extensionsDir = path.join(options.stateDir, 'extensions');
+  const { userDataDir, extensionsDir, userSettingsFile } = stateFolders(options.stateDir);
   const configFile = path.join(options.stateDir, 'config.yaml');
-  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(path.dirname(userSettingsFile), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   if (options.settings) {
-    writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
+    writeFileSync(userSettingsFile, JSON.stringify(options.settings, null, 2));
   }
   // Without --config, code-server reads and writes ~/.config/code-server/config.yaml (which may ask for a password).
   writeFileSync(configFile, 'auth: none\n');

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { delay } from './codeServer';
+import { ensureBuilt } from './build';
 import { compileSuite } from './compileSuite';
 import { logTail } from './logTail';
 import { printSpecReport, summaryLine } from './report';
@@ -18,6 +19,7 @@ const suiteTimeoutMs = Number(process.env.DOJO_SUITE_TIMEOUT_MS ?? 300_000);
 const workbenchTimeoutMs = 90_000;
 
 runMain(async () => {
+  ensureBuilt();
   const suiteModule = await compileSuite();
   // Per run, so concurrent runs (two terminals) cannot read each other's results.
   const resultsFile = path.join(trackedTempDir('dojo-results-').path, 'results.json');

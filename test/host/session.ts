@@ -1,14 +1,16 @@
 // One harness session: code-server with fresh state, a temp workspace folder, Chromium showing the workbench
-// with this repo loaded as the extension under development (and, for the integration suite, its tests).
+// with this repo loaded as the extension under development (and, for the integration suite, its tests), or with
+// the packaged .vsix installed as a user installs it.
 import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './browser';
-import { quietSettings, startCodeServer, type CodeServer } from './codeServer';
+import { installExtension, quietSettings, startCodeServer, stateFolders, type CodeServer } from './codeServer';
 import { ensureCodeServer } from './install';
 import { repoRoot, resultsDir } from './paths';
 import { trackedTempDir } from './tempDir';
 import { collectWebviewErrors } from './webviewErrors';
+import { userSettingsFileVariable } from './suiteProtocol';
 import { HarnessError, isStopping } from './teardown';
 
 export interface SessionOptions {
@@ -20,6 +22,13 @@ export interface SessionOptions {
   extensionTestsPath?: string;
   /** Environment for code-server and so for the extension host. */
   env?: Record<string, string>;
+  /** User settings beside the harness's quiet ones. */
+  settings?: Record<string, unknown>;
+  /**
+   * Installs this .vsix into the session's extensions folder and runs the extension from there, as a user has it;
+   * without it, the repo is loaded as the extension under development.
+   */
+  installVsix?: string;
   /** Runs before the workbench loads, e.g. to expose functions to the page. */
   prepare?(page: Page): Promise<unknown>;
 }
@@ -31,6 +40,10 @@ export interface Session {
   /** The workspace folder the workbench opened (a temp dir, removed on close). */
   readonly workspaceDir: string;
   readonly logsDir: string;
+  /** The window's User settings file. */
+  readonly userSettingsFile: string;
+  /** Where code-server keeps installed extensions. */
+  readonly extensionsDir: string;
   /** Console errors from the extension's webview frames, in order. */
   readonly webviewErrors: string[];
   close(): Promise<void>;
@@ -53,6 +66,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const extensionDir = path.join(root, 'extension');
   symlinkSync(repoRoot, extensionDir);
 
+  const stateDir = path.join(root, 'server');
+  const { extensionsDir, userSettingsFile } = stateFolders(stateDir);
+
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   const close = async () => {
@@ -61,11 +77,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     temp.remove();
   };
   try {
+    if (options.installVsix) {
+      await installExtension(host.entry, stateDir, options.installVsix, path.join(logsDir, 'install-extension.log'));
+    }
     server = await startCodeServer({
       entry: host.entry,
-      stateDir: path.join(root, 'server'),
-      settings: { ...quietSettings, 'workbench.colorTheme': options.colorTheme },
-      env: options.env,
+      stateDir,
+      settings: { ...quietSettings, 'workbench.colorTheme': options.colorTheme, ...options.settings },
+      env: { [userSettingsFileVariable]: userSettingsFile, ...options.env },
       logFile: path.join(logsDir, 'code-server.log'),
     });
     browser = await launchBrowser();
@@ -75,10 +94,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       appendFileSync(consoleLog, `[${message.type()}] ${message.text()} (${message.location().url})\n`),
     );
     browser.page.on('pageerror', (error) => appendFileSync(consoleLog, `[pageerror] ${error.stack ?? error.message}\n`));
-    const webviewErrors = await collectWebviewErrors(browser.context, browser.page, [extensionDir, repoRoot]);
+    const resourceDirs = options.installVsix ? [extensionsDir] : [extensionDir, repoRoot];
+    const webviewErrors = await collectWebviewErrors(browser.context, browser.page, resourceDirs);
     await options.prepare?.(browser.page);
-    await browser.page.goto(workbenchUrl(server, { extensionDir, folder: workspaceDir, extensionTestsPath: options.extensionTestsPath }));
-    return { page: browser.page, server, vscodeVersion: host.vscodeVersion, workspaceDir, logsDir, webviewErrors, close };
+    const developmentDir = options.installVsix ? undefined : extensionDir;
+    await browser.page.goto(
+      workbenchUrl(server, { extensionDir: developmentDir, folder: workspaceDir, extensionTestsPath: options.extensionTestsPath }),
+    );
+    return { page: browser.page, server, vscodeVersion: host.vscodeVersion, workspaceDir, logsDir, userSettingsFile, extensionsDir, webviewErrors, close };
   } catch (error) {
     await close();
     throw error;
@@ -86,8 +109,8 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 }
 
 export interface WorkbenchTarget {
-  /** The extension under development (extensionDevelopmentPath). */
-  extensionDir: string;
+  /** The extension under development (extensionDevelopmentPath); none when the extension is installed. */
+  extensionDir?: string;
   /** The workspace folder to open. */
   folder: string;
   /** The compiled suite module (extensionTestsPath), for the integration suite only. */
@@ -100,7 +123,9 @@ export interface WorkbenchTarget {
  */
 export function workbenchUrl(server: CodeServer, target: WorkbenchTarget): string {
   const remote = (file: string) => `vscode-remote://${server.authority}${file}`;
-  const payload: [string, string][] = [['extensionDevelopmentPath', remote(target.extensionDir)]];
+  const payload: [string, string][] = [];
+  if (target.extensionDir) payload.push(['extensionDevelopmentPath', remote(target.extensionDir)]);
   if (target.extensionTestsPath) payload.push(['extensionTestsPath', remote(target.extensionTestsPath)]);
-  return `${server.origin}/?folder=${encodeURIComponent(target.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const query = payload.length > 0 ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '';
+  return `${server.origin}/?folder=${encodeURIComponent(target.folder)}${query}`;
 }

@@ -6,6 +6,9 @@ export const extensionId = 'interview-dojo.interview-dojo';
 /** The environment variable that tells the suite where to write its results. */
 export const resultsFileVariable = 'DOJO_TEST_RESULTS';
 
+/** The environment variable that names the window's User settings file (see codeServer.ts stateFolders). */
+export const userSettingsFileVariable = 'DOJO_USER_SETTINGS_FILE';
+
 export interface SuiteResults {
   /** `vscode.version` as the extension host sees it. */
   vscodeVersion: string;

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { run } from '../../src/cli/main';
 
-// Runs the real CLI entry point (src/cli/main.ts through tsx) in a child process, as a user would.
+// Most tests call the CLI's run() in-process with captured streams; the last ones start the real entry point
+// (src/cli/main.ts through tsx) as a user's shell would, for what only a process has: exit codes and pipes.
 const ROOT = path.join(__dirname, '../..');
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
 const TSX = pathToFileURL(require.resolve('tsx')).href;
@@ -17,10 +19,14 @@ interface Run {
 }
 
 function dojo(...args: string[]): Run {
-  const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  let stdout = '';
+  let stderr = '';
+  const status = run(args, { out: (text) => (stdout += `${text}\n`), err: (text) => (stderr += `${text}\n`) });
+  return { status, stdout, stderr };
+}
+
+function dojoProcess(...args: string[]): Run {
+  const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status, stdout, stderr };
 }
 
@@ -224,6 +230,34 @@ describe('the dojo CLI', function () {
     assert.equal(none.status, 0);
     assert.equal(none.stdout, '');
     assert.match(none.stderr, /No questions match/);
+  });
+});
+
+describe('the dojo CLI as a process', function () {
+  this.timeout(60000);
+
+  it('exits with the code run() returns: 0 for help, 2 for wrong usage, 1 for an unreadable path', () => {
+    const help = dojoProcess('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: dojo <command>/);
+    const usage = dojoProcess('frobnicate');
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /^dojo: unknown command "frobnicate"\n\nUsage: dojo <command>/);
+    const missing = path.join(tmpdir(), `dojo-no-such-bank-${process.pid}.md`);
+    const unreadable = dojoProcess('lint', missing);
+    assert.equal(unreadable.status, 1);
+    assert.equal(unreadable.stderr, `dojo: cannot read ${missing}: no such file or directory\n`);
+  });
+
+  it('exits 0 without an error when the reader closes the pipe early (dojo index --json | head)', async () => {
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, 'index', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -c`: take the first chunk and close the read end while the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
   });
 });
 
