@@ -2,6 +2,12 @@
 // extension.ts builds it once in activate() and owns its disposables.
 import type * as vscode from 'vscode';
 import type { BankIndex, Domain, Question } from './core/model';
+import type { CardTable, ReviewCard } from './core/review/card';
+import type { ImportPreview, ProgressData } from './core/review/exchange';
+import type { Grade } from './core/review/grades';
+import type { ReviewQueue } from './core/review/queue';
+import type { QuestionRecord } from './core/review/records';
+import type { GradePreview } from './core/review/scheduler';
 import type { SearchIndex } from './core/search';
 
 /** The indexed banks (bundled + `dojo.extraBanks`), reloaded on change. Implemented in src/banks/. */
@@ -59,4 +65,69 @@ export interface DojoContext {
   readonly progress: ProgressStore;
   readonly scratch: ScratchFiles;
   readonly practice: PracticeView;
+}
+
+/** One grade given in this session, as `ReviewStore.lastGrade` reports it (for Undo). */
+export interface GivenGrade {
+  id: string;
+  grade: Grade;
+  at: number;
+}
+
+/**
+ * The practice loop's state: FSRS cards (compact, synced through Settings Sync), the review log, and each question's
+ * record of attempts, the attempt in progress and the note (local files under globalStorageUri, written atomically).
+ * Implemented in src/state/reviewStore.ts; the scheduling itself is the pure core's (src/core/review/).
+ */
+export interface ReviewStore {
+  /** Fires with the ids whose card or record changed: a grade, an undo, an import, a reset, a synced change. */
+  readonly onDidChange: vscode.Event<readonly string[]>;
+  /** Resolves once stored data is loaded (and migrated from 0.1.0); the async methods wait for it themselves. */
+  readonly ready: Promise<void>;
+  /** The question's card; undefined until it is first graded. From memory. */
+  card(id: string): ReviewCard | undefined;
+  cards(): CardTable;
+  /** What each grade would schedule for the question now, Again → Easy (label the buttons "Good · 3d"). */
+  preview(id: string): GradePreview[];
+  /** The review queue now for these practice items (in practice order), with the daily limits from the settings. */
+  queue(candidates: readonly string[]): ReviewQueue;
+  /** The question's record: earlier attempts, the attempt in progress (`draft`) and the note. */
+  record(id: string): Promise<QuestionRecord>;
+  /** Stores the text of the attempt in progress (starting one if there is none). */
+  setDraft(id: string, text: string): Promise<void>;
+  /** Grades the attempt in progress: schedules the card, logs the review, files the draft as a graded attempt. */
+  grade(id: string, grade: Grade): Promise<GivenGrade>;
+  /** The last grade of this session, while it can be undone. */
+  readonly lastGrade: GivenGrade | undefined;
+  /** Undoes `lastGrade` (card, log entry and record as before). Resolves to its question id, or undefined. */
+  undoLastGrade(): Promise<string | undefined>;
+  /** "Practise again": files the attempt in progress (if it has text) as ungraded and starts a fresh one. */
+  startAttempt(id: string): Promise<void>;
+  setNote(id: string, note: string): Promise<void>;
+  exportData(): Promise<ProgressData>;
+  previewImport(data: ProgressData): Promise<ImportPreview>;
+  importData(data: ProgressData): Promise<void>;
+  /** Forgets scheduling, attempts and notes of these questions (every question when undefined). */
+  reset(ids?: readonly string[]): Promise<void>;
+  /** Writes everything pending now (panel close, deactivate). */
+  flush(): Promise<void>;
+}
+
+/** Where the running review ("Dojo: Start Review") stands, for the practice panel. Implemented in src/review/. */
+export interface ReviewSession {
+  /** "Review 3 of 12" for this question, when it is the current question of a running review. */
+  positionOf(id: string): { index: number; total: number } | undefined;
+  /**
+   * Called after the question was graded in the panel: the next question of the review, or the summary when the
+   * review is over; undefined when no review is running (the panel then stays on the question).
+   */
+  afterGrade(id: string): { next: string } | { summary: ReviewSummary } | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export interface ReviewSummary {
+  gradedToday: number;
+  dueTomorrow: number;
+  /** Grades given in this review, by grade. */
+  grades: Record<Grade, number>;
 }
