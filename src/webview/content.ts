@@ -6,6 +6,7 @@ import type { Question } from '../core/model';
 import { renderMarkdown, renderReference, type ReferenceLabels } from '../core/render';
 import { bankName, domainName } from '../tree/labels';
 import { escapeHtml } from './html';
+import { promptRepeatsTitle } from './promptText';
 import type { QuestionView } from './protocol';
 
 /** The question and its repeats (alternative answers), first one first; never empty. */
@@ -21,7 +22,8 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
     title: question.title,
     domain: domainName(library, question.domain),
     bank: bankName(library, question.document),
-    promptHtml: withoutStyleAttributes(renderMarkdown(question.prompt)),
+    // Empty when it only repeats the title, which the panel already shows as its heading.
+    promptHtml: promptRepeatsTitle(question.title, question.prompt) ? '' : withoutStyleAttributes(renderMarkdown(question.prompt)),
     hasReference: variants.some((v) => v.hasReference),
     hasCode: variants.some((v) => v.code.length > 0),
   };

@@ -26,6 +26,12 @@ export interface ScriptStrings {
   saving: string;
   saved: string;
   missing: string;
+  /** The Star button's label when the question is not starred, … */
+  star: string;
+  /** … its label when it is, … */
+  starred: string;
+  /** … and what pressing it then does (its tooltip). */
+  unstar: string;
 }
 
 export interface Typography {
@@ -82,7 +88,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <h1 id="title"></h1>
 </header>
 <section id="prompt" class="dojo-markdown" aria-labelledby="title"></section>
-<label for="attempt">${a(l.attempt)}</label>
+<label id="attempt-label" for="attempt">${a(l.attempt)}</label>
 <textarea id="attempt" aria-label="${a(l.attempt)}" placeholder="${a(l.attemptPlaceholder)}" rows="8" maxlength="${MAX_ATTEMPT_LENGTH}" spellcheck="false" disabled></textarea>
 <p id="save-status" class="dojo-save-status"></p>
 <div class="dojo-actions" role="group" aria-label="${a(l.actions)}">

@@ -44,7 +44,7 @@ export class PracticePanel {
     private readonly owner: PanelOwner,
   ) {
     panel.webview.options = webviewOptions(owner.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(owner.extensionUri, 'media', 'icons', 'dojo.svg');
+    panel.iconPath = practiceIcon(owner.extensionUri);
     this.render();
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.onDidChangeViewState(() => panel.active && owner.activated(this), null, this.disposables);
@@ -83,6 +83,9 @@ export class PracticePanel {
         saving: vscode.l10n.t('Saving…'),
         saved: vscode.l10n.t('Saved'),
         missing: vscode.l10n.t('This question is not in the loaded banks.'),
+        star: vscode.l10n.t('Star'),
+        starred: vscode.l10n.t('Starred'),
+        unstar: vscode.l10n.t('Unstar'),
       },
       typography: markdownPreviewTypography(),
     });
@@ -118,6 +121,15 @@ export class PracticePanel {
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+/**
+ * The tab icon, drawn in a colour for each theme kind: an SVG shown as an image cannot follow `currentColor`, and one
+ * colour for all is invisible in one High Contrast theme or the other (VS Code shows `dark` in dark and HC dark).
+ */
+export function practiceIcon(extensionUri: vscode.Uri): { light: vscode.Uri; dark: vscode.Uri } {
+  const icon = (name: string) => vscode.Uri.joinPath(extensionUri, 'media', 'icons', name);
+  return { light: icon('practice-light.svg'), dark: icon('practice-dark.svg') };
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {

@@ -10,6 +10,7 @@ export interface QuestionView {
   domain: string;
   /** Bank title. */
   bank: string;
+  /** Empty when the prompt only repeats the title. */
   promptHtml: string;
   hasReference: boolean;
   hasCode: boolean;
