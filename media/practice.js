@@ -11,6 +11,8 @@
 /** @typedef {import('../src/webview/html').ScriptStrings} ScriptStrings */
 
 (function () {
+  /** How long after the extension confirms storing a text its local copy is kept (its own write reaches disk later). */
+  const KEEP_CONFIRMED_MS = 2000;
   const vscode = /** @type {import('vscode-webview').WebviewApi<PracticeState>} */ (acquireVsCodeApi());
   /** @param {WebviewMessage} message */
   const post = (message) => vscode.postMessage(message);
@@ -40,6 +42,7 @@
   const strings = JSON.parse(document.body.dataset['strings'] ?? '{}');
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
+  const panelKey = document.body.dataset['panelKey'];
   /** @type {PracticeState | undefined} */
   let state = vscode.getState();
 
@@ -92,13 +95,16 @@
       case 'starred':
         if (state?.questionId === message.questionId) showStarred(message.starred);
         return;
-      case 'saved':
-        if (state?.questionId === message.questionId && state.attempt === message.text) {
+      case 'saved': {
+        const { questionId, text } = message;
+        setTimeout(() => forgetUnsaved(questionId, text), KEEP_CONFIRMED_MS);
+        if (state?.questionId === questionId && state.attempt === text) {
           state.unsaved = false;
           vscode.setState(state);
           el.saveStatus.textContent = strings.saved;
         }
         return;
+      }
     }
   }
 
@@ -107,11 +113,13 @@
     const question = message.question;
     const same = state?.questionId === question.id;
     // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again.
-    const keepLocal = same && state?.unsaved === true;
-    const attempt = keepLocal && state ? state.attempt : message.attempt;
+    const local = (same && state?.unsaved === true ? state.attempt : undefined) ?? unsavedText(question.id);
+    const keepLocal = local !== undefined && local !== message.attempt;
+    if (local !== undefined && !keepLocal) forgetUnsaved(question.id, local);
+    const attempt = keepLocal ? local : message.attempt;
     const wasRevealed = same && state?.revealed === true;
     // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
-    state = { questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
+    state = { panelKey, questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
     vscode.setState(state);
 
     el.domain.textContent = question.domain;
@@ -209,8 +217,53 @@
     state.attempt = el.attempt.value;
     state.unsaved = true;
     vscode.setState(state);
+    rememberUnsaved(state.questionId, state.attempt);
     el.saveStatus.textContent = strings.saving;
     post({ type: 'attempt', questionId: state.questionId, text: state.attempt });
+  }
+
+  // Unsaved text also goes to localStorage, which the browser writes at once: VS Code saves the webview state
+  // (setState) with the window's state, which a browser window does only now and then, so the state can miss what
+  // was typed in the last second before a reload. Entries are removed once the extension has stored the text.
+
+  /** @param {string} questionId */
+  function unsavedKey(questionId) {
+    return `dojo.unsavedAttempt.${questionId}`;
+  }
+
+  /** @param {string} questionId */
+  function unsavedText(questionId) {
+    try {
+      return localStorage.getItem(unsavedKey(questionId)) ?? undefined;
+    } catch {
+      return undefined; // storage unavailable: the webview state still carries it across most reloads
+    }
+  }
+
+  /**
+   * @param {string} questionId
+   * @param {string} text
+   */
+  function rememberUnsaved(questionId, text) {
+    try {
+      localStorage.setItem(unsavedKey(questionId), text);
+    } catch {
+      // Full or unavailable: the extension already has the text, and the webview state carries it too.
+    }
+  }
+
+  /**
+   * Removes the local copy if it is still `text` (newer typing stays).
+   * @param {string} questionId
+   * @param {string} text
+   */
+  function forgetUnsaved(questionId, text) {
+    if (unsavedText(questionId) !== text) return;
+    try {
+      localStorage.removeItem(unsavedKey(questionId));
+    } catch {
+      // Nothing to clean up then.
+    }
   }
 
   /** Puts the cursor in the attempt when the page has focus but nothing in it is focused. */

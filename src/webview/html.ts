@@ -49,6 +49,8 @@ export interface PracticeHtmlInput {
   katexStyleUri: string;
   /** BCP 47 language of the labels (`vscode.env.language`). */
   lang: string;
+  /** The panel's key, which the script keeps in its state for the serializer. */
+  panelKey: string;
   labels: PanelLabels;
   strings: ScriptStrings;
   typography: Typography;
@@ -80,7 +82,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <link rel="stylesheet" href="${a(input.styleUri)}">
 <title>${a(l.documentTitle)}</title>
 </head>
-<body data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
+<body data-panel-key="${a(input.panelKey)}" data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
 <main id="practice" aria-busy="true">
 <p id="status-line" class="dojo-status" role="status">${a(l.loading)}</p>
 <header>

@@ -31,17 +31,22 @@ export class PracticePanel {
       { viewColumn: column, preserveFocus: false },
       webviewOptions(owner.extensionUri),
     );
-    return new PracticePanel(panel, owner);
+    return new PracticePanel(panel, owner, makeNonce());
   }
 
-  /** Takes over a panel VS Code restored after a reload (see the serializer in practiceView.ts). */
-  static revive(owner: PanelOwner, panel: vscode.WebviewPanel): PracticePanel {
-    return new PracticePanel(panel, owner);
+  /**
+   * Takes over a panel VS Code restored after a reload (see the serializer in practiceView.ts), under the key its
+   * state named (a new one for a state without).
+   */
+  static revive(owner: PanelOwner, panel: vscode.WebviewPanel, key = makeNonce()): PracticePanel {
+    return new PracticePanel(panel, owner, key);
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly owner: PanelOwner,
+    /** Names this panel for its whole life, across reloads (the record of what it showed last is kept under it). */
+    readonly key: string,
   ) {
     panel.webview.options = webviewOptions(owner.extensionUri);
     panel.iconPath = practiceIcon(owner.extensionUri);
@@ -62,6 +67,7 @@ export class PracticePanel {
       styleUri: media('media', 'practice.css').toString(),
       katexStyleUri: media('dist', 'katex', 'katex.min.css').toString(),
       lang: vscode.env.language,
+      panelKey: this.key,
       labels: {
         documentTitle: vscode.l10n.t('Practice'),
         loading: vscode.l10n.t('Loading question…'),

@@ -6,6 +6,7 @@ import { openInNewPanel } from '../config';
 import type { DojoContext, PracticeView } from '../context';
 import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
+import { PanelRecords } from '../state/panelRecords';
 import { questionView, referenceHtml, variantsFor } from './content';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
@@ -44,6 +45,10 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter];
   /** The attempts the webviews delivered, stored debounced; flushed on close, question switch and deactivate. */
   private readonly attempts: AttemptBuffer;
+  /** What each panel showed last, recorded as it switches: VS Code's copy can be older after a quick reload. */
+  private readonly records: PanelRecords;
+  /** Set while the extension shuts down: its panels close then, but VS Code restores them. */
+  private shuttingDown = false;
 
   /** Fires when a webview has rendered a question or its reference (integration tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -59,6 +64,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       stored: (id, text) => this.attemptStored(id, text),
       failed: (id, error) => ctx.log.error(`Practice panel: storing the attempt for ${id} failed: ${String(error)}`),
     });
+    this.records = new PanelRecords(ctx.extension.workspaceState);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PRACTICE_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
@@ -113,6 +119,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (panel.questionId !== questionId) {
       if (panel.questionId) void this.attempts.flush(panel.questionId);
       panel.questionId = questionId;
+      void this.records.record(panel.key, questionId);
       panel.revealed = false;
     }
     await this.sendQuestion(panel);
@@ -126,8 +133,10 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       webviewPanel.dispose();
       return;
     }
-    const panel = PracticePanel.revive(this, webviewPanel);
-    panel.questionId = restored.questionId;
+    const panel = PracticePanel.revive(this, webviewPanel, restored.panelKey);
+    // The record is newer than VS Code's copy of the state, which a browser window saves only now and then.
+    panel.questionId = (restored.panelKey && this.records.questionOf(restored.panelKey)) ?? restored.questionId;
+    void this.records.record(panel.key, panel.questionId);
     // Not focused in this session yet: a restored panel counts as focused last only if VS Code shows it as active.
     if (webviewPanel.active) this.panels.push(panel);
     else this.panels.unshift(panel);
@@ -145,6 +154,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   }
 
   dispose(): void {
+    this.shuttingDown = true;
     for (const panel of this.panels.slice()) panel.dispose();
     this.attempts.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -197,6 +207,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (index >= 0) this.panels.splice(index, 1);
     // Closing must not lose what was typed just before: the write starts now (Memento applies it at once).
     if (panel.questionId) void this.attempts.flush(panel.questionId);
+    if (!this.shuttingDown) void this.records.forget(panel.key);
   }
 
   activated(panel: PracticePanel): void {

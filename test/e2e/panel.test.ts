@@ -138,11 +138,34 @@ for (const theme of themes) {
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
 
-    it('after Next twice and a reload typed into at once, shows the last question with the text', async () => {
+    it('keeps what was typed just before a page reload, whether or not the workbench restores the panel', async () => {
+      const target = practiceTarget();
+      const typed = ' — reloaded at once';
+      let expected = '';
+      await workbench.step('typed-then-page-reloaded', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.locator('#attempt').click();
+        await panel.locator('#attempt').press('End');
+        expected = (await attemptValue(panel)) + typed;
+        await workbench.page.keyboard.type(typed);
+        await workbench.reload();
+      });
+      await workbench.step('reopened-after-page-reload', async () => {
+        // A browser reload does not let the workbench save which editors were open: open the question again.
+        await workbench.openQuestionBySearch(target.questionTitle);
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel
+          .waitForFunction((text) => (document.getElementById('attempt') as HTMLTextAreaElement).value === text, expected, { timeout: 15_000 })
+          .catch(async () => assert.equal(await attemptValue(panel), expected));
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('after Next twice and Developer: Reload Window run at once, shows the last question with the text just typed', async () => {
       const target = practiceTarget();
       const typed = 'typed right before the reload';
       let lastTitle = '';
-      await workbench.step('next-twice', async () => {
+      await workbench.step('next-twice-typed-then-reload-window', async () => {
         let panel = await panelShowing(workbench, target.questionTitle);
         let title = target.questionTitle;
         for (let i = 0; i < 2; i++) {
@@ -157,13 +180,15 @@ for (const theme of themes) {
         lastTitle = title;
         await panel.locator('#attempt').click();
         await workbench.page.keyboard.type(typed);
-        await workbench.reload();
+        await workbench.runCommand('Developer: Reload Window');
+        await workbench.page.waitForEvent('load');
+        await workbench.waitUntilLoaded();
       });
-      await workbench.step('restored-after-reload', async () => {
+      await workbench.step('restored-after-reload-window', async () => {
         const panel = await panelShowing(workbench, lastTitle);
-        await panel.waitForFunction((text) => (document.getElementById('attempt') as HTMLTextAreaElement).value.endsWith(text), typed, {
-          timeout: 15_000,
-        }).catch(async () => assert.ok((await attemptValue(panel)).endsWith(typed), `attempt: ${await attemptValue(panel)}`));
+        await panel
+          .waitForFunction((text) => (document.getElementById('attempt') as HTMLTextAreaElement).value.endsWith(text), typed, { timeout: 15_000 })
+          .catch(async () => assert.ok((await attemptValue(panel)).endsWith(typed), `attempt: ${await attemptValue(panel)}`));
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });

@@ -124,6 +124,19 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Opens a question through "Dojo: Search Questions..." by its title (needs no side bar, which a reload may be restoring). */
+  async openQuestionBySearch(title: string): Promise<void> {
+    await this.runCommand('Dojo: Search Questions...');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(title);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
+      .first()
+      .waitFor({ timeout });
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Reloads the browser page (what "Developer: Reload Window" does in a browser) and waits for the workbench. */
   async reload(): Promise<void> {
     await this.page.reload();

@@ -4,6 +4,8 @@ import type { DojoContext } from '../../src/context';
 import type { Question } from '../../src/core/model';
 import { questionView, referenceHtml } from '../../src/webview/content';
 import { practiceIcon } from '../../src/webview/practicePanel';
+import { PanelRecords } from '../../src/state/panelRecords';
+import { makeNonce } from '../../src/webview/html';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
 import { CommandId } from '../../src/commands/commandIds';
@@ -273,6 +275,32 @@ describe('Practice panel', function () {
     await view.revive(stateless, undefined);
     await closed;
     assert.equal(view.openPanels.length, 1);
+  });
+
+  it('restores the question a panel showed last, even when the state VS Code kept names an earlier one', async () => {
+    const [earlier, last] = [withCode[4]!, withCode[5]!];
+    const records = new PanelRecords(ctx.extension.workspaceState);
+    const key = makeNonce();
+    // What the panel recorded as it switched; a browser window's copy of the webview state may predate the switch.
+    await records.record(key, last.id);
+    const restoredPanel = vscode.window.createWebviewPanel('dojo.practice', 'restored', vscode.ViewColumn.Active);
+    const shown = rendered(view, last.id);
+    await view.revive(restoredPanel, { panelKey: key, questionId: earlier.id, attempt: '', unsaved: false, revealed: false });
+    await shown;
+    assert.equal(view.currentQuestionId, last.id);
+    assert.equal(view.openPanels[0]!.key, key, 'the restored panel keeps its key');
+  });
+
+  it('records the question each panel shows as it switches, and forgets a panel the user closes', async () => {
+    const [first, second] = [withCode[0]!, withCode[1]!];
+    const records = new PanelRecords(ctx.extension.workspaceState);
+    await view.show(first.id);
+    const panel = view.openPanels[0]!;
+    assert.equal(records.questionOf(panel.key), first.id);
+    await view.show(second.id);
+    assert.equal(records.questionOf(panel.key), second.id);
+    panel.panel.dispose(); // the user closes the tab
+    await until(() => records.questionOf(panel.key) === undefined, 'the record of the closed panel to go');
   });
 
   it('reveals the answer from the webview button: marks it revealed and the webview shows the reference', async () => {
