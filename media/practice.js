@@ -1,6 +1,7 @@
 // @ts-check
 // The practice panel's script. Renders what the extension sends, keeps the attempt in webview state so a reload
-// restores it at once, autosaves it (debounced) through the extension, and handles the keyboard shortcuts.
+// restores it at once, delivers every change of it to the extension at once (which stores it), and handles the
+// keyboard shortcuts.
 // Message types come from src/webview/protocol.ts; the HTML it fills in comes from src/webview/html.ts.
 
 /** @typedef {import('../src/webview/protocol').HostMessage} HostMessage */
@@ -10,7 +11,8 @@
 /** @typedef {import('../src/webview/html').ScriptStrings} ScriptStrings */
 
 (function () {
-  const SAVE_DELAY_MS = 400;
+  /** How long after the extension confirms storing a text its local copy is kept (its own write reaches disk later). */
+  const KEEP_CONFIRMED_MS = 2000;
   const vscode = /** @type {import('vscode-webview').WebviewApi<PracticeState>} */ (acquireVsCodeApi());
   /** @param {WebviewMessage} message */
   const post = (message) => vscode.postMessage(message);
@@ -40,10 +42,9 @@
   const strings = JSON.parse(document.body.dataset['strings'] ?? '{}');
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
+  const panelKey = document.body.dataset['panelKey'];
   /** @type {PracticeState | undefined} */
   let state = vscode.getState();
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let saveTimer;
 
   applyTypography(Number(document.body.dataset['fontSize']), Number(document.body.dataset['lineHeight']));
   if (state) {
@@ -54,9 +55,9 @@
 
   window.addEventListener('message', (event) => receive(/** @type {HostMessage} */ (event.data)));
   el.attempt.addEventListener('input', onAttemptInput);
-  el.attempt.addEventListener('blur', flushAttempt);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushAttempt());
-  window.addEventListener('pagehide', flushAttempt);
+  // The panel took focus (opened from the tree, its tab clicked): put the cursor in the attempt unless the user
+  // is already somewhere in the page.
+  window.addEventListener('focus', focusAttemptIfIdle);
   document.addEventListener('keydown', onKeydown);
   el.reveal.addEventListener('click', () => withQuestion((questionId) => post({ type: 'reveal', questionId })));
   el.openCode.addEventListener('click', () => withQuestion((questionId) => post({ type: 'openCode', questionId })));
@@ -64,7 +65,7 @@
   el.star.addEventListener('click', () =>
     withQuestion((questionId) => {
       const starred = el.star.getAttribute('aria-pressed') !== 'true';
-      el.star.setAttribute('aria-pressed', String(starred));
+      showStarred(starred);
       post({ type: 'star', questionId, starred });
     }),
   );
@@ -88,37 +89,44 @@
       case 'reference':
         if (state?.questionId !== message.questionId) return;
         showReference(message.html);
-        // Take the reader to the answer when they asked here; a reveal from the command palette leaves focus alone.
-        if (document.hasFocus()) el.reference.focus();
+        // Only when asked here: a reveal from the command palette leaves focus and scrolling alone.
+        if (document.hasFocus()) bringReferenceIntoView();
         return rendered();
       case 'starred':
-        if (state?.questionId === message.questionId) el.star.setAttribute('aria-pressed', String(message.starred));
+        if (state?.questionId === message.questionId) showStarred(message.starred);
         return;
-      case 'saved':
-        if (state?.questionId === message.questionId && state.attempt === message.text) {
+      case 'saved': {
+        const { questionId, text } = message;
+        setTimeout(() => forgetUnsaved(questionId, text), KEEP_CONFIRMED_MS);
+        if (state?.questionId === questionId && state.attempt === text) {
           state.unsaved = false;
           vscode.setState(state);
           el.saveStatus.textContent = strings.saved;
         }
         return;
+      }
     }
   }
 
   /** @param {Extract<HostMessage, { type: 'show' }>} message */
   function show(message) {
     const question = message.question;
-    if (state && state.questionId !== question.id) flushAttempt();
     const same = state?.questionId === question.id;
     // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again.
-    const keepLocal = same && state?.unsaved === true;
-    const attempt = keepLocal && state ? state.attempt : message.attempt;
+    const local = (same && state?.unsaved === true ? state.attempt : undefined) ?? unsavedText(question.id);
+    const keepLocal = local !== undefined && local !== message.attempt;
+    if (local !== undefined && !keepLocal) forgetUnsaved(question.id, local);
+    const attempt = keepLocal ? local : message.attempt;
     const wasRevealed = same && state?.revealed === true;
-    state = { questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
+    // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
+    state = { panelKey, questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
+    vscode.setState(state);
 
     el.domain.textContent = question.domain;
     el.bank.textContent = question.bank;
     el.title.textContent = question.title;
     setHtml(el.prompt, question.promptHtml);
+    el.prompt.hidden = question.promptHtml === '';
     if (el.attempt.value !== attempt) el.attempt.value = attempt;
     el.attempt.disabled = false;
     el.saveStatus.textContent = '';
@@ -126,15 +134,15 @@
     el.blank.hidden = question.hasCode;
     el.reveal.disabled = !question.hasReference;
     el.noReference.hidden = question.hasReference;
-    el.star.setAttribute('aria-pressed', String(message.starred));
+    showStarred(message.starred);
     el.reference.replaceChildren();
     el.reference.hidden = true;
     if (message.referenceHtml !== undefined) showReference(message.referenceHtml);
     else if (wasRevealed && question.hasReference) post({ type: 'reveal', questionId: question.id });
     el.status.hidden = true;
     el.main.setAttribute('aria-busy', 'false');
-    vscode.setState(state);
-    if (keepLocal) scheduleSave();
+    if (keepLocal) post({ type: 'attempt', questionId: question.id, text: attempt });
+    focusAttemptIfIdle();
     rendered();
   }
 
@@ -146,6 +154,38 @@
       state.revealed = true;
       vscode.setState(state);
     }
+  }
+
+  /**
+   * Shows the start of the answer without taking the attempt off screen: scrolls only when the answer starts below
+   * the fold, and then no further than puts the attempt at the top. Focus moves to the answer (for screen readers)
+   * unless the user is writing in the attempt.
+   */
+  function bringReferenceIntoView() {
+    if (document.activeElement !== el.attempt) el.reference.focus({ preventScroll: true });
+    const lineHeight = parseFloat(getComputedStyle(el.reference).lineHeight) || 20;
+    const referenceTop = el.reference.getBoundingClientRect().top;
+    if (referenceTop <= window.innerHeight - 3 * lineHeight) return;
+    const attemptTop = byId('attempt-label').getBoundingClientRect().top - lineHeight;
+    const by = Math.min(attemptTop, referenceTop - lineHeight);
+    if (by > 0) window.scrollBy({ top: by });
+  }
+
+  /** @param {boolean} starred */
+  function showStarred(starred) {
+    el.star.setAttribute('aria-pressed', String(starred));
+    const label = el.star.querySelector('.label');
+    if (label) label.textContent = starred ? strings.starred : strings.star;
+    setTooltip(el.star, starred ? strings.unstar : strings.star);
+  }
+
+  /**
+   * @param {HTMLButtonElement} button
+   * @param {string} text
+   */
+  function setTooltip(button, text) {
+    const kbd = button.querySelector('kbd')?.textContent;
+    button.title = kbd ? `${text} (${kbd})` : text;
   }
 
   /**
@@ -168,29 +208,72 @@
     }
   }
 
+  /**
+   * Every change goes to the extension at once (it keeps the latest text and stores it when the typing pauses), and
+   * into the webview state, which carries it across a reload until the extension confirms it stored it.
+   */
   function onAttemptInput() {
     if (!state) return;
     state.attempt = el.attempt.value;
     state.unsaved = true;
     vscode.setState(state);
+    rememberUnsaved(state.questionId, state.attempt);
     el.saveStatus.textContent = strings.saving;
-    scheduleSave();
+    post({ type: 'attempt', questionId: state.questionId, text: state.attempt });
   }
 
-  function scheduleSave() {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(flushAttempt, SAVE_DELAY_MS);
+  // Unsaved text also goes to localStorage, which the browser writes at once: VS Code saves the webview state
+  // (setState) with the window's state, which a browser window does only now and then, so the state can miss what
+  // was typed in the last second before a reload. Entries are removed once the extension has stored the text.
+
+  /** @param {string} questionId */
+  function unsavedKey(questionId) {
+    return `dojo.unsavedAttempt.${questionId}`;
   }
 
-  function flushAttempt() {
-    clearTimeout(saveTimer);
-    saveTimer = undefined;
-    if (state?.unsaved) post({ type: 'attempt', questionId: state.questionId, text: state.attempt });
+  /** @param {string} questionId */
+  function unsavedText(questionId) {
+    try {
+      return localStorage.getItem(unsavedKey(questionId)) ?? undefined;
+    } catch {
+      return undefined; // storage unavailable: the webview state still carries it across most reloads
+    }
+  }
+
+  /**
+   * @param {string} questionId
+   * @param {string} text
+   */
+  function rememberUnsaved(questionId, text) {
+    try {
+      localStorage.setItem(unsavedKey(questionId), text);
+    } catch {
+      // Full or unavailable: the extension already has the text, and the webview state carries it too.
+    }
+  }
+
+  /**
+   * Removes the local copy if it is still `text` (newer typing stays).
+   * @param {string} questionId
+   * @param {string} text
+   */
+  function forgetUnsaved(questionId, text) {
+    if (unsavedText(questionId) !== text) return;
+    try {
+      localStorage.removeItem(unsavedKey(questionId));
+    } catch {
+      // Nothing to clean up then.
+    }
+  }
+
+  /** Puts the cursor in the attempt when the page has focus but nothing in it is focused. */
+  function focusAttemptIfIdle() {
+    const idle = !document.activeElement || document.activeElement === document.body;
+    if (idle && document.hasFocus() && !el.attempt.disabled) el.attempt.focus();
   }
 
   /** @param {import('../src/webview/protocol').NavigationDirection} direction */
   function navigate(direction) {
-    flushAttempt();
     post({ type: 'navigate', direction });
   }
 
@@ -221,7 +304,7 @@
       const kbd = button.querySelector('kbd');
       if (kbd) kbd.textContent = keyLabel(keys);
       button.setAttribute('aria-keyshortcuts', keys.aria);
-      button.title = `${button.querySelector('.label')?.textContent ?? ''} (${keyLabel(keys)})`;
+      setTooltip(button, button.querySelector('.label')?.textContent ?? '');
     }
   }
 

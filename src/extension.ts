@@ -33,9 +33,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const library = own(
     new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),
   );
-  await library.reload();
+  const libraryLoaded = library.reload();
+  // The practice view (and its serializer) before the banks have loaded: a restored panel starts loading at once.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
-  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }));
+  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }, libraryLoaded));
+  unfinished = practice;
+  await libraryLoaded;
   const ctx: DojoContext = { extension: context, log, library, progress, scratch, practice };
   const tree = own(new QuestionTree(ctx, viewState));
   const deps: CommandDeps = { ctx, tree, viewState, random: Math.random };
@@ -43,4 +46,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   return { ctx, library, tree, viewState, practice, scratch };
 }
 
-export function deactivate(): void {}
+/**
+ * What `deactivate` must finish, kept by the composition root (VS Code calls `deactivate` without arguments, then
+ * disposes the subscriptions without waiting).
+ */
+let unfinished: { flush(): Promise<void> } | undefined;
+
+/** Waits until the attempts typed last are written (the practice view flushes them again on dispose). */
+export async function deactivate(): Promise<void> {
+  await unfinished?.flush();
+  unfinished = undefined;
+}

@@ -7,6 +7,7 @@ import type { Question } from '../core/model';
 import { renderMarkdown, renderReference, type ReferenceLabels, type RenderOptions } from '../core/render';
 import { escapeHtml } from '../core/render/escapeHtml';
 import { bankName, domainName } from '../labels';
+import { promptRepeatsTitle } from './promptText';
 import type { QuestionView } from './protocol';
 
 /** The question and its repeats (alternative answers), first one first; never empty. */
@@ -22,7 +23,10 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
     title: question.title,
     domain: domainName(library, question.domain),
     bank: bankName(library, question.document),
-    promptHtml: withoutStyleAttributes(renderMarkdown(question.prompt, renderOptions())),
+    // Empty when it only repeats the title, which the panel already shows as its heading.
+    promptHtml: promptRepeatsTitle(question.title, question.prompt)
+      ? ''
+      : withoutStyleAttributes(renderMarkdown(question.prompt, renderOptions())),
     hasReference: variants.some((v) => v.hasReference),
     hasCode: variants.some((v) => v.code.length > 0),
   };

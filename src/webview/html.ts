@@ -27,6 +27,12 @@ export interface ScriptStrings {
   saving: string;
   saved: string;
   missing: string;
+  /** The Star button's label when the question is not starred, … */
+  star: string;
+  /** … its label when it is, … */
+  starred: string;
+  /** … and what pressing it then does (its tooltip). */
+  unstar: string;
 }
 
 export interface Typography {
@@ -44,6 +50,8 @@ export interface PracticeHtmlInput {
   katexStyleUri: string;
   /** BCP 47 language of the labels (`vscode.env.language`). */
   lang: string;
+  /** The panel's key, which the script keeps in its state for the serializer. */
+  panelKey: string;
   labels: PanelLabels;
   strings: ScriptStrings;
   typography: Typography;
@@ -77,7 +85,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <link rel="stylesheet" href="${a(input.styleUri)}">
 <title>${a(l.documentTitle)}</title>
 </head>
-<body data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
+<body data-panel-key="${a(input.panelKey)}" data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
 <main id="practice" aria-busy="true">
 <p id="status-line" class="dojo-status" role="status">${a(l.loading)}</p>
 <header>
@@ -85,7 +93,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <h1 id="title"></h1>
 </header>
 <section id="prompt" class="dojo-markdown" aria-labelledby="title"></section>
-<label for="attempt">${a(l.attempt)}</label>
+<label id="attempt-label" for="attempt">${a(l.attempt)}</label>
 <textarea id="attempt" aria-label="${a(l.attempt)}" placeholder="${a(l.attemptPlaceholder)}" rows="8" maxlength="${MAX_ATTEMPT_LENGTH}" spellcheck="false" disabled></textarea>
 <p id="save-status" class="dojo-save-status"></p>
 <div class="dojo-actions" role="group" aria-label="${a(l.actions)}">

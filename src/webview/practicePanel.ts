@@ -32,20 +32,25 @@ export class PracticePanel {
       { viewColumn: column, preserveFocus: false },
       webviewOptions(owner.extensionUri),
     );
-    return new PracticePanel(panel, owner);
+    return new PracticePanel(panel, owner, makeNonce());
   }
 
-  /** Takes over a panel VS Code restored after a reload (see the serializer in practiceView.ts). */
-  static revive(owner: PanelOwner, panel: vscode.WebviewPanel): PracticePanel {
-    return new PracticePanel(panel, owner);
+  /**
+   * Takes over a panel VS Code restored after a reload (see the serializer in practiceView.ts), under the key its
+   * state named (a new one for a state without).
+   */
+  static revive(owner: PanelOwner, panel: vscode.WebviewPanel, key = makeNonce()): PracticePanel {
+    return new PracticePanel(panel, owner, key);
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly owner: PanelOwner,
+    /** Names this panel for its whole life, across reloads (the record of what it showed last is kept under it). */
+    readonly key: string,
   ) {
     panel.webview.options = webviewOptions(owner.extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(owner.extensionUri, 'media', 'icons', 'dojo.svg');
+    panel.iconPath = practiceIcon(owner.extensionUri);
     this.render();
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.onDidChangeViewState(() => panel.active && owner.activated(this), null, this.disposables);
@@ -63,6 +68,7 @@ export class PracticePanel {
       styleUri: media('media', 'practice.css').toString(),
       katexStyleUri: media('dist', 'katex', 'katex.min.css').toString(),
       lang: vscode.env.language,
+      panelKey: this.key,
       labels: {
         documentTitle: vscode.l10n.t('Practice'),
         loading: vscode.l10n.t('Loading question…'),
@@ -84,6 +90,9 @@ export class PracticePanel {
         saving: vscode.l10n.t('Saving…'),
         saved: vscode.l10n.t('Saved'),
         missing: vscode.l10n.t('This question is not in the loaded banks.'),
+        star: vscode.l10n.t('Star'),
+        starred: vscode.l10n.t('Starred'),
+        unstar: vscode.l10n.t('Unstar'),
       },
       typography: markdownPreviewTypography(),
       allowRemoteImages: allowRemoteImages(),
@@ -120,6 +129,15 @@ export class PracticePanel {
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+/**
+ * The tab icon, drawn in a colour for each theme kind: an SVG shown as an image cannot follow `currentColor`, and one
+ * colour for all is invisible in one High Contrast theme or the other (VS Code shows `dark` in dark and HC dark).
+ */
+export function practiceIcon(extensionUri: vscode.Uri): { light: vscode.Uri; dark: vscode.Uri } {
+  const icon = (name: string) => vscode.Uri.joinPath(extensionUri, 'media', 'icons', name);
+  return { light: icon('practice-light.svg'), dark: icon('practice-dark.svg') };
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {

@@ -5,6 +5,8 @@ import { CommandId } from '../commandIds';
 import { affects, openInNewPanel } from '../config';
 import type { DojoContext, PracticeView } from '../context';
 import { chooseCode } from '../scratch/codeChoice';
+import { AttemptBuffer } from '../state/attemptBuffer';
+import { PanelRecords } from '../state/panelRecords';
 import { questionView, referenceHtml, variantsFor } from './content';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
@@ -18,8 +20,12 @@ export interface RenderedReport {
   revealed: boolean;
 }
 
-export function createPracticeView(ctx: PracticeDeps): PracticeViewController {
-  return new PracticeViewController(ctx);
+/**
+ * @param libraryLoaded settles when the banks have loaded for the first time: panels VS Code restores before that
+ * wait for it rather than calling their question missing.
+ */
+export function createPracticeView(ctx: PracticeDeps, libraryLoaded: Promise<void> = Promise.resolve()): PracticeViewController {
+  return new PracticeViewController(ctx, libraryLoaded);
 }
 
 const NAVIGATION_COMMANDS: Record<NavigationDirection, string> = {
@@ -37,13 +43,28 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   private readonly refusedEmitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter];
+  /** The attempts the webviews delivered, stored debounced; flushed on close, question switch and deactivate. */
+  private readonly attempts: AttemptBuffer;
+  /** What each panel showed last, recorded as it switches: VS Code's copy can be older after a quick reload. */
+  private readonly records: PanelRecords;
+  /** Set while the extension shuts down: its panels close then, but VS Code restores them. */
+  private shuttingDown = false;
 
   /** Fires when a webview has rendered a question or its reference (integration tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
   /** Fires with the reason when a message from a webview was refused and logged. */
   readonly onDidRefuseMessage = this.refusedEmitter.event;
 
-  constructor(private readonly ctx: PracticeDeps) {
+  constructor(
+    private readonly ctx: PracticeDeps,
+    private readonly libraryLoaded: Promise<void>,
+  ) {
+    this.attempts = new AttemptBuffer({
+      store: (id, text) => ctx.progress.setAttempt(id, text),
+      stored: (id, text) => this.attemptStored(id, text),
+      failed: (id, error) => ctx.log.error(`Practice panel: storing the attempt for ${id} failed: ${String(error)}`),
+    });
+    this.records = new PanelRecords(ctx.extension.workspaceState);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PRACTICE_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
@@ -99,7 +120,9 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     }
     const panel = this.createOrShow(questionId);
     if (panel.questionId !== questionId) {
+      if (panel.questionId) void this.attempts.flush(panel.questionId);
       panel.questionId = questionId;
+      void this.records.record(panel.key, questionId);
       panel.revealed = false;
     }
     await this.sendQuestion(panel);
@@ -113,13 +136,14 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       webviewPanel.dispose();
       return;
     }
-    const panel = PracticePanel.revive(this, webviewPanel);
-    panel.questionId = restored.questionId;
+    const panel = PracticePanel.revive(this, webviewPanel, restored.panelKey);
+    // The record is newer than VS Code's copy of the state, which a browser window saves only now and then.
+    panel.questionId = (restored.panelKey && this.records.questionOf(restored.panelKey)) ?? restored.questionId;
+    void this.records.record(panel.key, panel.questionId);
     // Not focused in this session yet: a restored panel counts as focused last only if VS Code shows it as active.
     if (webviewPanel.active) this.panels.push(panel);
     else this.panels.unshift(panel);
-    // The question is sent when the webview says it is ready; if the banks are still loading, it says `missing`
-    // until the library's change event sends it again.
+    // The question is sent when the webview says it is ready (once the banks have loaded, if they are still loading).
   }
 
   async reveal(): Promise<void> {
@@ -127,8 +151,15 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (panel) await this.revealIn(panel);
   }
 
+  /** Stores every attempt not stored yet; resolves when they are written (what `deactivate` awaits). */
+  flush(): Promise<void> {
+    return this.attempts.flush();
+  }
+
   dispose(): void {
+    this.shuttingDown = true;
     for (const panel of this.panels.slice()) panel.dispose();
+    this.attempts.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
@@ -142,7 +173,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         this.renderedEmitter.fire({ questionId: message.questionId, attempt: message.attempt, revealed: message.revealed });
         return;
       case 'attempt':
-        return this.saveAttempt(panel, message.questionId, message.text);
+        return this.keepAttempt(message.questionId, message.text);
       case 'navigate':
         this.focused(panel);
         await vscode.commands.executeCommand(NAVIGATION_COMMANDS[message.direction]);
@@ -177,6 +208,9 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   disposed(panel: PracticePanel): void {
     const index = this.panels.indexOf(panel);
     if (index >= 0) this.panels.splice(index, 1);
+    // Closing must not lose what was typed just before: the write starts now (Memento applies it at once).
+    if (panel.questionId) void this.attempts.flush(panel.questionId);
+    if (!this.shuttingDown) void this.records.forget(panel.key);
   }
 
   activated(panel: PracticePanel): void {
@@ -200,7 +234,13 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private async sendQuestion(panel: PracticePanel): Promise<void> {
     const id = panel.questionId;
     if (!id) return;
-    const question = this.ctx.library.get(id);
+    let question = this.ctx.library.get(id);
+    if (!question) {
+      // Restored before the banks have loaded: wait for them rather than call the question missing.
+      await this.libraryLoaded;
+      if (panel.questionId !== id) return;
+      question = this.ctx.library.get(id);
+    }
     if (!question) {
       await panel.post({ type: 'missing', questionId: id });
       return;
@@ -210,7 +250,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     const message: HostMessage = {
       type: 'show',
       question: questionView(this.ctx.library, question),
-      attempt: progress.attempt,
+      attempt: this.attempts.pending(id) ?? progress.attempt,
       starred: progress.starred,
       referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
     };
@@ -225,13 +265,22 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     await panel.post({ type: 'reference', questionId: question.id, html: referenceHtml(this.ctx.library, question) });
   }
 
-  private async saveAttempt(panel: PracticePanel, questionId: string, text: string): Promise<void> {
+  /** The webview sends every change at once: keep the latest text now, store it when the typing pauses. */
+  private async keepAttempt(questionId: string, text: string): Promise<void> {
+    // A restored panel takes typing before the banks have loaded.
+    if (!this.ctx.library.get(questionId)) await this.libraryLoaded;
     if (!this.ctx.library.get(questionId)) {
       this.ctx.log.warn(`Practice panel: not saving an attempt for unknown question ${questionId}.`);
       return;
     }
-    await this.ctx.progress.setAttempt(questionId, text);
-    await panel.post({ type: 'saved', questionId, text });
+    this.attempts.set(questionId, text);
+  }
+
+  /** Tells the panels showing the question that `text` is stored (each clears its unsaved mark if it still has it). */
+  private attemptStored(questionId: string, text: string): void {
+    for (const panel of this.panels) {
+      if (panel.questionId === questionId) void panel.post({ type: 'saved', questionId, text });
+    }
   }
 
   private progressChanged(ids: readonly string[]): void {

@@ -10,6 +10,7 @@ export interface QuestionView {
   domain: string;
   /** Bank title. */
   bank: string;
+  /** Empty when the prompt only repeats the title. */
   promptHtml: string;
   hasReference: boolean;
   hasCode: boolean;
@@ -42,6 +43,8 @@ export type WebviewMessage =
 
 /** What the webview keeps with `setState`: restored instantly on reload, and given to the serializer. */
 export interface PracticeState {
+  /** The panel's key for its whole life (see src/state/panelRecords.ts); absent in states saved by older versions. */
+  panelKey?: string;
   questionId: string;
   attempt: string;
   /** The attempt has edits the extension has not confirmed storing yet. */
@@ -90,11 +93,19 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
   return { ok: true, message: record as WebviewMessage };
 }
 
-/** The serializer's state, if it is ours: only the question id matters to the extension. */
-export function parsePracticeState(raw: unknown): { questionId: string } | undefined {
+/** The serializer's state, if it is ours: the question id and the panel key matter to the extension. */
+export function parsePracticeState(raw: unknown): { questionId: string; panelKey?: string } | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const id = (raw as Record<string, unknown>)['questionId'];
-  return questionId(id) ? { questionId: id as string } : undefined;
+  const record = raw as Record<string, unknown>;
+  const id = record['questionId'];
+  if (!questionId(id)) return undefined;
+  const key = record['panelKey'];
+  return isPanelKey(key) ? { questionId: id as string, panelKey: key } : { questionId: id as string };
+}
+
+/** Panel keys are made by `makeNonce` (src/webview/html.ts): 32 hex digits. */
+export function isPanelKey(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{32}$/.test(value);
 }
 
 function refuse(reason: string): ParseResult {

@@ -106,6 +106,43 @@ export class Workbench {
     return (await lines.innerText()).replace(/\u00a0/g, ' ');
   }
 
+  /**
+   * Opens a tree row with the keyboard, as a person who does not use the mouse: focuses the side bar's tree, walks
+   * down to the row with the arrow keys and presses Enter.
+   */
+  async openTreeItemWithKeyboard(label: string): Promise<void> {
+    const row = this.treeItem(label);
+    await row.waitFor({ timeout });
+    await this.page.locator('.part.sidebar .monaco-list').first().focus();
+    const focusedLabel = () =>
+      this.page.locator('.part.sidebar .monaco-list-row.focused .label-name').first().textContent({ timeout: 1_000 }).catch(() => null);
+    if ((await focusedLabel()) === null) await this.page.keyboard.press('Home');
+    for (let presses = 0; (await focusedLabel())?.trim() !== label; presses++) {
+      if (presses > 60) throw new Error(`The arrow keys never reached the tree row "${label}"`);
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a question through "Dojo: Search Questions..." by its title (needs no side bar, which a reload may be restoring). */
+  async openQuestionBySearch(title: string): Promise<void> {
+    await this.runCommand('Dojo: Search Questions...');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(title);
+    await this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
+      .first()
+      .waitFor({ timeout });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Reloads the browser page (what "Developer: Reload Window" does in a browser) and waits for the workbench. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilLoaded();
+  }
+
   /** Runs one step of a journey and saves a screenshot after it (`NN-<name>-FAILED.png` when it fails). */
   async step(name: string, action: () => Promise<void>): Promise<void> {
     try {

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoContext } from '../../src/context';
 import type { Question } from '../../src/core/model';
-import { referenceHtml } from '../../src/webview/content';
+import { questionView, referenceHtml } from '../../src/webview/content';
+import { practiceIcon } from '../../src/webview/practicePanel';
+import { PanelRecords } from '../../src/state/panelRecords';
+import { makeNonce } from '../../src/webview/html';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
 import { CommandId } from '../../src/commandIds';
@@ -45,6 +48,18 @@ async function logText(ctx: DojoContext, accept: (text: string) => boolean): Pro
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return false;
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours. */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) =>
+      c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4,
+    );
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
 }
 
 function closeAll(view: PracticeViewController): void {
@@ -171,19 +186,79 @@ describe('Practice panel', function () {
     assert.equal(view.currentQuestionId, first!.id);
   });
 
-  it('stores the attempt the webview sends and shows it again after the panel was closed', async () => {
+  it('keeps each change the webview delivers, stores it when the panel closes, and shows it again on reopen', async () => {
     const question = withCode[2]!;
     const text = `My attempt at ${question.id}: 先说数据，再说模型。`;
     await view.show(question.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text });
-    assert.equal(ctx.progress.get(question.id).attempt, text);
-    assert.ok(ctx.progress.get(question.id).attemptedAt, 'attemptedAt is set');
+    // Delivered, not yet stored: storing waits for a pause in the typing, so only a flush can make it this soon.
+    assert.notEqual(ctx.progress.get(question.id).attempt, text, 'stored only once the typing pauses');
 
-    closeAll(view);
+    closeAll(view); // what Ctrl+W does: the panel is disposed at once
     assert.equal(view.openPanels.length, 0);
+    assert.equal(ctx.progress.get(question.id).attempt, text, 'closing the panel stored the latest text');
+    assert.ok(ctx.progress.get(question.id).attemptedAt, 'attemptedAt is set');
     const reopened = rendered(view, question.id);
     await view.show(question.id);
     assert.equal((await reopened).attempt, text, 'the webview textarea holds the stored attempt');
+  });
+
+  it('stores the attempt of the question it leaves when the panel switches to another question', async () => {
+    const [first, second] = [withCode[5]!, withCode[4]!];
+    const text = `switching away from ${first.id}`;
+    await view.show(first.id);
+    await view.openPanels[0]!.receive({ type: 'attempt', questionId: first.id, text });
+    assert.notEqual(ctx.progress.get(first.id).attempt, text, 'not stored while the user types');
+    await view.show(second.id);
+    assert.equal(ctx.progress.get(first.id).attempt, text);
+  });
+
+  it('shows the latest delivered text, not the older stored one, when the question is shown again before it is stored', async () => {
+    const question = withCode[1]!;
+    await ctx.progress.setAttempt(question.id, 'older stored text');
+    const shown = rendered(view, question.id);
+    await view.show(question.id);
+    await shown;
+    await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text: 'newer typed text' });
+    const again = rendered(view, question.id, (r) => r.attempt === 'newer typed text');
+    // What a bank reload does: the panel is sent its question again.
+    await view.show(question.id);
+    await again;
+  });
+
+  it('writes every delivered attempt when flushed, as deactivate does', async () => {
+    const question = withCode[0]!;
+    await view.show(question.id);
+    await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text: 'typed just before the window closed' });
+    await view.flush();
+    assert.equal(ctx.progress.get(question.id).attempt, 'typed just before the window closed');
+  });
+
+  it('gives the practice tab an icon drawn for light and for dark (and High Contrast) themes', async () => {
+    const question = withCode[0]!;
+    await view.show(question.id);
+    const icon = view.openPanels[0]!.panel.iconPath as { light?: vscode.Uri; dark?: vscode.Uri } | undefined;
+    assert.ok(icon?.light && icon.dark, 'iconPath has light and dark variants');
+    assert.deepEqual(icon, practiceIcon(ctx.extension.extensionUri));
+    // An SVG shown as an image cannot follow currentColor: each variant needs a colour that stands out on the
+    // background of both theme kinds it is used for (light + HC light, dark + HC dark).
+    const contrast = async (uri: vscode.Uri, backgrounds: string[]) => {
+      const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.doesNotMatch(svg, /currentColor/);
+      const colour = /stroke="(#[0-9a-fA-F]{6})"/.exec(svg)?.[1];
+      assert.ok(colour, `${uri.path} has an explicit stroke colour`);
+      return Math.min(...backgrounds.map((background) => contrastRatio(colour, background)));
+    };
+    assert.ok((await contrast(icon.light, ['#ffffff', '#f8f8f8'])) >= 4.5, 'the light icon is visible on light backgrounds');
+    assert.ok((await contrast(icon.dark, ['#000000', '#1f1f1f'])) >= 4.5, 'the dark icon is visible on dark backgrounds');
+  });
+
+  it('shows a prompt that only repeats the title once: as the title', async () => {
+    const repeating = ctx.library.practiceItems.find((q) => q.prompt.trim() === q.title.trim());
+    const separate = ctx.library.practiceItems.find((q) => q.prompt.trim() !== q.title.trim());
+    assert.ok(repeating && separate, 'the bundled banks have both kinds');
+    assert.equal(questionView(ctx.library, repeating).promptHtml, '');
+    assert.notEqual(questionView(ctx.library, separate).promptHtml, '');
   });
 
   it('restores a panel from its saved state, and closes one without state', async () => {
@@ -200,6 +275,32 @@ describe('Practice panel', function () {
     await view.revive(stateless, undefined);
     await closed;
     assert.equal(view.openPanels.length, 1);
+  });
+
+  it('restores the question a panel showed last, even when the state VS Code kept names an earlier one', async () => {
+    const [earlier, last] = [withCode[4]!, withCode[5]!];
+    const records = new PanelRecords(ctx.extension.workspaceState);
+    const key = makeNonce();
+    // What the panel recorded as it switched; a browser window's copy of the webview state may predate the switch.
+    await records.record(key, last.id);
+    const restoredPanel = vscode.window.createWebviewPanel('dojo.practice', 'restored', vscode.ViewColumn.Active);
+    const shown = rendered(view, last.id);
+    await view.revive(restoredPanel, { panelKey: key, questionId: earlier.id, attempt: '', unsaved: false, revealed: false });
+    await shown;
+    assert.equal(view.currentQuestionId, last.id);
+    assert.equal(view.openPanels[0]!.key, key, 'the restored panel keeps its key');
+  });
+
+  it('records the question each panel shows as it switches, and forgets a panel the user closes', async () => {
+    const [first, second] = [withCode[0]!, withCode[1]!];
+    const records = new PanelRecords(ctx.extension.workspaceState);
+    await view.show(first.id);
+    const panel = view.openPanels[0]!;
+    assert.equal(records.questionOf(panel.key), first.id);
+    await view.show(second.id);
+    assert.equal(records.questionOf(panel.key), second.id);
+    panel.panel.dispose(); // the user closes the tab
+    await until(() => records.questionOf(panel.key) === undefined, 'the record of the closed panel to go');
   });
 
   it('reveals the answer from the webview button: marks it revealed and the webview shows the reference', async () => {

@@ -1,0 +1,196 @@
+// The practice panel in a real workbench, once per colour theme: the keyboard path into the attempt, the Star
+// button's wording, revealing without losing the attempt, and no typed text lost on a quick close or a reload.
+// A screenshot after each step in test-results/e2e-panel-<theme>/.
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { openSession, type Session } from '../host/session';
+import { practiceTarget } from './practiceTarget';
+import { Workbench } from './workbench';
+
+const themes = [
+  { name: 'light', colorTheme: 'Default Light Modern' },
+  { name: 'dark', colorTheme: 'Default Dark Modern' },
+];
+
+/** The webview frame showing the question titled `title`, once its script has rendered it. */
+async function panelShowing(workbench: Workbench, title: string): Promise<Frame> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const frame = await workbench.webviewFrame('#attempt');
+    const shown = await frame
+      .waitForFunction((expected) => document.getElementById('title')?.textContent === expected, title, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (shown && !frame.isDetached()) return frame;
+  }
+  throw new Error(`No practice panel shows "${title}"`);
+}
+
+async function attemptValue(panel: Frame): Promise<string> {
+  return panel.locator('#attempt').inputValue();
+}
+
+/** Where an element is relative to its frame's viewport, and the frame's size. */
+function layout(panel: Frame, selector: string) {
+  return panel.evaluate((sel) => {
+    const rect = document.querySelector(sel)!.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, left: rect.left, width: rect.width, viewport: window.innerHeight };
+  }, selector);
+}
+
+for (const theme of themes) {
+  describe(`The practice panel (${theme.colorTheme})`, () => {
+    let session: Session;
+    let workbench: Workbench;
+    before(async () => {
+      session = await openSession({ name: `e2e-panel-${theme.name}`, colorTheme: theme.colorTheme });
+      workbench = new Workbench(session.page, session.logsDir);
+    });
+    after(async () => {
+      await session?.close();
+    });
+
+    it('opens a question from the tree with Enter and puts the cursor in the attempt', async () => {
+      const target = practiceTarget();
+      await workbench.step('workbench-loaded', () => workbench.waitUntilLoaded());
+      await workbench.step('activity-bar-opened', async () => {
+        await workbench.openActivityBarItem('Interview Dojo');
+        await workbench.expandTreeItem(target.domainLabel);
+      });
+      await workbench.step('question-opened-with-enter', async () => {
+        await workbench.openTreeItemWithKeyboard(target.questionTitle);
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.waitForFunction(() => document.hasFocus() && document.activeElement?.id === 'attempt', undefined, {
+          timeout: 15_000,
+        });
+        // The keys go where the cursor is: into the attempt.
+        await workbench.page.keyboard.type('keyboard only');
+        assert.equal(await attemptValue(panel), 'keyboard only');
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('says "Starred" on the Star button once starred, and offers to unstar', async () => {
+      const target = practiceTarget();
+      await workbench.step('question-starred', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        const star = panel.locator('#star');
+        assert.equal((await star.locator('.label').textContent())?.trim(), 'Star');
+        await star.click();
+        await panel.waitForFunction(() => document.querySelector('#star .label')?.textContent === 'Starred');
+        assert.equal(await star.getAttribute('aria-pressed'), 'true');
+        assert.match((await star.getAttribute('title')) ?? '', /^Unstar \(/);
+      });
+      await workbench.step('question-unstarred', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.locator('#star').click();
+        await panel.waitForFunction(() => document.querySelector('#star .label')?.textContent === 'Star');
+        assert.equal(await panel.locator('#star').getAttribute('aria-pressed'), 'false');
+        assert.match((await panel.locator('#star').getAttribute('title')) ?? '', /^Star \(/);
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('reveals the answer without scrolling the attempt away or shifting the content', async () => {
+      const target = practiceTarget();
+      await workbench.step('answer-revealed-attempt-in-view', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        const before = await layout(panel, 'main');
+        const attemptBefore = await layout(panel, '#attempt');
+        assert.ok(attemptBefore.bottom <= attemptBefore.viewport, 'the attempt is on screen before the reveal');
+        await panel.locator('#reveal').click();
+        await panel.locator('#reference').waitFor({ state: 'visible' });
+        const scrollable = await panel.evaluate(() => document.documentElement.scrollHeight > window.innerHeight);
+        assert.ok(scrollable, 'the revealed answer makes the page scroll (what the check is about)');
+        const attempt = await layout(panel, '#attempt');
+        assert.ok(attempt.top >= 0 && attempt.bottom <= attempt.viewport, `the attempt stays on screen (${JSON.stringify(attempt)})`);
+        const reference = await layout(panel, '#reference');
+        assert.ok(reference.top < reference.viewport, 'the answer starts on screen');
+        const after = await layout(panel, 'main');
+        assert.deepEqual([after.left, after.width], [before.left, before.width], 'the content did not move when the scrollbar appeared');
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('keeps what was typed just before the panel was closed with Ctrl+W', async () => {
+      const target = practiceTarget();
+      const typed = ' — closed at once';
+      let expected = '';
+      await workbench.step('typed-then-closed', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.locator('#attempt').click();
+        await panel.locator('#attempt').press('End');
+        expected = (await attemptValue(panel)) + typed;
+        await workbench.page.keyboard.type(typed);
+        // At once: well inside the 400 ms the webview used to wait before saving.
+        await workbench.page.keyboard.press('Control+w');
+        await workbench.page.waitForFunction(
+          (title) => !Array.from(document.querySelectorAll('.part.editor [role="tab"] .label-name')).some((tab) => tab.textContent === title),
+          target.questionTitle,
+        );
+      });
+      await workbench.step('reopened-with-text', async () => {
+        await workbench.clickTreeItem(target.questionTitle);
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.waitForFunction((text) => (document.getElementById('attempt') as HTMLTextAreaElement).value === text, expected, {
+          timeout: 15_000,
+        }).catch(async () => assert.equal(await attemptValue(panel), expected));
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('keeps what was typed just before a page reload, whether or not the workbench restores the panel', async () => {
+      const target = practiceTarget();
+      const typed = ' — reloaded at once';
+      let expected = '';
+      await workbench.step('typed-then-page-reloaded', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.locator('#attempt').click();
+        await panel.locator('#attempt').press('End');
+        expected = (await attemptValue(panel)) + typed;
+        await workbench.page.keyboard.type(typed);
+        await workbench.reload();
+      });
+      await workbench.step('reopened-after-page-reload', async () => {
+        // A browser reload does not let the workbench save which editors were open: open the question again.
+        await workbench.openQuestionBySearch(target.questionTitle);
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel
+          .waitForFunction((text) => (document.getElementById('attempt') as HTMLTextAreaElement).value === text, expected, { timeout: 15_000 })
+          .catch(async () => assert.equal(await attemptValue(panel), expected));
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('after Next twice and Developer: Reload Window run at once, shows the last question with the text just typed', async () => {
+      const target = practiceTarget();
+      const typed = 'typed right before the reload';
+      let lastTitle = '';
+      await workbench.step('next-twice-typed-then-reload-window', async () => {
+        let panel = await panelShowing(workbench, target.questionTitle);
+        let title = target.questionTitle;
+        for (let i = 0; i < 2; i++) {
+          await panel.locator('#next').click();
+          await panel.waitForFunction((previous) => {
+            const shown = document.getElementById('title')?.textContent;
+            return Boolean(shown) && shown !== previous;
+          }, title);
+          title = (await panel.locator('#title').textContent()) ?? '';
+          panel = await panelShowing(workbench, title);
+        }
+        lastTitle = title;
+        await panel.locator('#attempt').click();
+        await workbench.page.keyboard.type(typed);
+        await workbench.runCommand('Developer: Reload Window');
+        await workbench.page.waitForEvent('load');
+        await workbench.waitUntilLoaded();
+      });
+      await workbench.step('restored-after-reload-window', async () => {
+        const panel = await panelShowing(workbench, lastTitle);
+        await panel
+          .waitForFunction((text) => (document.getElementById('attempt') as HTMLTextAreaElement).value.endsWith(text), typed, { timeout: 15_000 })
+          .catch(async () => assert.ok((await attemptValue(panel)).endsWith(typed), `attempt: ${await attemptValue(panel)}`));
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+  });
+}
