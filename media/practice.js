@@ -33,6 +33,8 @@
     blank: /** @type {HTMLButtonElement} */ (byId('blank')),
     star: /** @type {HTMLButtonElement} */ (byId('star')),
     noReference: byId('no-reference'),
+    back: /** @type {HTMLButtonElement} */ (byId('back')),
+    forward: /** @type {HTMLButtonElement} */ (byId('forward')),
     prev: /** @type {HTMLButtonElement} */ (byId('prev')),
     random: /** @type {HTMLButtonElement} */ (byId('random')),
     next: /** @type {HTMLButtonElement} */ (byId('next')),
@@ -69,6 +71,8 @@
       post({ type: 'star', questionId, starred });
     }),
   );
+  el.back.addEventListener('click', () => navigate('back'));
+  el.forward.addEventListener('click', () => navigate('forward'));
   el.prev.addEventListener('click', () => navigate('previous'));
   el.next.addEventListener('click', () => navigate('next'));
   el.random.addEventListener('click', () => navigate('random'));
@@ -135,6 +139,8 @@
     el.reveal.disabled = !question.hasReference;
     el.noReference.hidden = question.hasReference;
     showStarred(message.starred);
+    el.back.disabled = !message.canGoBack;
+    el.forward.disabled = !message.canGoForward;
     el.reference.replaceChildren();
     el.reference.hidden = true;
     if (message.referenceHtml !== undefined) showReference(message.referenceHtml);
@@ -313,7 +319,7 @@
     const [modifier = '', key = ''] = spec.split('+');
     const useMeta = modifier === 'mod' && isMac;
     const useCtrl = modifier === 'mod' && !isMac;
-    const names = { enter: 'Enter', arrowleft: 'ArrowLeft', arrowright: 'ArrowRight' };
+    const names = { enter: 'Enter', arrowleft: 'ArrowLeft', arrowright: 'ArrowRight', arrowup: 'ArrowUp', arrowdown: 'ArrowDown' };
     const keyName = /** @type {Record<string, string>} */ (names)[key] ?? key.toUpperCase();
     const aria = `${useMeta ? 'Meta' : useCtrl ? 'Control' : 'Alt'}+${keyName}`;
     return { meta: useMeta, ctrl: useCtrl, alt: modifier === 'alt', key: keyName, aria };
@@ -321,7 +327,7 @@
 
   /** @param {ReturnType<typeof parseKeys>} keys */
   function keyLabel(keys) {
-    const glyphs = /** @type {Record<string, string>} */ ({ ArrowLeft: '←', ArrowRight: '→' });
+    const glyphs = /** @type {Record<string, string>} */ ({ ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' });
     const key = glyphs[keys.key] ?? keys.key;
     if (isMac) return `${keys.meta ? '⌘' : '⌥'}${key}`;
     return `${keys.ctrl ? 'Ctrl' : 'Alt'}+${key}`;
@@ -348,11 +354,12 @@
       const keys = parseKeys(button.dataset['keys'] ?? '');
       if (!matches(event, keys)) continue;
       if (isMac && inText && keys.key.startsWith('Arrow')) return;
-      if (button.hidden || button.disabled) return;
-      // Handled here: stop it reaching the workbench, which would otherwise also run its own binding for the key.
+      if (button.hidden) return;
+      // Handled here: stop it reaching the workbench, which would otherwise also run its own binding for the key
+      // (Alt+← with Back disabled would move the editor's history instead).
       event.preventDefault();
       event.stopPropagation();
-      button.click();
+      if (!button.disabled) button.click();
       return;
     }
   }

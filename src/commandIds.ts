@@ -11,6 +11,8 @@ export const PaletteCommand = {
   resetScratch: 'dojo.resetScratch',
   nextQuestion: 'dojo.nextQuestion',
   previousQuestion: 'dojo.previousQuestion',
+  back: 'dojo.back',
+  forward: 'dojo.forward',
   toggleStar: 'dojo.toggleStar',
   groupBy: 'dojo.groupBy',
   filter: 'dojo.filter',

@@ -56,6 +56,9 @@ export interface PracticeView {
   /** The question shown in the active practice panel, if any. */
   readonly currentQuestionId: string | undefined;
   reveal(): Promise<void>;
+  /** Back/Forward through the questions the active panel showed; resolves to the id shown, undefined when none. */
+  goBack(): Promise<string | undefined>;
+  goForward(): Promise<string | undefined>;
 }
 
 export interface DojoContext {

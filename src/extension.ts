@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import { BankLibrary } from './banks/questionLibrary';
 import { showUnreadableBanks } from './banks/unreadableNotice';
 import type { CommandDeps } from './commands/commandDeps';
-import { registerAllCommands } from './commands/registerCommands';
+import { navigationHandlers, registerAllCommands } from './commands/registerCommands';
 import type { DojoContext } from './context';
 import { MementoProgressStore } from './state/progressStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree } from './tree/questionTree';
-import { createPracticeView, type PracticeViewController } from './webview/practiceView';
+import { createPracticeView, type Navigate, type PracticeViewController } from './webview/practiceView';
 
 /** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
 export interface DojoApi {
@@ -36,12 +36,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const libraryLoaded = library.reload();
   // The practice view (and its serializer) before the banks have loaded: a restored panel starts loading at once.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
-  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }, libraryLoaded));
+  // The panel's navigation buttons run the commands' handlers, which need the deps built below (a click while the
+  // banks first load does nothing).
+  let deps: CommandDeps | undefined;
+  const navigate: Navigate = async (direction) => deps && navigationHandlers(deps)[direction]();
+  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }, libraryLoaded, navigate));
   unfinished = practice;
   await libraryLoaded;
   const ctx: DojoContext = { extension: context, log, library, progress, scratch, practice };
   const tree = own(new QuestionTree(ctx, viewState));
-  const deps: CommandDeps = { ctx, tree, viewState, random: Math.random };
+  deps = { ctx, tree, viewState, random: Math.random };
   registerAllCommands(deps).forEach(own);
   return { ctx, library, tree, viewState, practice, scratch };
 }

@@ -67,7 +67,7 @@ export function filteredOrAll(deps: CommandDeps, items: readonly Question[]): re
   return filtered.length > 0 ? filtered : items;
 }
 
-function showInformation(message: string): void {
+export function showInformation(message: string): void {
   void vscode.window.showInformationMessage(message);
 }
 

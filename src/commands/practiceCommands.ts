@@ -9,6 +9,7 @@ import {
   marksFor,
   reportEmptyLibrary,
   requireQuestion,
+  showInformation,
   showQuestion,
   treeOrder,
   type CommandDeps,
@@ -46,6 +47,25 @@ export const stepQuestion = (direction: Direction) => (deps: CommandDeps) => asy
     stepFrom(order, current, direction, (q) => passesFilter(marks(q.id), filter)) ?? stepFrom(order, current, direction);
   if (!target) return reportEmptyLibrary();
   return showQuestion(deps, target.id);
+};
+
+/**
+ * Back or Forward through the questions the active panel showed (tree order does not matter). Resolves to the id
+ * shown, or undefined (with a message) when there is nowhere to go.
+ */
+export const travel = (direction: 'back' | 'forward') => (deps: CommandDeps) => async () => {
+  const { practice } = deps.ctx;
+  const id = direction === 'back' ? await practice.goBack() : await practice.goForward();
+  if (id === undefined) {
+    (deps.inform ?? showInformation)(
+      direction === 'back'
+        ? vscode.l10n.t('There is no earlier question to go back to in this practice panel.')
+        : vscode.l10n.t('There is no later question to go forward to in this practice panel.'),
+    );
+    return undefined;
+  }
+  await deps.tree.reveal(id);
+  return id;
 };
 
 /** A random question (not attempted ones first) among those the filter shows. Resolves to the id shown. */

@@ -1,5 +1,6 @@
 // The command table: every id of commandIds.ts mapped to its factory, registered in one place.
 import * as vscode from 'vscode';
+import type { NavigationDirection } from '../webview/protocol';
 import type { CommandDeps } from './commandDeps';
 import { CommandId } from '../commandIds';
 import {
@@ -9,6 +10,7 @@ import {
   randomQuestionInDomain,
   revealAnswer,
   stepQuestion,
+  travel,
 } from './practiceCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
 import { searchQuestions } from './searchCommand';
@@ -27,6 +29,8 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.resetScratch]: resetScratch,
   [CommandId.nextQuestion]: stepQuestion('next'),
   [CommandId.previousQuestion]: stepQuestion('previous'),
+  [CommandId.back]: travel('back'),
+  [CommandId.forward]: travel('forward'),
   [CommandId.toggleStar]: toggleStar,
   [CommandId.groupBy]: groupBy,
   [CommandId.filter]: filter,
@@ -40,6 +44,18 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.filterActive]: filter,
   [CommandId.showAll]: showAll,
 };
+
+/** What the practice panel's navigation buttons run: the same handlers as the commands, called directly. */
+export function navigationHandlers(deps: CommandDeps): Record<NavigationDirection, () => Promise<unknown>> {
+  const handler = (id: CommandId) => () => Promise.resolve(COMMANDS[id](deps)());
+  return {
+    previous: handler(CommandId.previousQuestion),
+    next: handler(CommandId.nextQuestion),
+    random: handler(CommandId.randomQuestion),
+    back: handler(CommandId.back),
+    forward: handler(CommandId.forward),
+  };
+}
 
 export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(deps)));

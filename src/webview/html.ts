@@ -15,6 +15,8 @@ export interface PanelLabels {
   openCode: string;
   blank: string;
   star: string;
+  back: string;
+  forward: string;
   previous: string;
   next: string;
   random: string;
@@ -104,9 +106,11 @@ ${button('star', l.star, 'alt+s', ' aria-pressed="false"')}
 </div>
 <p id="no-reference" class="dojo-no-reference" hidden>${a(l.noReference)}</p>
 <nav class="dojo-navigation" aria-label="${a(l.navigation)}">
-${button('prev', l.previous, 'alt+arrowleft')}
+${button('back', l.back, 'alt+arrowleft', ' disabled')}
+${button('forward', l.forward, 'alt+arrowright', ' disabled')}
+${button('prev', l.previous, 'alt+arrowup')}
 ${button('random', l.random, 'alt+r')}
-${button('next', l.next, 'alt+arrowright')}
+${button('next', l.next, 'alt+arrowdown')}
 </nav>
 <section id="reference" class="dojo-markdown" tabindex="-1" aria-label="${a(l.reference)}" hidden></section>
 </main>

@@ -2,6 +2,7 @@
 // the webview are checked against the protocol here; only valid ones reach the owner (PracticeViewController).
 import * as vscode from 'vscode';
 import { allowRemoteImages } from '../config';
+import { VisitHistory } from '../core/visitHistory';
 import { makeNonce, practiceHtml, type Typography } from './html';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
@@ -22,6 +23,8 @@ export class PracticePanel {
   questionId: string | undefined;
   /** Whether the reference is revealed for `questionId` in this panel. */
   revealed = false;
+  /** The questions this panel showed, for Back and Forward. */
+  history = new VisitHistory();
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -80,6 +83,8 @@ export class PracticePanel {
         openCode: vscode.l10n.t('Open reference code'),
         blank: vscode.l10n.t('Start blank scratch file'),
         star: vscode.l10n.t('Star'),
+        back: vscode.l10n.t('Back'),
+        forward: vscode.l10n.t('Forward'),
         previous: vscode.l10n.t('Previous'),
         next: vscode.l10n.t('Next'),
         random: vscode.l10n.t('Random'),

@@ -1,11 +1,11 @@
 // The practice panels: one reused panel, or one per question when `dojo.openInNewPanel` is on. Registers the
 // serializer that restores panels after a reload, and acts on the (validated) messages their webviews send.
 import * as vscode from 'vscode';
-import { CommandId } from '../commandIds';
 import { affects, openInNewPanel } from '../config';
 import type { DojoContext, PracticeView } from '../context';
 import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
+import { VisitHistory } from '../core/visitHistory';
 import { PanelRecords } from '../state/panelRecords';
 import { questionView, referenceHtml, variantsFor } from './content';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
@@ -20,19 +20,20 @@ export interface RenderedReport {
   revealed: boolean;
 }
 
+/** What the panel's navigation buttons do: the commands' handlers (tree order, filter, history), given by the composition root. */
+export type Navigate = (direction: NavigationDirection) => Promise<unknown>;
+
 /**
  * @param libraryLoaded settles when the banks have loaded for the first time: panels VS Code restores before that
  * wait for it rather than calling their question missing.
  */
-export function createPracticeView(ctx: PracticeDeps, libraryLoaded: Promise<void> = Promise.resolve()): PracticeViewController {
-  return new PracticeViewController(ctx, libraryLoaded);
+export function createPracticeView(
+  ctx: PracticeDeps,
+  libraryLoaded: Promise<void> = Promise.resolve(),
+  navigate: Navigate = async () => undefined,
+): PracticeViewController {
+  return new PracticeViewController(ctx, libraryLoaded, navigate);
 }
-
-const NAVIGATION_COMMANDS: Record<NavigationDirection, string> = {
-  previous: CommandId.previousQuestion,
-  next: CommandId.nextQuestion,
-  random: CommandId.randomQuestion,
-};
 
 export class PracticeViewController implements PracticeView, PanelOwner, vscode.Disposable {
   /**
@@ -58,6 +59,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   constructor(
     private readonly ctx: PracticeDeps,
     private readonly libraryLoaded: Promise<void>,
+    private readonly navigate: Navigate,
   ) {
     this.attempts = new AttemptBuffer({
       store: (id, text) => ctx.progress.setAttempt(id, text),
@@ -118,14 +120,15 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       this.ctx.log.warn(`Practice panel: no question with id ${questionId}.`);
       return;
     }
-    const panel = this.createOrShow(questionId);
-    if (panel.questionId !== questionId) {
-      if (panel.questionId) void this.attempts.flush(panel.questionId);
-      panel.questionId = questionId;
-      void this.records.record(panel.key, questionId);
-      panel.revealed = false;
-    }
-    await this.sendQuestion(panel);
+    await this.showIn(this.createOrShow(questionId), questionId);
+  }
+
+  goBack(): Promise<string | undefined> {
+    return this.travel('back');
+  }
+
+  goForward(): Promise<string | undefined> {
+    return this.travel('forward');
   }
 
   /** The serializer's work: takes over a panel VS Code restored, showing the question its state names. */
@@ -139,7 +142,9 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     const panel = PracticePanel.revive(this, webviewPanel, restored.panelKey);
     // The record is newer than VS Code's copy of the state, which a browser window saves only now and then.
     panel.questionId = (restored.panelKey && this.records.questionOf(restored.panelKey)) ?? restored.questionId;
-    void this.records.record(panel.key, panel.questionId);
+    panel.history = new VisitHistory(restored.panelKey ? this.records.historyOf(restored.panelKey) : undefined);
+    panel.history.visit(panel.questionId);
+    void this.records.record(panel.key, panel.questionId, panel.history.toState());
     // Not focused in this session yet: a restored panel counts as focused last only if VS Code shows it as active.
     if (webviewPanel.active) this.panels.push(panel);
     else this.panels.unshift(panel);
@@ -176,7 +181,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         return this.keepAttempt(message.questionId, message.text);
       case 'navigate':
         this.focused(panel);
-        await vscode.commands.executeCommand(NAVIGATION_COMMANDS[message.direction]);
+        await this.navigate(message.direction);
         return;
     }
     // The rest act on the question the panel shows; a message about another one is stale (sent before navigating).
@@ -231,6 +236,36 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     this.panels.push(panel);
   }
 
+  /** Shows the question in this panel, recording the visit for Back and Forward. */
+  private async showIn(panel: PracticePanel, questionId: string): Promise<void> {
+    if (panel.questionId !== questionId) {
+      if (panel.questionId) void this.attempts.flush(panel.questionId);
+      panel.questionId = questionId;
+      panel.revealed = false;
+    }
+    panel.history.visit(questionId);
+    void this.records.record(panel.key, questionId, panel.history.toState());
+    await this.sendQuestion(panel);
+  }
+
+  /**
+   * Moves the active panel through its history, skipping questions no longer in the banks and those another panel
+   * shows (one panel per question).
+   */
+  private async travel(direction: 'back' | 'forward'): Promise<string | undefined> {
+    const panel = this.active;
+    if (!panel) return undefined;
+    const reachable = this.reachableFrom(panel);
+    const id = direction === 'back' ? panel.history.back(reachable) : panel.history.forward(reachable);
+    if (id !== undefined) await this.showIn(panel, id);
+    return id;
+  }
+
+  /** Which questions Back and Forward may show in this panel. */
+  private reachableFrom(panel: PracticePanel): (id: string) => boolean {
+    return (id) => this.ctx.library.get(id) !== undefined && !this.panels.some((other) => other !== panel && other.questionId === id);
+  }
+
   private async sendQuestion(panel: PracticePanel): Promise<void> {
     const id = panel.questionId;
     if (!id) return;
@@ -253,6 +288,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       attempt: this.attempts.pending(id) ?? progress.attempt,
       starred: progress.starred,
       referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
+      canGoBack: panel.history.canGoBack(this.reachableFrom(panel)),
+      canGoForward: panel.history.canGoForward(this.reachableFrom(panel)),
     };
     await panel.post(message);
   }

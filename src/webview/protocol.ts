@@ -19,7 +19,16 @@ export interface QuestionView {
 /** Extension → webview. */
 export type HostMessage =
   /** Show a question. `attempt` is the stored text: the webview keeps its own if it has unsaved edits. */
-  | { type: 'show'; question: QuestionView; attempt: string; starred: boolean; referenceHtml?: string }
+  | {
+      type: 'show';
+      question: QuestionView;
+      attempt: string;
+      starred: boolean;
+      referenceHtml?: string;
+      /** Whether Back and Forward have a question to go to in this panel. */
+      canGoBack: boolean;
+      canGoForward: boolean;
+    }
   /** The question the panel was restored with is not in the loaded banks (yet). */
   | { type: 'missing'; questionId: string }
   | { type: 'reference'; questionId: string; html: string }
@@ -27,7 +36,8 @@ export type HostMessage =
   /** The attempt `text` is stored; the webview clears its unsaved mark if that is still what the user has. */
   | { type: 'saved'; questionId: string; text: string };
 
-export type NavigationDirection = 'previous' | 'next' | 'random';
+/** Previous/Next follow the tree's order; Back/Forward the questions this panel showed. */
+export type NavigationDirection = 'previous' | 'next' | 'random' | 'back' | 'forward';
 
 /** Webview → extension. */
 export type WebviewMessage =
@@ -61,7 +71,8 @@ type FieldCheck = (value: unknown) => boolean;
 const questionId: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
 const attemptText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_ATTEMPT_LENGTH;
 const boolean: FieldCheck = (v) => typeof v === 'boolean';
-const direction: FieldCheck = (v) => v === 'previous' || v === 'next' || v === 'random';
+const NAVIGATION_DIRECTIONS: readonly unknown[] = ['previous', 'next', 'random', 'back', 'forward'] satisfies NavigationDirection[];
+const direction: FieldCheck = (v) => NAVIGATION_DIRECTIONS.includes(v);
 
 // Every field of every message type, and nothing else: an extra field means the sender is not our script.
 const SHAPES: { [K in WebviewMessage['type']]: Record<Exclude<keyof Extract<WebviewMessage, { type: K }>, 'type'>, FieldCheck> } = {

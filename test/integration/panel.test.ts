@@ -370,6 +370,70 @@ describe('Practice panel', function () {
     assert.ok(view.currentQuestionId && view.currentQuestionId !== question.id, 'another question is shown');
   });
 
+  it('goes back to the question shown before a random one, and forward again, from the webview and the commands', async () => {
+    const [first, second] = [withCode[2]!, withCode[4]!];
+    await view.show(first.id);
+    await view.show(second.id);
+    const panel = view.openPanels[0]!;
+    await panel.receive({ type: 'navigate', direction: 'random' });
+    const randomId = view.currentQuestionId;
+    assert.ok(randomId && randomId !== second.id, 'a random question is shown');
+
+    const backInPanel = rendered(view, second.id);
+    await panel.receive({ type: 'navigate', direction: 'back' });
+    await backInPanel;
+    assert.equal(view.currentQuestionId, second.id);
+    assert.equal(await vscode.commands.executeCommand(CommandId.back), first.id);
+    assert.equal(view.currentQuestionId, first.id);
+    assert.equal(await vscode.commands.executeCommand(CommandId.forward), second.id);
+    assert.equal(await vscode.commands.executeCommand(CommandId.forward), randomId);
+    assert.equal(view.openPanels.length, 1, 'Back and Forward stay in the one panel');
+  });
+
+  it('drops the forward questions when another question is shown after going back, and says when there is nowhere to go', async () => {
+    closeAll(view);
+    const [a, b, c] = [withCode[0]!, withCode[1]!, withCode[2]!];
+    await view.show(a.id);
+    assert.equal(await view.goBack(), undefined, 'nothing before the first question');
+    await view.show(b.id);
+    assert.equal(await view.goBack(), a.id);
+    await view.show(c.id);
+    assert.equal(await view.goForward(), undefined, 'b is no longer ahead');
+    assert.equal(await view.goBack(), a.id);
+  });
+
+  it('tells the webview whether Back and Forward can go anywhere', async () => {
+    closeAll(view);
+    const [a, b] = [withCode[3]!, withCode[5]!];
+    await view.show(a.id);
+    const posted: unknown[] = [];
+    const panel = view.openPanels[0]!;
+    const post = panel.post.bind(panel);
+    panel.post = (message) => {
+      posted.push(message);
+      return post(message);
+    };
+    const lastShow = () => {
+      const shows = posted.filter((m) => (m as { type: string }).type === 'show') as { canGoBack: boolean; canGoForward: boolean }[];
+      const last = shows[shows.length - 1];
+      return last && [last.canGoBack, last.canGoForward];
+    };
+    await view.show(b.id);
+    assert.deepEqual(lastShow(), [true, false]);
+    await view.goBack();
+    assert.deepEqual(lastShow(), [false, true]);
+  });
+
+  it('restores a panel with its Back history after a reload', async () => {
+    closeAll(view);
+    const [earlier, last] = [withCode[1]!, withCode[4]!];
+    const key = makeNonce();
+    await new PanelRecords(ctx.extension.workspaceState).record(key, last.id, { ids: [earlier.id, last.id], at: 1 });
+    const restoredPanel = vscode.window.createWebviewPanel('dojo.practice', 'restored', vscode.ViewColumn.Active);
+    await view.revive(restoredPanel, { panelKey: key, questionId: last.id, attempt: '', unsaved: false, revealed: false });
+    assert.equal(await view.goBack(), earlier.id);
+  });
+
   it('refuses malformed messages, logs them, and acts on none of them', async () => {
     const question = withCode[1]!;
     await view.show(question.id);
@@ -408,6 +472,8 @@ describe('Practice panel', function () {
       { type: 'openCode', questionId: id },
       { type: 'openBlank', questionId: id },
       { type: 'navigate', direction: 'random' },
+      { type: 'navigate', direction: 'back' },
+      { type: 'navigate', direction: 'forward' },
       { type: 'star', questionId: id, starred: true },
     ];
     for (const message of valid) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });

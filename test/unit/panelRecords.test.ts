@@ -47,4 +47,13 @@ describe('PanelRecords', () => {
     assert.equal(records.questionOf('p9'), undefined);
     assert.equal(records.questionOf('p59'), 'bank/59');
   });
+
+  it("keeps the panel's Back/Forward history with its record, and drops a malformed one", async () => {
+    const store = memento({ [PANELS_KEY]: { broken: { q: 'bank/1', t: 1, h: { ids: 'x', at: 0 } } } });
+    const records = new PanelRecords(store, () => 2);
+    await records.record('a', 'bank/2', { ids: ['bank/1', 'bank/2'], at: 1 });
+    assert.deepEqual(records.historyOf('a'), { ids: ['bank/1', 'bank/2'], at: 1 });
+    assert.equal(records.historyOf('broken'), undefined);
+    assert.equal(records.questionOf('broken'), undefined);
+  });
 });
