@@ -18,8 +18,8 @@ export interface QuestionLibrary {
   readonly practiceItems: readonly Question[];
   readonly search: SearchIndex;
   get(id: string): Question | undefined;
-  /** The practice item and its repeats (alternative answers), first one first. */
-  variants(id: string): Question[];
+  /** The question and its repeats (alternative answers), first one first; never empty. */
+  variants(question: Question): Question[];
   readonly onDidChange: vscode.Event<void>;
   reload(): Promise<void>;
 }

@@ -67,8 +67,9 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     return this.byId.get(id);
   }
 
-  variants(id: string): Question[] {
-    return variantsOf(this.index, id);
+  variants(question: Question): Question[] {
+    const variants = variantsOf(this.index, question.id);
+    return variants.length > 0 ? variants : [question];
   }
 
   /** Re-reads every bank. Calls made while a reload runs coalesce into one more reload after it. */

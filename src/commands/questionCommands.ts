@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Question } from '../core/model';
 import { findScratchQuestion } from '../core/scratchName';
 import { chooseCode } from '../scratch/codeChoice';
-import { variantsFor } from '../webview/content';
 import { requireQuestion, type CommandDeps } from './commandDeps';
 
 /** Flips the star. Resolves to the new value. */
@@ -40,7 +39,7 @@ export const openReferenceCode = (deps: CommandDeps) => async (arg?: unknown, co
   const question = requireQuestion(deps, arg);
   if (!question) return undefined;
   const { scratch } = deps.ctx;
-  const variants = variantsFor(deps.ctx.library, question);
+  const variants = deps.ctx.library.variants(question);
   if (variants.every((variant) => variant.code.length === 0)) {
     const blank = vscode.l10n.t('Start Blank Scratch File');
     const choice = await vscode.window.showInformationMessage(

@@ -10,14 +10,8 @@ import { bankName, domainName } from '../labels';
 import { promptRepeatsTitle } from './promptText';
 import type { QuestionView } from './protocol';
 
-/** The question and its repeats (alternative answers), first one first; never empty. */
-export function variantsFor(library: QuestionLibrary, question: Question): Question[] {
-  const variants = library.variants(question.id);
-  return variants.length > 0 ? variants : [question];
-}
-
 export function questionView(library: QuestionLibrary, question: Question): QuestionView {
-  const variants = variantsFor(library, question);
+  const variants = library.variants(question);
   return {
     id: question.id,
     title: question.title,
@@ -34,7 +28,7 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
 
 /** Every variant's reference; labelled "Variant 1/2" … when the bank repeats the question. */
 export function referenceHtml(library: QuestionLibrary, question: Question): string {
-  const variants = variantsFor(library, question);
+  const variants = library.variants(question);
   const labels = referenceLabels();
   const options = renderOptions();
   if (variants.length === 1) return withoutStyleAttributes(renderReference(question, labels, options));

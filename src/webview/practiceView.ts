@@ -7,7 +7,7 @@ import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
 import { VisitHistory } from '../core/visitHistory';
 import { PanelRecords } from '../state/panelRecords';
-import { questionView, referenceHtml, variantsFor } from './content';
+import { questionView, referenceHtml } from './content';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
 
@@ -196,7 +196,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       case 'star':
         return this.ctx.progress.setStarred(question.id, message.starred);
       case 'openCode': {
-        const choice = await chooseCode(variantsFor(this.ctx.library, question), question.title);
+        const choice = await chooseCode(this.ctx.library.variants(question), question.title);
         if (choice) await this.ctx.scratch.openReference(choice.question, choice.index);
         return;
       }

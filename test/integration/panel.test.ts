@@ -325,9 +325,9 @@ describe('Practice panel', function () {
   });
 
   it('labels every variant of a repeated question in the reference', () => {
-    const repeated = ctx.library.practiceItems.find((q) => ctx.library.variants(q.id).length > 1);
+    const repeated = ctx.library.practiceItems.find((q) => ctx.library.variants(q).length > 1);
     assert.ok(repeated, 'the bundled banks repeat some questions');
-    const count = ctx.library.variants(repeated.id).length;
+    const count = ctx.library.variants(repeated).length;
     const html = referenceHtml(ctx.library, repeated);
     for (let i = 1; i <= count; i++) assert.ok(html.includes(`Variant ${i}/${count}`), `Variant ${i}/${count}`);
     assert.equal(html.match(/class="dojo-variant"/g)?.length, count);
@@ -336,7 +336,7 @@ describe('Practice panel', function () {
   it('keeps formulas renderable under the CSP by moving KaTeX inline styles to data attributes', () => {
     const hasMath = (q: Question) => /\\\[|\$/.test(q.answer + q.analysis);
     // In the bundled banks the formulas are in a repeat's answer: the reference shows every variant.
-    const withMath = ctx.library.practiceItems.find((q) => ctx.library.variants(q.id).some(hasMath));
+    const withMath = ctx.library.practiceItems.find((q) => ctx.library.variants(q).some(hasMath));
     assert.ok(withMath, 'the bundled banks have formulas');
     const html = referenceHtml(ctx.library, withMath);
     assert.match(html, /class="katex/);

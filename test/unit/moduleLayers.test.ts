@@ -45,4 +45,8 @@ describe('module layers', () => {
   it('keeps src/commands from reaching into the tree for display names', () => {
     assert.deepEqual(offenders(['commands'], (s) => s.startsWith('../tree/labels')), []);
   });
+
+  it('keeps src/commands from reaching into the webview for question content', () => {
+    assert.deepEqual(offenders(['commands'], (s) => s.startsWith('../webview/content')), []);
+  });
 });
