@@ -111,6 +111,22 @@ for (const theme of themes) {
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
 
+    it('leaves the focus where it is when the answer is revealed from the command palette', async () => {
+      const target = practiceTarget();
+      await workbench.step('revealed-from-palette-focus-kept', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await workbench.page.locator('.part.sidebar .monaco-list').first().focus();
+        await workbench.runCommand('Dojo: Reveal Answer');
+        await panel.locator('#reference').waitFor({ state: 'visible' });
+        // Give a late focus grab time to happen, then check nobody took the focus from the tree.
+        await workbench.page.waitForTimeout(500);
+        const inSidebar = await workbench.page.evaluate(() => Boolean(document.activeElement?.closest('.part.sidebar')));
+        assert.ok(inSidebar, 'the focus stays in the side bar');
+        assert.equal(await panel.evaluate(() => document.hasFocus()), false, 'the panel did not take the focus');
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
     it('keeps what was typed just before the panel was closed with Ctrl+W', async () => {
       const target = practiceTarget();
       const typed = ' — closed at once';
