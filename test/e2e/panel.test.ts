@@ -65,6 +65,8 @@ for (const theme of themes) {
         // The keys go where the cursor is: into the attempt.
         await workbench.page.keyboard.type('keyboard only');
         assert.equal(await attemptValue(panel), 'keyboard only');
+        // Stored once the typing pauses, and the panel says so.
+        await panel.waitForFunction(() => document.getElementById('save-status')?.textContent === 'Saved', undefined, { timeout: 15_000 });
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
