@@ -65,6 +65,8 @@ for (const theme of themes) {
         // The keys go where the cursor is: into the attempt.
         await workbench.page.keyboard.type('keyboard only');
         assert.equal(await attemptValue(panel), 'keyboard only');
+        // Stored once the typing pauses, and the panel says so.
+        await panel.waitForFunction(() => document.getElementById('save-status')?.textContent === 'Saved', undefined, { timeout: 15_000 });
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
@@ -107,6 +109,22 @@ for (const theme of themes) {
         assert.ok(reference.top < reference.viewport, 'the answer starts on screen');
         const after = await layout(panel, 'main');
         assert.deepEqual([after.left, after.width], [before.left, before.width], 'the content did not move when the scrollbar appeared');
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('leaves the focus where it is when the answer is revealed from the command palette', async () => {
+      const target = practiceTarget();
+      await workbench.step('revealed-from-palette-focus-kept', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await workbench.page.locator('.part.sidebar .monaco-list').first().focus();
+        await workbench.runCommand('Dojo: Reveal Answer');
+        await panel.locator('#reference').waitFor({ state: 'visible' });
+        // Give a late focus grab time to happen, then check nobody took the focus from the tree.
+        await workbench.page.waitForTimeout(500);
+        const inSidebar = await workbench.page.evaluate(() => Boolean(document.activeElement?.closest('.part.sidebar')));
+        assert.ok(inSidebar, 'the focus stays in the side bar');
+        assert.equal(await panel.evaluate(() => document.hasFocus()), false, 'the panel did not take the focus');
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
