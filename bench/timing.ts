@@ -28,19 +28,8 @@ export function compareMedians(
   warmups: number,
   iterations: number,
 ): { ours: number; baseline: number } {
-  for (let i = 0; i < warmups; i++) {
-    ours();
-    baseline();
-  }
-  const oursSamples: number[] = [];
-  const baselineSamples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    collectGarbage();
-    oursSamples.push(timeMs(ours));
-    collectGarbage();
-    baselineSamples.push(timeMs(baseline));
-  }
-  return { ours: median(oursSamples), baseline: median(baselineSamples) };
+  const { ours: oursSpread, baseline: baselineSpread } = compareSpreads(ours, baseline, warmups, iterations);
+  return { ours: oursSpread.median, baseline: baselineSpread.median };
 }
 
 /** Runs a full GC when node was started with --expose-gc, so one measurement's garbage does not land in the next. */

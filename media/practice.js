@@ -13,6 +13,8 @@
 (function () {
   /** How long after the extension confirms storing a text its local copy is kept (its own write reaches disk later). */
   const KEEP_CONFIRMED_MS = 2000;
+  /** Enough for a burst of typing between two stored texts; older deliveries have been stored or overtaken. */
+  const MAX_SENT_HASHES = 500;
   const vscode = /** @type {import('vscode-webview').WebviewApi<PracticeState>} */ (acquireVsCodeApi());
   /** @param {WebviewMessage} message */
   const post = (message) => vscode.postMessage(message);
@@ -102,10 +104,16 @@
       case 'saved': {
         const { questionId, text } = message;
         setTimeout(() => forgetUnsaved(questionId, text), KEEP_CONFIRMED_MS);
-        if (state?.questionId === questionId && state.attempt === text) {
-          state.unsaved = false;
+        if (state?.questionId === questionId) {
+          // Texts delivered after this one may still be on their way: they stay recognisable.
+          const sent = state.sent ?? [];
+          state.sent = sent.slice(sent.lastIndexOf(textHash(text)) + 1);
+          state.base = text;
+          if (state.attempt === text) {
+            state.unsaved = false;
+            el.saveStatus.textContent = strings.saved;
+          }
           vscode.setState(state);
-          el.saveStatus.textContent = strings.saved;
         }
         return;
       }
@@ -117,13 +125,25 @@
     const question = message.question;
     const same = state?.questionId === question.id;
     // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again.
-    const local = (same && state?.unsaved === true ? state.attempt : undefined) ?? unsavedText(question.id);
-    const keepLocal = local !== undefined && local !== message.attempt;
-    if (local !== undefined && !keepLocal) forgetUnsaved(question.id, local);
-    const attempt = keepLocal ? local : message.attempt;
+    const stored = message.attempt;
+    // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again. But only
+    // a copy of the edits that led to what is stored now (the extension has their start, or part of them): a copy left
+    // from before the extension stored other text since is stale, and must not overwrite it.
+    const storedHash = textHash(stored);
+    const copies = [
+      same && state?.unsaved === true ? { text: state.attempt, base: state.base, sent: state.sent ?? [] } : undefined,
+      unsavedCopy(question.id),
+    ];
+    const local = copies.find(
+      (copy) => copy !== undefined && copy.text !== stored && (copy.base === stored || copy.sent.includes(storedHash)),
+    );
+    const keepLocal = local !== undefined;
+    if (!keepLocal) forgetUnsaved(question.id);
+    const attempt = keepLocal ? local.text : stored;
     const wasRevealed = same && state?.revealed === true;
     // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
-    state = { panelKey, questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
+    const sent = keepLocal ? [textHash(attempt)] : [];
+    state = { panelKey, questionId: question.id, attempt, unsaved: keepLocal, base: stored, sent, revealed: false };
     vscode.setState(state);
 
     el.domain.textContent = question.domain;
@@ -222,8 +242,9 @@
     if (!state) return;
     state.attempt = el.attempt.value;
     state.unsaved = true;
+    state.sent = [...(state.sent ?? []), textHash(state.attempt)].slice(-MAX_SENT_HASHES);
     vscode.setState(state);
-    rememberUnsaved(state.questionId, state.attempt);
+    rememberUnsaved(state.questionId, { text: state.attempt, base: state.base, sent: state.sent });
     el.saveStatus.textContent = strings.saving;
     post({ type: 'attempt', questionId: state.questionId, text: state.attempt });
   }
@@ -237,34 +258,63 @@
     return `dojo.unsavedAttempt.${questionId}`;
   }
 
-  /** @param {string} questionId */
-  function unsavedText(questionId) {
+  /**
+   * @typedef {{ text: string, base: string, sent: number[] }} UnsavedCopy
+   * The unsaved text of a question, the stored text it was typed on top of, and hashes of what was delivered since.
+   */
+
+  /**
+   * @param {string} questionId
+   * @returns {UnsavedCopy | undefined}
+   */
+  function unsavedCopy(questionId) {
     try {
-      return localStorage.getItem(unsavedKey(questionId)) ?? undefined;
+      const copy = JSON.parse(localStorage.getItem(unsavedKey(questionId)) ?? 'null');
+      const valid =
+        typeof copy?.text === 'string' &&
+        typeof copy.base === 'string' &&
+        Array.isArray(copy.sent) &&
+        copy.sent.length <= MAX_SENT_HASHES &&
+        copy.sent.every((/** @type {unknown} */ hash) => Number.isInteger(hash));
+      return valid ? { text: copy.text, base: copy.base, sent: copy.sent } : undefined;
     } catch {
-      return undefined; // storage unavailable: the webview state still carries it across most reloads
+      return undefined; // storage unavailable or not our copy: the webview state still carries it across most reloads
     }
   }
 
   /**
    * @param {string} questionId
-   * @param {string} text
+   * @param {{ text: string, base: string | undefined, sent: number[] }} copy
    */
-  function rememberUnsaved(questionId, text) {
+  function rememberUnsaved(questionId, copy) {
+    if (copy.base === undefined) return;
     try {
-      localStorage.setItem(unsavedKey(questionId), text);
+      localStorage.setItem(unsavedKey(questionId), JSON.stringify(copy));
     } catch {
       // Full or unavailable: the extension already has the text, and the webview state carries it too.
     }
   }
 
   /**
-   * Removes the local copy if it is still `text` (newer typing stays).
-   * @param {string} questionId
+   * FNV-1a over the text's UTF-16 code units: recognises a text the extension may have stored without keeping a copy.
    * @param {string} text
    */
+  function textHash(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+  }
+
+  /**
+   * Removes the local copy: the one whose text is `text` (newer typing stays), or any copy when no text is given.
+   * @param {string} questionId
+   * @param {string} [text]
+   */
   function forgetUnsaved(questionId, text) {
-    if (unsavedText(questionId) !== text) return;
+    if (text !== undefined && unsavedCopy(questionId)?.text !== text) return;
     try {
       localStorage.removeItem(unsavedKey(questionId));
     } catch {

@@ -59,6 +59,13 @@ export interface PracticeState {
   attempt: string;
   /** The attempt has edits the extension has not confirmed storing yet. */
   unsaved: boolean;
+  /**
+   * The text the extension had stored when these edits began. Unsaved edits are restored only while the extension
+   * still has exactly that text: a copy made before the extension stored something newer is stale.
+   */
+  base?: string;
+  /** Hashes of the texts delivered since `base` (the extension may have stored any of them), oldest first. */
+  sent?: number[];
   revealed: boolean;
 }
 

@@ -156,6 +156,32 @@ for (const theme of themes) {
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
 
+    it('never lets a local copy made before newer text was stored replace that text', async () => {
+      const target = practiceTarget();
+      let expected = '';
+      await workbench.step('stale-local-copy-planted', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.locator('#attempt').click();
+        await panel.locator('#attempt').press('End');
+        await workbench.page.keyboard.type(' — stored');
+        expected = await attemptValue(panel);
+        await panel.locator('#save-status').filter({ hasText: 'Saved' }).waitFor();
+        // What a panel closed right after typing leaves behind, typed on top of text the extension has replaced since.
+        await panel.evaluate((key) => {
+          localStorage.setItem(key, JSON.stringify({ text: 'an out-of-date copy', base: 'what was stored long ago' }));
+        }, `dojo.unsavedAttempt.${target.questionId}`);
+        await workbench.page.keyboard.press('Control+w');
+      });
+      await workbench.step('stored-text-wins-over-stale-copy', async () => {
+        await workbench.clickTreeItem(target.questionTitle);
+        const panel = await panelShowing(workbench, target.questionTitle);
+        assert.equal(await attemptValue(panel), expected);
+        const copy = await panel.evaluate((key) => localStorage.getItem(key), `dojo.unsavedAttempt.${target.questionId}`);
+        assert.equal(copy, null, 'the stale copy is gone');
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
     it('keeps what was typed just before a page reload, whether or not the workbench restores the panel', async () => {
       const target = practiceTarget();
       const typed = ' — reloaded at once';

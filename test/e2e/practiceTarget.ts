@@ -13,6 +13,7 @@ export interface PracticeTarget {
   /** The domain's tree label in the English UI. */
   domainLabel: string;
   questionTitle: string;
+  questionId: string;
   /** The first non-blank line of the question's first reference code block. */
   firstCodeLine: string;
 }
@@ -34,6 +35,7 @@ export function practiceTarget(): PracticeTarget {
       return {
         domainLabel: domainLabel(domains.find((domain) => domain.id === group.key), 'en'),
         questionTitle: question.title,
+        questionId: question.id,
         firstCodeLine: question.code[0].source.split('\n').find((line) => line.trim() !== '')!.trim(),
       };
     }

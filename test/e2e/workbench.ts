@@ -129,10 +129,11 @@ export class Workbench {
     await this.runCommand('Dojo: Search Questions...');
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(title);
+    // The empty query lists recent questions, so the title may be on screen before the results arrive: wait until
+    // the row Enter would accept (the focused one) is the question.
     await this.page
-      .locator('.quick-input-list .monaco-list-row')
+      .locator('.quick-input-list .monaco-list-row.focused')
       .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
-      .first()
       .waitFor({ timeout });
     await this.page.keyboard.press('Enter');
   }
