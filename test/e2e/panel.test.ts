@@ -81,6 +81,7 @@ for (const theme of themes) {
         await panel.waitForFunction(() => document.querySelector('#star .label')?.textContent === 'Starred');
         assert.equal(await star.getAttribute('aria-pressed'), 'true');
         assert.match((await star.getAttribute('title')) ?? '', /^Unstar \(/);
+        await workbench.treeItem(target.questionTitle).locator('.custom-view-tree-node-item-icon.codicon-star-full').waitFor();
       });
       await workbench.step('question-unstarred', async () => {
         const panel = await panelShowing(workbench, target.questionTitle);
@@ -88,6 +89,8 @@ for (const theme of themes) {
         await panel.waitForFunction(() => document.querySelector('#star .label')?.textContent === 'Star');
         assert.equal(await panel.locator('#star').getAttribute('aria-pressed'), 'false');
         assert.match((await panel.locator('#star').getAttribute('title')) ?? '', /^Star \(/);
+        // The tree follows: its row no longer shows the star.
+        await workbench.treeItem(target.questionTitle).locator('.custom-view-tree-node-item-icon.codicon-star-full').waitFor({ state: 'detached' });
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
