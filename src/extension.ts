@@ -6,7 +6,9 @@ import { showUnreadableBanks } from './banks/unreadableNotice';
 import type { CommandDeps } from './commands/commandDeps';
 import { navigationHandlers, registerAllCommands } from './commands/registerCommands';
 import type { DojoContext } from './context';
+import { Clock } from './state/clock';
 import { MementoProgressStore } from './state/progressStore';
+import { FileReviewStore } from './state/reviewStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree } from './tree/questionTree';
@@ -20,6 +22,9 @@ export interface DojoApi {
   readonly viewState: ViewState;
   readonly practice: PracticeViewController;
   readonly scratch: ScratchFileManager;
+  readonly review: FileReviewStore;
+  /** The clock of the practice loop: tests advance it. */
+  readonly clock: Clock;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DojoApi> {
@@ -28,7 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
     return disposable;
   };
   const log = own(vscode.window.createOutputChannel('Interview Dojo', { log: true }));
-  const progress = own(new MementoProgressStore(context.globalState, { log }));
+  const clock = new Clock();
+  const progress = own(new MementoProgressStore(context.globalState, { log, now: clock.now }));
+  const review = new FileReviewStore({ memento: context.globalState, storage: context.globalStorageUri, marks: progress, log, now: clock.now });
   const viewState = own(new ViewState(context.workspaceState));
   const library = own(
     new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),
@@ -40,14 +47,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   // banks first load does nothing).
   let deps: CommandDeps | undefined;
   const navigate: Navigate = async (direction) => deps && navigationHandlers(deps)[direction]();
-  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }, libraryLoaded, navigate));
-  unfinished = practice;
+  const practice = own(
+    createPracticeView({ extension: context, log, library, progress, review, scratch }, libraryLoaded, navigate),
+  );
+  // Disposed after the practice view, whose dispose hands the store the drafts typed last.
+  own(review);
+  unfinished = { flush: () => practice.flush().then(() => review.flush()) };
   await libraryLoaded;
-  const ctx: DojoContext = { extension: context, log, library, progress, scratch, practice };
+  const ctx: DojoContext = { extension: context, log, library, progress, review, scratch, practice };
   const tree = own(new QuestionTree(ctx, viewState));
   deps = { ctx, tree, viewState, random: Math.random };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock };
 }
 
 /**
@@ -56,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
  */
 let unfinished: { flush(): Promise<void> } | undefined;
 
-/** Waits until the attempts typed last are written (the practice view flushes them again on dispose). */
+/** Waits until the attempts typed last are written (the practice view and the review store flush again on dispose). */
 export async function deactivate(): Promise<void> {
   await unfinished?.flush();
   unfinished = undefined;

@@ -2,12 +2,14 @@
 // serializer that restores panels after a reload, and acts on the (validated) messages their webviews send.
 import * as vscode from 'vscode';
 import { affects, openInNewPanel } from '../config';
-import type { DojoContext, PracticeView } from '../context';
+import type { DojoContext, PracticeView, ReviewSession } from '../context';
+import type { Grade } from '../core/review/grades';
 import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
 import { VisitHistory } from '../core/visitHistory';
 import { PanelRecords } from '../state/panelRecords';
 import { questionView, referenceHtml } from './content';
+import { loopView, summaryView } from './loopView';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
 
@@ -18,6 +20,8 @@ export interface RenderedReport {
   questionId: string;
   attempt: string;
   revealed: boolean;
+  /** How many earlier attempts the panel lists. */
+  earlierAttempts: number;
 }
 
 /** What the panel's navigation buttons do: the commands' handlers (tree order, filter, history), given by the composition root. */
@@ -50,6 +54,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private readonly records: PanelRecords;
   /** Set while the extension shuts down: its panels close then, but VS Code restores them. */
   private shuttingDown = false;
+  /** The running review, for "Review 3 of 12" and moving on after a grade (see `useReviewSession`). */
+  private reviewSession: ReviewSession | undefined;
 
   /** Fires when a webview has rendered a question or its reference (integration tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -62,16 +68,21 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     private readonly navigate: Navigate,
   ) {
     this.attempts = new AttemptBuffer({
-      store: (id, text) => ctx.progress.setAttempt(id, text),
+      // Both start at once: the mark (tree state) is in memory before this returns, the draft in the store's queue.
+      store: async (id, text) => {
+        await Promise.all([ctx.review.setDraft(id, text), ctx.progress.setAttempted(id, text.trim() !== '')]);
+      },
       stored: (id, text) => this.attemptStored(id, text),
       failed: (id, error) => ctx.log.error(`Practice panel: storing the attempt for ${id} failed: ${String(error)}`),
     });
     this.records = new PanelRecords(ctx.extension.workspaceState);
+    this.reviewSession = ctx.reviewSession;
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PRACTICE_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
       }),
       ctx.progress.onDidChange((ids) => this.progressChanged(ids)),
+      ctx.review.onDidChange((ids) => this.loopChanged(ids)),
       // Reloaded banks may have changed the question's text (the webview keeps unsaved typing).
       ctx.library.onDidChange(() => {
         for (const panel of this.panels) void this.sendQuestion(panel);
@@ -83,6 +94,23 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         }
       }),
     );
+  }
+
+  /**
+   * Connects the review session, which is composed after this view (it shows its questions here): the panels then
+   * show the review position and move on after each grade.
+   */
+  useReviewSession(session: ReviewSession): vscode.Disposable {
+    this.reviewSession = session;
+    const subscription = session.onDidChange(() => {
+      for (const panel of this.panels) if (panel.questionId) void this.postLoop(panel, panel.questionId);
+    });
+    return {
+      dispose: () => {
+        subscription.dispose();
+        if (this.reviewSession === session) this.reviewSession = undefined;
+      },
+    };
   }
 
   get extensionUri(): vscode.Uri {
@@ -175,7 +203,12 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       case 'ready':
         return this.sendQuestion(panel);
       case 'rendered':
-        this.renderedEmitter.fire({ questionId: message.questionId, attempt: message.attempt, revealed: message.revealed });
+        this.renderedEmitter.fire({
+          questionId: message.questionId,
+          attempt: message.attempt,
+          revealed: message.revealed,
+          earlierAttempts: message.earlierAttempts,
+        });
         return;
       case 'attempt':
         return this.keepAttempt(message.questionId, message.text);
@@ -183,6 +216,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         this.focused(panel);
         await this.navigate(message.direction);
         return;
+      case 'undoGrade':
+        return this.undoIn(panel);
     }
     // The rest act on the question the panel shows; a message about another one is stale (sent before navigating).
     const question = message.questionId === panel.questionId ? this.ctx.library.get(message.questionId) : undefined;
@@ -193,6 +228,19 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     switch (message.type) {
       case 'reveal':
         return this.revealIn(panel);
+      case 'hide':
+        panel.revealed = false;
+        return;
+      case 'grade':
+        return this.gradeIn(panel, question.id, message.grade);
+      case 'practiseAgain':
+        await this.attempts.flush(question.id);
+        await this.ctx.review.startAttempt(question.id);
+        panel.revealed = false;
+        return this.sendQuestion(panel, { fresh: true });
+      case 'note':
+        await this.ctx.review.setNote(question.id, message.text);
+        return;
       case 'star':
         return this.ctx.progress.setStarred(question.id, message.starred);
       case 'openCode': {
@@ -213,7 +261,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   disposed(panel: PracticePanel): void {
     const index = this.panels.indexOf(panel);
     if (index >= 0) this.panels.splice(index, 1);
-    // Closing must not lose what was typed just before: the write starts now (Memento applies it at once).
+    // Closing must not lose what was typed just before: the write starts now (the review store takes it in memory at once).
     if (panel.questionId) void this.attempts.flush(panel.questionId);
     if (!this.shuttingDown) void this.records.forget(panel.key);
   }
@@ -266,7 +314,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     return (id) => this.ctx.library.get(id) !== undefined && !this.panels.some((other) => other !== panel && other.questionId === id);
   }
 
-  private async sendQuestion(panel: PracticePanel): Promise<void> {
+  private async sendQuestion(panel: PracticePanel, options: { fresh?: boolean } = {}): Promise<void> {
     const id = panel.questionId;
     if (!id) return;
     let question = this.ctx.library.get(id);
@@ -282,15 +330,19 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     }
     panel.panel.title = question.title;
     const progress = this.ctx.progress.get(id);
+    const record = await this.ctx.review.record(id);
+    if (panel.questionId !== id) return;
     const message: HostMessage = {
       type: 'show',
       question: questionView(this.ctx.library, question),
-      attempt: this.attempts.pending(id) ?? progress.attempt,
+      attempt: this.attempts.pending(id) ?? record.draft?.text ?? '',
       starred: progress.starred,
       referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
       canGoBack: panel.history.canGoBack(this.reachableFrom(panel)),
       canGoForward: panel.history.canGoForward(this.reachableFrom(panel)),
+      loop: loopView(this.loopDeps, record),
     };
+    if (options.fresh) message.fresh = true;
     await panel.post(message);
   }
 
@@ -300,6 +352,57 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     await this.ctx.progress.markRevealed(question.id);
     panel.revealed = true;
     await panel.post({ type: 'reference', questionId: question.id, html: referenceHtml(this.ctx.library, question) });
+    // The grade buttons' intervals are those of now.
+    await this.postLoop(panel, question.id);
+  }
+
+  /**
+   * Grades the attempt shown (its latest text stored first), then moves on: to the review's next question or its
+   * summary when a review is running, else a fresh attempt at the same question with the answer hidden.
+   */
+  private async gradeIn(panel: PracticePanel, id: string, grade: Grade): Promise<void> {
+    await this.attempts.flush(id);
+    await this.ctx.review.grade(id, grade);
+    await this.ctx.progress.setAttempted(id, true);
+    panel.revealed = false;
+    const after = this.reviewSession?.afterGrade(id);
+    if (after && 'summary' in after) {
+      await panel.post({ type: 'summary', summary: summaryView(after.summary) });
+      return;
+    }
+    if (after && after.next !== id && this.ctx.library.get(after.next)) {
+      panel.questionId = after.next;
+      void this.records.record(panel.key, after.next);
+    }
+    await this.sendQuestion(panel, { fresh: true });
+  }
+
+  /** Undoes the session's last grade and shows that question again with its answer, ready to be graded again. */
+  private async undoIn(panel: PracticePanel): Promise<void> {
+    const id = await this.ctx.review.undoLastGrade();
+    if (id === undefined || !this.ctx.library.get(id)) return;
+    if (panel.questionId !== id) {
+      panel.questionId = id;
+      void this.records.record(panel.key, id);
+    }
+    panel.revealed = true;
+    await this.sendQuestion(panel, { fresh: true });
+  }
+
+  private get loopDeps() {
+    return { review: this.ctx.review, reviewSession: this.reviewSession };
+  }
+
+  private async postLoop(panel: PracticePanel, id: string): Promise<void> {
+    const record = await this.ctx.review.record(id);
+    if (panel.questionId === id) await panel.post({ type: 'loop', questionId: id, loop: loopView(this.loopDeps, record) });
+  }
+
+  /** A grade, undo, note, import or synced change: the panels showing those questions update their loop view. */
+  private loopChanged(ids: readonly string[]): void {
+    for (const panel of this.panels) {
+      if (panel.questionId && ids.includes(panel.questionId)) void this.postLoop(panel, panel.questionId);
+    }
   }
 
   /** The webview sends every change at once: keep the latest text now, store it when the typing pauses. */

@@ -6,35 +6,13 @@ import { questionView, referenceHtml } from '../../src/webview/content';
 import { practiceIcon } from '../../src/webview/practicePanel';
 import { PanelRecords } from '../../src/state/panelRecords';
 import { makeNonce } from '../../src/webview/html';
-import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
+import type { PracticeViewController } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
 import { CommandId } from '../../src/commandIds';
-import { dojo, until } from './helpers';
+import { closeAll, dojo, draftOf, once, rendered, until, WAIT_MS } from './helpers';
 
-const WAIT_MS = 20_000;
 // The first webview of a session can take much longer to load on a busy 2-core machine.
 const FIRST_RENDER_MS = 45_000;
-
-function once<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true, waitMs = WAIT_MS): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, waitMs);
-    const subscription = event((value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
-    });
-  });
-}
-
-/** Resolves with what the real webview reports after rendering `questionId` (subscribe before acting). */
-function rendered(view: PracticeViewController, questionId: string, accept = (_: RenderedReport) => true, waitMs = WAIT_MS) {
-  const what = `the webview to render ${questionId}`;
-  return once(view.onDidRender, what, (r) => r.questionId === questionId && accept(r), waitMs);
-}
 
 /** The extension's LogOutputChannel as written to its log folder, once `accept` likes it (it is flushed lazily). */
 async function logText(ctx: DojoContext, accept: (text: string) => boolean): Promise<boolean> {
@@ -60,10 +38,6 @@ function contrastRatio(a: string, b: string): number {
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
-}
-
-function closeAll(view: PracticeViewController): void {
-  for (const panel of view.openPanels.slice()) panel.dispose();
 }
 
 describe('Practice panel', function () {
@@ -192,11 +166,11 @@ describe('Practice panel', function () {
     await view.show(question.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text });
     // Delivered, not yet stored: storing waits for a pause in the typing, so only a flush can make it this soon.
-    assert.notEqual(ctx.progress.get(question.id).attempt, text, 'stored only once the typing pauses');
+    assert.notEqual(await draftOf(ctx, question.id), text, 'stored only once the typing pauses');
 
     closeAll(view); // what Ctrl+W does: the panel is disposed at once
     assert.equal(view.openPanels.length, 0);
-    assert.equal(ctx.progress.get(question.id).attempt, text, 'closing the panel stored the latest text');
+    assert.equal(await draftOf(ctx, question.id), text, 'closing the panel stored the latest text');
     assert.ok(ctx.progress.get(question.id).attemptedAt, 'attemptedAt is set');
     const reopened = rendered(view, question.id);
     await view.show(question.id);
@@ -208,14 +182,14 @@ describe('Practice panel', function () {
     const text = `switching away from ${first.id}`;
     await view.show(first.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: first.id, text });
-    assert.notEqual(ctx.progress.get(first.id).attempt, text, 'not stored while the user types');
+    assert.notEqual(await draftOf(ctx, first.id), text, 'not stored while the user types');
     await view.show(second.id);
-    assert.equal(ctx.progress.get(first.id).attempt, text);
+    assert.equal(await draftOf(ctx, first.id), text);
   });
 
   it('shows the latest delivered text, not the older stored one, when the question is shown again before it is stored', async () => {
     const question = withCode[1]!;
-    await ctx.progress.setAttempt(question.id, 'older stored text');
+    await ctx.review.setDraft(question.id, 'older stored text');
     const shown = rendered(view, question.id);
     await view.show(question.id);
     await shown;
@@ -231,7 +205,7 @@ describe('Practice panel', function () {
     await view.show(question.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text: 'typed just before the window closed' });
     await view.flush();
-    assert.equal(ctx.progress.get(question.id).attempt, 'typed just before the window closed');
+    assert.equal(await draftOf(ctx, question.id), 'typed just before the window closed');
   });
 
   it('gives the practice tab an icon drawn for light and for dark (and High Contrast) themes', async () => {
@@ -263,7 +237,7 @@ describe('Practice panel', function () {
 
   it('restores a panel from its saved state, and closes one without state', async () => {
     const question = withCode[3]!;
-    await ctx.progress.setAttempt(question.id, 'restored text');
+    await ctx.review.setDraft(question.id, 'restored text');
     const restoredPanel = vscode.window.createWebviewPanel('dojo.practice', 'restored', vscode.ViewColumn.Active);
     const shown = rendered(view, question.id);
     await view.revive(restoredPanel, { questionId: question.id, attempt: 'restored text', unsaved: false, revealed: false });
@@ -466,7 +440,7 @@ describe('Practice panel', function () {
     const id = withCode[0]!.id;
     const valid: WebviewMessage[] = [
       { type: 'ready' },
-      { type: 'rendered', questionId: id, attempt: '', revealed: false },
+      { type: 'rendered', questionId: id, attempt: '', revealed: false, earlierAttempts: 2 },
       { type: 'attempt', questionId: id, text: '' },
       { type: 'reveal', questionId: id },
       { type: 'openCode', questionId: id },
@@ -475,6 +449,11 @@ describe('Practice panel', function () {
       { type: 'navigate', direction: 'back' },
       { type: 'navigate', direction: 'forward' },
       { type: 'star', questionId: id, starred: true },
+      { type: 'hide', questionId: id },
+      { type: 'grade', questionId: id, grade: 2 },
+      { type: 'undoGrade' },
+      { type: 'practiseAgain', questionId: id },
+      { type: 'note', questionId: id, text: 'a *note*' },
     ];
     for (const message of valid) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
   });
