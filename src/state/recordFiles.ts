@@ -43,14 +43,9 @@ export class RecordFiles {
     return record.attempts.length > 0 || record.note !== '' || record.draft !== undefined;
   }
 
-  /** Updates the cache only (a draft, written later by `put`). */
-  keep(record: QuestionRecord): void {
-    this.cache.set(record.id, Promise.resolve(record));
-  }
-
   /** Updates the cache now; the returned promise resolves when the file is written. */
   put(record: QuestionRecord): Promise<void> {
-    this.keep(record);
+    this.cache.set(record.id, Promise.resolve(record));
     return this.files.write(this.uriOf(record.id), encodeRecord(record));
   }
 

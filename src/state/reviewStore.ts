@@ -51,8 +51,6 @@ export interface ReviewStoreOptions {
   log: Pick<vscode.LogOutputChannel, 'warn' | 'error' | 'info'>;
   /** The clock (integration tests advance it). */
   now?: () => number;
-  /** How long after the last `setDraft` the record file is written (flush writes at once). */
-  draftDelayMs?: number;
   settings?: () => ReviewSettings;
   notice?: CorruptFileNotice;
   fs?: vscode.FileSystem;
@@ -86,10 +84,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
   private serial: Promise<unknown> = Promise.resolve();
   private undoable: Undoable | undefined;
   private scheduler: { retention: number; scheduler: Scheduler } | undefined;
-  /** Questions whose draft changed and whose file is not written yet. */
-  private readonly dirtyDrafts = new Set<string>();
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
 
   constructor(private readonly options: ReviewStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -144,10 +138,9 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
     return this.exclusive(async () => {
       const record = await this.records.get(id);
       if ((record.draft?.text ?? '') === text && (record.draft !== undefined || text === '')) return;
-      // The cache now; the file when the typing pauses (or on flush).
-      this.records.keep(updateDraft(record, text, this.now()));
-      this.dirtyDrafts.add(id);
-      this.scheduleDraftWrite();
+      // Written before this resolves: the panel says "Saved" (and drops its own copy) only once the draft is on disk.
+      // The practice view's attempt buffer already waits for a pause in the typing.
+      await this.records.put(updateDraft(record, text, this.now()));
     });
   }
 
@@ -159,7 +152,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
       const entry = logEntry(id, outcome.review);
       const cards = new Map(this.synced.cards);
       cards.set(id, outcome.card);
-      this.dirtyDrafts.delete(id);
       await Promise.all([
         this.synced.replace(cards),
         this.logShards.append(entry),
@@ -190,7 +182,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
       const current = await this.records.get(id);
       // The record as before the grade, with the note as it is now (it may have been edited since).
       const restored: QuestionRecord = { ...undoable.recordBefore, note: current.note };
-      this.dirtyDrafts.delete(id);
       await Promise.all([
         this.synced.replace(cards),
         this.logShards.replace(withoutLogEntry(this.logShards.all(), undoable.entry)),
@@ -204,7 +195,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
   startAttempt(id: string): Promise<void> {
     return this.exclusive(async () => {
       const record = await this.records.get(id);
-      this.dirtyDrafts.delete(id);
       await this.records.put(startAttempt(record, this.now()));
       this.changed.fire([id]);
     });
@@ -214,7 +204,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
     return this.exclusive(async () => {
       const record = await this.records.get(id);
       if (record.note === note) return;
-      this.dirtyDrafts.delete(id);
       await this.records.put(setNote(record, note));
       this.changed.fire([id]);
     });
@@ -232,7 +221,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
 
   importData(data: ProgressData): Promise<void> {
     return this.exclusive(async () => {
-      await this.flushDrafts();
       const current = await this.currentData();
       const merged = mergeImport(current, data, vscode.l10n.t('Imported'));
       const changedRecords = [...merged.records].filter(
@@ -258,7 +246,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
       const cards = new Map(this.synced.cards);
       // A reset card rather than none: the reset then carries through Settings Sync (core `resetCard`).
       for (const id of targets) if (cards.has(id)) cards.set(id, resetCard(now));
-      for (const id of targets) this.dirtyDrafts.delete(id);
       await Promise.all([
         this.synced.replace(cards),
         this.logShards.replace(this.logShards.all().filter((entry) => !targets.has(entry.id))),
@@ -271,14 +258,11 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
 
   async flush(): Promise<void> {
     await this.ready;
-    await this.flushDrafts();
     await this.files.idle();
   }
 
-  /** Writes the pending drafts (started synchronously, so a dispose that cannot wait still writes them). */
+  /** Writes already started finish by themselves (each draft is written as it arrives). */
   dispose(): void {
-    this.disposed = true;
-    void this.flushDrafts();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
@@ -325,29 +309,6 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
     const run = this.serial.then(() => this.ready).then(op);
     this.serial = run.catch(() => undefined);
     return run;
-  }
-
-  private scheduleDraftWrite(): void {
-    // Shutting down: no timer will outlive the host, so a draft handed over now is written now.
-    if (this.disposed) return void this.flushDrafts();
-    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => void this.flushDrafts(), this.options.draftDelayMs ?? 400);
-  }
-
-  private async flushDrafts(): Promise<void> {
-    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    const ids = [...this.dirtyDrafts];
-    this.dirtyDrafts.clear();
-    await Promise.all(
-      ids.map(async (id) => {
-        try {
-          await this.records.put(await this.records.get(id));
-        } catch (error) {
-          this.options.log.error(`Review: writing the attempt of ${id} failed: ${String(error)}`);
-        }
-      }),
-    );
   }
 }
 
