@@ -65,6 +65,9 @@ export interface DojoContext {
   readonly progress: ProgressStore;
   readonly scratch: ScratchFiles;
   readonly practice: PracticeView;
+  readonly review: ReviewStore;
+  /** The running review ("Dojo: Start Review"); undefined until the review surfaces are composed. */
+  readonly reviewSession?: ReviewSession;
 }
 
 /** One grade given in this session, as `ReviewStore.lastGrade` reports it (for Undo). */

@@ -48,7 +48,7 @@ export const stepQuestion = (direction: Direction) => (deps: CommandDeps) => asy
   return showQuestion(deps, target.id);
 };
 
-/** A random question (not attempted ones first) among those the filter shows. Resolves to the id shown. */
+/** A random question (due ones first, then those not attempted) among those the filter shows. Resolves to the id shown. */
 export const randomQuestion = (deps: CommandDeps) => async () => {
   const pool = filteredOrAll(deps, deps.ctx.library.practiceItems);
   return showRandom(deps, pool);
@@ -78,7 +78,8 @@ export const randomQuestionInDomain = (deps: CommandDeps) => async (domainId?: u
 
 async function showRandom(deps: CommandDeps, pool: readonly Question[]): Promise<string | undefined> {
   const marks = marksFor(deps);
-  const picked = pickRandom(pool, (q) => marks(q.id).seen, deps.random, deps.ctx.practice.currentQuestionId);
+  const preferences = [(q: Question) => marks(q.id).due === true, (q: Question) => !marks(q.id).seen];
+  const picked = pickRandom(pool, preferences, deps.random, deps.ctx.practice.currentQuestionId);
   if (!picked) {
     reportEmptyLibrary();
     return undefined;

@@ -11,6 +11,8 @@ import {
   stepQuestion,
 } from './practiceCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
+import { exportProgress, importProgress, resetProgress } from './progressCommands';
+import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
 
@@ -31,6 +33,11 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.groupBy]: groupBy,
   [CommandId.filter]: filter,
   [CommandId.refreshIndex]: refreshIndex,
+  [CommandId.startReview]: startReview,
+  [CommandId.undoLastGrade]: undoLastGrade,
+  [CommandId.exportProgress]: exportProgress,
+  [CommandId.importProgress]: importProgress,
+  [CommandId.resetProgress]: resetProgress,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

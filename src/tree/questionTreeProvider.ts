@@ -7,7 +7,8 @@ import { countSeen, filterQuestions, practiceGroups, type MarksOf } from '../cor
 import { plainPreview } from '../core/plainPreview';
 import { marksOf } from '../state/progressStore';
 import type { ViewState } from '../state/viewState';
-import { bankName, domainName, questionState, shortBankName, type QuestionState } from '../labels';
+import type { DueTracker } from '../review/dueTracker';
+import { bankName, domainName, dueTimeLabel, questionState, shortBankName, type QuestionState } from '../labels';
 import { GroupNode, QuestionNode, type GroupName } from './treeNodes';
 
 export type TreeNode = GroupNode | QuestionNode;
@@ -30,10 +31,13 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   constructor(
     private readonly ctx: Pick<DojoContext, 'library' | 'progress'>,
     private readonly viewState: ViewState,
+    private readonly due: DueTracker,
   ) {
     ctx.library.onDidChange(() => this.refresh(), null, this.disposables);
     viewState.onDidChange(() => this.refresh(), null, this.disposables);
     ctx.progress.onDidChange((ids) => this.progressChanged(ids), null, this.disposables);
+    // A grade changes the graded question; time passing (undefined) may make any question due.
+    due.onDidChange((ids) => this.progressChanged(ids ?? [...(this.snapshot?.states.keys() ?? [])]), null, this.disposables);
     vscode.workspace.onDidChangeConfiguration(
       (event) => {
         if (config.affects(event, 'groupBy')) this.refresh();
@@ -78,9 +82,13 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private progressChanged(ids: readonly string[]): void {
     // Attempts autosave often; only a change of state (icon, counts, filter membership) redraws the tree.
     const states = this.snapshot?.states;
-    if (states && ids.some((id) => states.has(id) && states.get(id) !== questionState(this.ctx.progress.get(id)))) {
+    if (states && ids.some((id) => states.has(id) && states.get(id) !== this.stateOf(id))) {
       this.refresh();
     }
+  }
+
+  private stateOf(id: string): QuestionState {
+    return questionState(this.ctx.progress.get(id), { card: this.due.card(id), now: this.due.now() });
   }
 
   private current(): Snapshot {
@@ -92,12 +100,13 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const { library, progress } = this.ctx;
     const groupBy = config.groupBy();
     const filter = this.viewState.filter();
-    const marks: MarksOf = (id) => marksOf(progress.get(id));
+    const marks: MarksOf = (id) => ({ ...marksOf(progress.get(id)), due: this.due.isDue(id) });
+    const now = this.due.now();
     const groups: GroupNode[] = [];
     const nodes = new Map<string, QuestionNode>();
     const states = new Map<string, QuestionState>();
     for (const group of practiceGroups(library, groupBy)) {
-      for (const q of group.questions) states.set(q.id, questionState(progress.get(q.id)));
+      for (const q of group.questions) states.set(q.id, this.stateOf(q.id));
       const shown = filterQuestions(group.questions, filter, marks);
       if (shown.length === 0) continue;
       const name: GroupName =
@@ -116,6 +125,8 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
           origin: `${domain} · ${bankName(library, question.document)}`,
           preview: plainPreview(question.prompt, PREVIEW_CHARS),
           state: states.get(question.id) ?? 'new',
+          starred: progress.get(question.id).starred,
+          nextReview: nextReview(this.due.card(question.id)?.due, now),
           hasCode: question.code.length > 0,
         });
         node.children.push(child);
@@ -125,4 +136,10 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     return { groups, nodes, states };
   }
+}
+
+/** When a graded question is next due, for its tooltip; undefined for one never graded. */
+function nextReview(due: number | undefined, now: number): string | undefined {
+  if (due === undefined) return undefined;
+  return due <= now ? vscode.l10n.t('Due for review now') : vscode.l10n.t('Next review: {0}', dueTimeLabel(due, now));
 }

@@ -1,0 +1,60 @@
+// The running review of "Dojo: Start Review", for the practice panel ("Review 3 of 12", the next question after a
+// grade, the summary at the end). The order comes from the store's queue; the stepping is ReviewRun's.
+import * as vscode from 'vscode';
+import type { ReviewSession, ReviewStore, ReviewSummary } from '../context';
+import type { ReviewQueue } from '../core/review/queue';
+import { ReviewRun } from './reviewRun';
+
+export type ReviewStart = { first: string; total: number } | { nothing: ReviewQueue };
+
+export class ReviewSessionController implements ReviewSession, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private run: ReviewRun | undefined;
+  private candidates: readonly string[] = [];
+
+  constructor(private readonly review: Pick<ReviewStore, 'queue' | 'lastGrade'>) {}
+
+  /** Starts a review of the due questions, then the new ones (in `candidates`' practice order), replacing any other. */
+  start(candidates: readonly string[]): ReviewStart {
+    const queue = this.review.queue(candidates);
+    const plan = [...queue.due, ...queue.fresh];
+    if (plan.length === 0) return { nothing: queue };
+    this.candidates = candidates;
+    this.run = new ReviewRun(plan);
+    this.changed.fire();
+    return { first: plan[0]!, total: plan.length };
+  }
+
+  get running(): boolean {
+    return this.run?.current !== undefined;
+  }
+
+  positionOf(id: string): { index: number; total: number } | undefined {
+    return this.run?.positionOf(id);
+  }
+
+  afterGrade(id: string): { next: string } | { summary: ReviewSummary } | undefined {
+    const run = this.run;
+    const given = this.review.lastGrade;
+    if (!run || given?.id !== id) return undefined;
+    const queue = this.review.queue(this.candidates);
+    const open = new Set([...queue.due, ...queue.fresh]);
+    const step = run.afterGrade(id, given.grade, (candidate) => open.has(candidate));
+    if (step === undefined) return undefined;
+    this.changed.fire();
+    if ('next' in step) return step;
+    return { summary: { gradedToday: queue.today.graded, dueTomorrow: queue.dueTomorrow, grades: run.grades } };
+  }
+
+  /** After "Undo Last Grade": true when the review stepped back to that question (show it again). */
+  undone(id: string): boolean {
+    const back = this.run?.undo(id) ?? false;
+    if (back) this.changed.fire();
+    return back;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
