@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_BANK_MB } from './core/bankWalk';
 import { isGroupBy, type GroupBy } from './core/grouping';
+import type { GradeMode } from './core/review/grades';
+import { DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY } from './core/review/queue';
+import { DEFAULT_SCHEDULER_OPTIONS } from './core/review/scheduler';
 
 export interface DojoSettings {
   extraBanks: string[];
@@ -11,6 +14,10 @@ export interface DojoSettings {
   groupBy: GroupBy;
   maxBankSizeMB: number;
   allowRemoteImages: boolean;
+  'review.grades': GradeMode;
+  'review.retention': number;
+  'review.newPerDay': number;
+  'review.reviewsPerDay': number;
 }
 
 export type SettingKey = keyof DojoSettings;
@@ -92,4 +99,29 @@ export function maxBankSizeMB(): number {
 /** Whether bank images from `https:` URLs are loaded (the practice panel's CSP then allows them). Off by default. */
 export function allowRemoteImages(): boolean {
   return read('allowRemoteImages') === true;
+}
+
+/** The grade buttons after Reveal: Again / Hard / Good / Easy, or Fail / Pass. */
+export function reviewGrades(): GradeMode {
+  return read('review.grades') === 'two' ? 'two' : 'four';
+}
+
+/** The probability of recall FSRS aims for when a question comes due (the scheduler clamps it to 0.7–0.99). */
+export function reviewRetention(): number {
+  const value = read('review.retention');
+  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_SCHEDULER_OPTIONS.retention;
+}
+
+/** New questions a review introduces per day. */
+export function reviewNewPerDay(): number {
+  return count(read('review.newPerDay'), DEFAULT_NEW_PER_DAY);
+}
+
+/** Reviews of learnt questions per day. */
+export function reviewReviewsPerDay(): number {
+  return count(read('review.reviewsPerDay'), DEFAULT_REVIEWS_PER_DAY);
+}
+
+function count(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }

@@ -24,9 +24,8 @@ export interface QuestionLibrary {
   reload(): Promise<void>;
 }
 
-/** What the user did with one question. Persisted in globalState; see src/state/. */
+/** What the user did with one question (its marks). Persisted in globalState; see src/state/progressStore.ts. */
 export interface QuestionProgress {
-  attempt: string;
   attemptedAt?: number;
   revealedAt?: number;
   starred: boolean;
@@ -34,7 +33,8 @@ export interface QuestionProgress {
 
 export interface ProgressStore {
   get(id: string): QuestionProgress;
-  setAttempt(id: string, text: string): Promise<void>;
+  /** Sets (when first attempted) or clears the attempted mark: the attempt text itself is the review store's draft. */
+  setAttempted(id: string, attempted: boolean): Promise<void>;
   markRevealed(id: string): Promise<void>;
   setStarred(id: string, starred: boolean): Promise<void>;
   readonly onDidChange: vscode.Event<string[]>;

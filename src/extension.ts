@@ -5,8 +5,13 @@ import { BankLibrary } from './banks/questionLibrary';
 import { showUnreadableBanks } from './banks/unreadableNotice';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerAllCommands } from './commands/registerCommands';
+import { DueStatusBar } from './review/dueStatusBar';
+import { DueTracker } from './review/dueTracker';
+import { ReviewSessionController } from './review/reviewSession';
 import type { DojoContext } from './context';
+import { Clock } from './state/clock';
 import { MementoProgressStore } from './state/progressStore';
+import { FileReviewStore } from './state/reviewStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree } from './tree/questionTree';
@@ -20,6 +25,14 @@ export interface DojoApi {
   readonly viewState: ViewState;
   readonly practice: PracticeViewController;
   readonly scratch: ScratchFileManager;
+  readonly review: FileReviewStore;
+  /** The clock of the practice loop: tests advance it. */
+  readonly clock: Clock;
+  readonly due: DueTracker;
+  readonly dueStatus: DueStatusBar;
+  readonly session: ReviewSessionController;
+  /** What the commands receive (tests call command factories with it, injecting answers). */
+  readonly deps: CommandDeps;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DojoApi> {
@@ -28,7 +41,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
     return disposable;
   };
   const log = own(vscode.window.createOutputChannel('Interview Dojo', { log: true }));
-  const progress = own(new MementoProgressStore(context.globalState, { log }));
+  const clock = new Clock();
+  const progress = own(new MementoProgressStore(context.globalState, { log, now: clock.now }));
+  const review = new FileReviewStore({ memento: context.globalState, storage: context.globalStorageUri, marks: progress, log, now: clock.now });
+  const reviewSession = own(new ReviewSessionController(review));
   const viewState = own(new ViewState(context.workspaceState));
   const library = own(
     new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),
@@ -36,14 +52,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const libraryLoaded = library.reload();
   // The practice view (and its serializer) before the banks have loaded: a restored panel starts loading at once.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
-  const practice = own(createPracticeView({ extension: context, log, library, progress, scratch }, libraryLoaded));
-  unfinished = practice;
+  const practice = own(createPracticeView({ extension: context, log, library, progress, review, reviewSession, scratch }, libraryLoaded));
+  // Disposed after the practice view, whose dispose hands the store the drafts typed last.
+  own(review);
+  unfinished = { flush: () => practice.flush().then(() => review.flush()) };
   await libraryLoaded;
-  const ctx: DojoContext = { extension: context, log, library, progress, scratch, practice };
-  const tree = own(new QuestionTree(ctx, viewState));
-  const deps: CommandDeps = { ctx, tree, viewState, random: Math.random };
+  const ctx: DojoContext = { extension: context, log, library, progress, review, reviewSession, scratch, practice };
+  const due = own(new DueTracker({ review, library, now: clock.now }));
+  const tree = own(new QuestionTree(ctx, viewState, due));
+  const dueStatus = own(new DueStatusBar(due));
+  const deps: CommandDeps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, deps };
 }
 
 /**
@@ -52,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
  */
 let unfinished: { flush(): Promise<void> } | undefined;
 
-/** Waits until the attempts typed last are written (the practice view flushes them again on dispose). */
+/** Waits until the attempts typed last are written (the practice view and the review store flush again on dispose). */
 export async function deactivate(): Promise<void> {
   await unfinished?.flush();
   unfinished = undefined;

@@ -7,6 +7,7 @@ import { CARD_STATE, type ReviewCard } from './core/review/card';
 import { GENERAL_DOMAIN } from './core/model';
 import { shortLabel } from './core/shortLabel';
 import { daysFrom } from './review/localDay';
+import { localMidnight } from './state/reviewStore';
 
 /** Display columns a short bank name may take (the tree's default width shows about 40 beside a title). */
 const SHORT_BANK_WIDTH = 24;
@@ -93,7 +94,7 @@ export function stateName(state: QuestionState): string {
 export function dueTimeLabel(time: number, now: number): string {
   const at = new Date(time);
   const clock = at.toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
-  const days = daysFrom(now, time);
+  const days = daysFrom(now, time, localMidnight);
   if (days <= 0) return vscode.l10n.t('today {0}', clock);
   if (days === 1) return vscode.l10n.t('tomorrow {0}', clock);
   const date = at.toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric', year: days > 300 ? 'numeric' : undefined });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { QuestionLibrary, ReviewStore } from '../context';
 import { CARD_STATE, type ReviewCard } from '../core/review/card';
 import type { ReviewQueue } from '../core/review/queue';
+import { localMidnight } from '../state/reviewStore';
 import { nextLocalMidnight } from './localDay';
 
 export interface DueTrackerDeps {
@@ -81,7 +82,7 @@ export class DueTracker implements vscode.Disposable {
   private schedule(queue: ReviewQueue): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     const now = this.deps.now();
-    const next = Math.min(queue.nextDue ?? Infinity, nextLocalMidnight(now));
+    const next = Math.min(queue.nextDue ?? Infinity, nextLocalMidnight(now, localMidnight));
     const wait = Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, next - now));
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -1,22 +1,15 @@
-// Local calendar days for the review queue and its labels: the day rolls over at local midnight. Built on `Date`
-// (no host access), so the same code runs in Node, the extension host and the browser.
+// Local calendar days for the review surfaces: the day rolls over at local midnight. `startOfDay` comes in (the
+// review store's `localMidnight`), so the arithmetic is tested under Node with any calendar.
 
 const INTO_NEXT_DAY_MS = 36 * 3_600_000;
 
-/** Local midnight at or before `ms`. */
-export function startOfLocalDay(ms: number): number {
-  const day = new Date(ms);
-  day.setHours(0, 0, 0, 0);
-  return day.getTime();
-}
-
 /** The next local midnight after `ms` (a day may have 23 or 25 hours; 36 h on is always inside the next one). */
-export function nextLocalMidnight(ms: number, startOfDay: (ms: number) => number = startOfLocalDay): number {
+export function nextLocalMidnight(ms: number, startOfDay: (ms: number) => number): number {
   return startOfDay(startOfDay(ms) + INTO_NEXT_DAY_MS);
 }
 
 /** How many local days after `now`'s day `time` falls: 0 today, 1 tomorrow, negative in the past. */
-export function daysFrom(now: number, time: number, startOfDay: (ms: number) => number = startOfLocalDay): number {
+export function daysFrom(now: number, time: number, startOfDay: (ms: number) => number): number {
   let days = 0;
   let day = startOfDay(now);
   const target = startOfDay(time);

@@ -2,7 +2,7 @@
 // the latest text is always here; storing it is debounced and forced on panel close, question switch and deactivate.
 // No `vscode` import: the store and the timer are passed in.
 
-/** Writes one attempt (e.g. `ProgressStore.setAttempt`; Memento.update applies in memory before it resolves). */
+/** Stores one attempt text (`ReviewStore.setDraft`, which keeps it in memory before it resolves). */
 export type StoreAttempt = (questionId: string, text: string) => Promise<void>;
 
 /** Runs `run` after `delayMs`; returns what cancels it. */
@@ -42,7 +42,7 @@ export class AttemptBuffer {
     }, this.options.delayMs ?? 500);
   }
 
-  /** The latest text not stored yet, if any: newer than what the progress store holds. */
+  /** The latest text not stored yet, if any: newer than what the review store holds. */
   pending(questionId: string): string | undefined {
     return this.pendingTexts.get(questionId);
   }

@@ -60,7 +60,10 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     private readonly libraryLoaded: Promise<void>,
   ) {
     this.attempts = new AttemptBuffer({
-      store: (id, text) => ctx.progress.setAttempt(id, text),
+      // Both start at once: the mark (tree state) is in memory before this returns, the draft in the store's queue.
+      store: async (id, text) => {
+        await Promise.all([ctx.review.setDraft(id, text), ctx.progress.setAttempted(id, text.trim() !== '')]);
+      },
       stored: (id, text) => this.attemptStored(id, text),
       failed: (id, error) => ctx.log.error(`Practice panel: storing the attempt for ${id} failed: ${String(error)}`),
     });
@@ -208,7 +211,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   disposed(panel: PracticePanel): void {
     const index = this.panels.indexOf(panel);
     if (index >= 0) this.panels.splice(index, 1);
-    // Closing must not lose what was typed just before: the write starts now (Memento applies it at once).
+    // Closing must not lose what was typed just before: the write starts now (the review store takes it in memory at once).
     if (panel.questionId) void this.attempts.flush(panel.questionId);
     if (!this.shuttingDown) void this.records.forget(panel.key);
   }
@@ -247,10 +250,12 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     }
     panel.panel.title = question.title;
     const progress = this.ctx.progress.get(id);
+    const record = await this.ctx.review.record(id);
+    if (panel.questionId !== id) return;
     const message: HostMessage = {
       type: 'show',
       question: questionView(this.ctx.library, question),
-      attempt: this.attempts.pending(id) ?? progress.attempt,
+      attempt: this.attempts.pending(id) ?? record.draft?.text ?? '',
       starred: progress.starred,
       referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
     };

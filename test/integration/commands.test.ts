@@ -31,7 +31,7 @@ describe('Commands', () => {
 
   before(async () => {
     api = await dojo();
-    snapshot = new ProgressSnapshot(api.ctx.progress);
+    snapshot = new ProgressSnapshot(api.ctx);
     items = api.library.practiceItems;
     await run(CommandId.groupBy, 'domain');
     await run(CommandId.filter, 'all');
@@ -79,7 +79,7 @@ describe('Commands', () => {
     const [keep, ...practise] = unseen;
     for (const q of practise) {
       snapshot.remember(q.id);
-      await api.ctx.progress.setAttempt(q.id, 'practised');
+      await api.ctx.progress.setAttempted(q.id, true);
     }
     for (let i = 0; i < 4; i++) {
       await closePanels(api);
@@ -121,7 +121,7 @@ describe('Commands', () => {
     const start = order.findIndex((_id, i) => i + 2 < order.length && !seen(api, order[i + 2]));
     const [first, middle, third] = order.slice(start, start + 3);
     snapshot.remember(middle);
-    await api.ctx.progress.setAttempt(middle, 'done');
+    await api.ctx.progress.setAttempted(middle, true);
     await run(CommandId.filter, 'unattempted');
     await run(CommandId.openQuestion, first);
     assert.equal(await run<string>(CommandId.nextQuestion), third);

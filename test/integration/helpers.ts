@@ -2,7 +2,7 @@
 // asynchronously, and putting back the progress a test changed (the suites share one extension host).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProgressStore } from '../../src/context';
+import type { DojoContext } from '../../src/context';
 import type { DojoApi } from '../../src/extension';
 import { extensionId } from '../host/suiteProtocol';
 
@@ -28,25 +28,53 @@ export function seen(api: DojoApi, id: string): boolean {
   return progress.attemptedAt !== undefined || progress.revealedAt !== undefined;
 }
 
-/** Remembers the attempt and star of each question a test is about to change, and puts them back. */
+/** Remembers the attempted mark and star of each question a test is about to change, and puts them back. */
 export class ProgressSnapshot {
-  private readonly saved = new Map<string, { attempt: string; starred: boolean }>();
+  private readonly saved = new Map<string, { attempted: boolean; starred: boolean }>();
 
-  constructor(private readonly progress: ProgressStore) {}
+  constructor(private readonly ctx: Pick<DojoContext, 'progress'>) {}
 
   /** Call before changing the question's progress; only the first call per question counts. */
   remember(id: string): void {
     if (!this.saved.has(id)) {
-      const { attempt, starred } = this.progress.get(id);
-      this.saved.set(id, { attempt, starred });
+      const { attemptedAt, starred } = this.ctx.progress.get(id);
+      this.saved.set(id, { attempted: attemptedAt !== undefined, starred });
     }
   }
 
   async restore(): Promise<void> {
     for (const [id, before] of this.saved) {
-      await this.progress.setAttempt(id, before.attempt);
-      await this.progress.setStarred(id, before.starred);
+      await this.ctx.progress.setAttempted(id, before.attempted);
+      await this.ctx.progress.setStarred(id, before.starred);
     }
     this.saved.clear();
+  }
+}
+
+/** The text of the question's attempt in progress, as the review store holds it. */
+export async function draftOf(ctx: Pick<DojoContext, 'review'>, id: string): Promise<string> {
+  return (await ctx.review.record(id)).draft?.text ?? '';
+}
+
+/** globalState as the store uses it: get returns the stored object until update replaces it. */
+export class FakeMemento implements vscode.Memento {
+  readonly values = new Map<string, unknown>();
+  synced: readonly string[] = [];
+
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return (this.values.has(key) ? this.values.get(key) : defaultValue) as T | undefined;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+  }
+
+  setKeysForSync(keys: readonly string[]): void {
+    this.synced = keys;
   }
 }

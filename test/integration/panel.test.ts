@@ -9,7 +9,7 @@ import { makeNonce } from '../../src/webview/html';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
 import { CommandId } from '../../src/commandIds';
-import { dojo, until } from './helpers';
+import { dojo, draftOf, until } from './helpers';
 
 const WAIT_MS = 20_000;
 // The first webview of a session can take much longer to load on a busy 2-core machine.
@@ -192,11 +192,11 @@ describe('Practice panel', function () {
     await view.show(question.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text });
     // Delivered, not yet stored: storing waits for a pause in the typing, so only a flush can make it this soon.
-    assert.notEqual(ctx.progress.get(question.id).attempt, text, 'stored only once the typing pauses');
+    assert.notEqual(await draftOf(ctx, question.id), text, 'stored only once the typing pauses');
 
     closeAll(view); // what Ctrl+W does: the panel is disposed at once
     assert.equal(view.openPanels.length, 0);
-    assert.equal(ctx.progress.get(question.id).attempt, text, 'closing the panel stored the latest text');
+    assert.equal(await draftOf(ctx, question.id), text, 'closing the panel stored the latest text');
     assert.ok(ctx.progress.get(question.id).attemptedAt, 'attemptedAt is set');
     const reopened = rendered(view, question.id);
     await view.show(question.id);
@@ -208,14 +208,14 @@ describe('Practice panel', function () {
     const text = `switching away from ${first.id}`;
     await view.show(first.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: first.id, text });
-    assert.notEqual(ctx.progress.get(first.id).attempt, text, 'not stored while the user types');
+    assert.notEqual(await draftOf(ctx, first.id), text, 'not stored while the user types');
     await view.show(second.id);
-    assert.equal(ctx.progress.get(first.id).attempt, text);
+    assert.equal(await draftOf(ctx, first.id), text);
   });
 
   it('shows the latest delivered text, not the older stored one, when the question is shown again before it is stored', async () => {
     const question = withCode[1]!;
-    await ctx.progress.setAttempt(question.id, 'older stored text');
+    await ctx.review.setDraft(question.id, 'older stored text');
     const shown = rendered(view, question.id);
     await view.show(question.id);
     await shown;
@@ -231,7 +231,7 @@ describe('Practice panel', function () {
     await view.show(question.id);
     await view.openPanels[0]!.receive({ type: 'attempt', questionId: question.id, text: 'typed just before the window closed' });
     await view.flush();
-    assert.equal(ctx.progress.get(question.id).attempt, 'typed just before the window closed');
+    assert.equal(await draftOf(ctx, question.id), 'typed just before the window closed');
   });
 
   it('gives the practice tab an icon drawn for light and for dark (and High Contrast) themes', async () => {
@@ -263,7 +263,7 @@ describe('Practice panel', function () {
 
   it('restores a panel from its saved state, and closes one without state', async () => {
     const question = withCode[3]!;
-    await ctx.progress.setAttempt(question.id, 'restored text');
+    await ctx.review.setDraft(question.id, 'restored text');
     const restoredPanel = vscode.window.createWebviewPanel('dojo.practice', 'restored', vscode.ViewColumn.Active);
     const shown = rendered(view, question.id);
     await view.revive(restoredPanel, { questionId: question.id, attempt: 'restored text', unsaved: false, revealed: false });

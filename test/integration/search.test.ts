@@ -17,7 +17,7 @@ describe('Search Questions', () => {
 
   before(async () => {
     api = await dojo();
-    snapshot = new ProgressSnapshot(api.ctx.progress);
+    snapshot = new ProgressSnapshot(api.ctx);
   });
 
   afterEach(() => snapshot.restore());
@@ -106,9 +106,9 @@ describe('Search Questions', () => {
     const unseen = api.library.practiceItems.filter((q) => !seen(api, q.id) && !api.ctx.progress.get(q.id).starred);
     const [older, newer, starred] = unseen;
     for (const q of [older!, newer!, starred!]) snapshot.remember(q.id);
-    await api.ctx.progress.setAttempt(older!.id, 'first');
+    await api.ctx.progress.setAttempted(older!.id, true);
     await delay(5);
-    await api.ctx.progress.setAttempt(newer!.id, 'second');
+    await api.ctx.progress.setAttempted(newer!.id, true);
     await api.ctx.progress.setStarred(starred!.id, true);
 
     const items = search('').items;
@@ -129,7 +129,7 @@ describe('Search Questions', () => {
     const [attempted, starred, untouched] = questions.filter((q) => !seen(api, q.id) && !api.ctx.progress.get(q.id).starred);
     snapshot.remember(attempted!.id);
     snapshot.remember(starred!.id);
-    await api.ctx.progress.setAttempt(attempted!.id, 'mine');
+    await api.ctx.progress.setAttempted(attempted!.id, true);
     await api.ctx.progress.setStarred(starred!.id, true);
     const byId = new Map(search('风险控制').items.map((item) => [item.id, item]));
     const icon = (id: string) => (byId.get(id)!.iconPath as vscode.ThemeIcon).id;

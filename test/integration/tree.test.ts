@@ -34,7 +34,7 @@ describe('Question tree', () => {
 
   before(async () => {
     api = await dojo();
-    snapshot = new ProgressSnapshot(api.ctx.progress);
+    snapshot = new ProgressSnapshot(api.ctx);
     items = api.library.practiceItems;
     assert.ok(items.length > 100, 'the bundled banks are indexed');
   });
@@ -67,7 +67,7 @@ describe('Question tree', () => {
     const practised = before.children.filter((child) => seen(api, child.question.id)).length;
     assert.equal(before.description, `${practised}/${before.children.length}`);
     snapshot.remember(target.id);
-    await api.ctx.progress.setAttempt(target.id, 'my attempt');
+    await api.ctx.progress.setAttempted(target.id, true);
     assert.equal(groupOf().description, `${practised + 1}/${before.children.length}`);
   });
 
@@ -95,7 +95,7 @@ describe('Question tree', () => {
     snapshot.remember(starred.id);
     snapshot.remember(attempted.id);
     await vscode.commands.executeCommand('dojo.toggleStar', starred.id);
-    await api.ctx.progress.setAttempt(attempted.id, 'an attempt');
+    await api.ctx.progress.setAttempted(attempted.id, true);
 
     await vscode.commands.executeCommand('dojo.filter', 'starred');
     const starredShown = questionNodes(api).map((n) => n.question.id);
@@ -167,7 +167,7 @@ describe('Question tree', () => {
     const icon = () => (api.tree.provider.findQuestion(question.id)!.iconPath as vscode.ThemeIcon).id;
     const context = () => api.tree.provider.findQuestion(question.id)!.contextValue!;
     assert.equal(icon(), 'circle-large-outline');
-    await api.ctx.progress.setAttempt(question.id, 'attempt');
+    await api.ctx.progress.setAttempted(question.id, true);
     assert.equal(icon(), 'edit');
     await api.ctx.progress.markRevealed(question.id);
     assert.equal(icon(), 'pass');

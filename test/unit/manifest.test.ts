@@ -71,7 +71,18 @@ describe('package.json', () => {
 
   it('declares the dojo settings that src/config.ts reads', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-    assert.deepEqual(settings, ['dojo.allowRemoteImages', 'dojo.extraBanks', 'dojo.groupBy', 'dojo.maxBankSizeMB', 'dojo.openInNewPanel', 'dojo.scratchFolder']);
+    assert.deepEqual(settings, [
+      'dojo.allowRemoteImages',
+      'dojo.extraBanks',
+      'dojo.groupBy',
+      'dojo.maxBankSizeMB',
+      'dojo.openInNewPanel',
+      'dojo.review.grades',
+      'dojo.review.newPerDay',
+      'dojo.review.retention',
+      'dojo.review.reviewsPerDay',
+      'dojo.scratchFolder',
+    ]);
   });
 });
 

@@ -82,16 +82,16 @@ describe('Settings Sync merge of cards', () => {
 });
 
 describe('migration from dojo.marks.v1 and dojo.attempts.v1', () => {
-  it('turns every attempt text into one ungraded attempt dated by the marks, losing nothing', () => {
+  it('turns every attempt text into the attempt in progress, dated by the marks, losing nothing', () => {
     const marks = { 'q/1': { a: T, r: T + 5 }, 'q/2': { r: T + 7, s: 1 }, 'q/4': { s: 1 } };
     const attempts = { 'q/1': 'my answer', 'q/2': '  ', 'q/3': 'no mark', 'q/5': '' };
     const { marks: kept, records, invalid } = migrateProgress(marks, attempts, T + 100);
     assert.deepEqual(Object.fromEntries(kept), marks);
     assert.deepEqual([...records.keys()], ['q/1', 'q/2', 'q/3']);
-    assert.deepEqual(records.get('q/1')?.attempts, [{ startedAt: T, spentMs: 0, text: 'my answer' }]);
-    assert.deepEqual(records.get('q/2')?.attempts, [{ startedAt: T + 7, spentMs: 0, text: '  ' }]);
-    assert.deepEqual(records.get('q/3')?.attempts, [{ startedAt: T + 100, spentMs: 0, text: 'no mark' }]);
-    assert.equal(records.get('q/1')?.attempts[0].grade, undefined);
+    assert.deepEqual(records.get('q/1')?.draft, { startedAt: T, text: 'my answer' });
+    assert.deepEqual(records.get('q/2')?.draft, { startedAt: T + 7, text: '  ' });
+    assert.deepEqual(records.get('q/3')?.draft, { startedAt: T + 100, text: 'no mark' });
+    assert.deepEqual(records.get('q/1')?.attempts, [], 'never graded: not an earlier attempt');
     assert.deepEqual(invalid, []);
   });
 
@@ -102,7 +102,7 @@ describe('migration from dojo.marks.v1 and dojo.attempts.v1', () => {
       T + 100,
     );
     assert.deepEqual([...marks.keys()], ['q/2']);
-    assert.deepEqual(records.get('q/1')?.attempts[0], { startedAt: T + 100, spentMs: 0, text: 'text kept' });
+    assert.deepEqual(records.get('q/1')?.draft, { startedAt: T + 100, text: 'text kept' });
     assert.deepEqual(invalid, [
       { source: 'marks', id: 'q/1', reason: 'not a mark' },
       { source: 'attempts', id: 'q/2', reason: 'not a text' },

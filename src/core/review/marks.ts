@@ -1,8 +1,10 @@
 // The marks kept since the first release in the synced `dojo.marks.v1` key: when a question was first attempted and
 // revealed, and whether it is starred. Issue 8 keeps them as they are; these are their codec and merge.
 //
-// API for adapters: `StoredMark`; `decodeMarkTable(raw)` → `{ marks, invalid }`; `encodeMarkTable(marks)`;
-// `mergeMarks(a, b)` (earliest timestamps, starred if either is).
+// API for adapters: `StoredMark`; `decodeMarkTable(raw)` → `{ marks, invalid }` (the stored table, salvaged: a mark
+// keeps its valid fields, and its id is listed in `invalid` when anything else was there); `decodeMark(raw)` is strict
+// (import files are taken whole or not at all); `encodeMarkTable(marks)`; `mergeMarks(a, b)` (earliest timestamps,
+// starred if either is).
 import { isObject, isQuestionId, isTime, onlyKeys } from './validation';
 
 export interface StoredMark {
@@ -29,10 +31,26 @@ export function decodeMarkTable(raw: unknown): { marks: Map<string, StoredMark>;
   const invalid: string[] = [];
   for (const [id, value] of Object.entries(raw)) {
     const mark = isQuestionId(id) ? decodeMark(value) : undefined;
-    if (mark) marks.set(id, mark);
-    else invalid.push(id);
+    if (mark) {
+      marks.set(id, mark);
+      continue;
+    }
+    invalid.push(id);
+    const salvaged = isQuestionId(id) ? salvageMark(value) : undefined;
+    if (salvaged) marks.set(id, salvaged);
   }
   return { marks, invalid };
+}
+
+/** The valid fields of a stored mark that is not valid as a whole; undefined when none is. */
+function salvageMark(raw: unknown): StoredMark | undefined {
+  if (!isObject(raw)) return undefined;
+  const mark = compact({
+    a: isTime(raw.a) ? raw.a : undefined,
+    r: isTime(raw.r) ? raw.r : undefined,
+    s: raw.s === 1 ? 1 : undefined,
+  });
+  return Object.keys(mark).length > 0 ? mark : undefined;
 }
 
 export function encodeMarkTable(marks: ReadonlyMap<string, StoredMark>): Record<string, StoredMark> {

@@ -1,10 +1,11 @@
 // First start after issue 8: the attempt texts of `dojo.attempts.v1` (one text per question, overwritten on every
-// attempt) become records with one ungraded attempt each. Marks (`dojo.marks.v1`: seen timestamps and stars) stay
+// attempt) become records whose attempt in progress (`draft`) is that text: it was never graded, and the panel shows
+// the draft, so the user finds their text where it was. Marks (`dojo.marks.v1`: seen timestamps and stars) stay
 // where they are; they are only checked here.
 //
 // API for adapters: `migrateProgress(rawMarks, rawAttempts, now)` → `{ marks, records, invalid }`. Write every record
-// that does not exist yet, keep the old keys' raw values aside when `invalid` is not empty, and only then drop
-// `dojo.attempts.v1`. Pure: the raw values in, the new data out.
+// that does not exist yet and leave the old keys' values as they are (nothing is lost, and an older version still
+// finds them). Pure: the raw values in, the new data out.
 import { decodeMarkTable, type StoredMark } from './marks';
 import { emptyRecord, type QuestionRecord } from './records';
 import { isObject, isQuestionId } from './validation';
@@ -38,7 +39,7 @@ export function migrateProgress(rawMarks: unknown, rawAttempts: unknown, now: nu
       const mark = marks.get(id);
       // The old store set `a` on the first non-blank save; a revealed answer without one still dates the attempt.
       const startedAt = mark?.a ?? mark?.r ?? now;
-      records.set(id, { ...emptyRecord(id), attempts: [{ startedAt, spentMs: 0, text }] });
+      records.set(id, { ...emptyRecord(id), draft: { startedAt, text } });
     }
   }
   return { marks, records, invalid };
