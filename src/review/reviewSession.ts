@@ -15,14 +15,14 @@ export class ReviewSessionController implements ReviewSession, vscode.Disposable
 
   constructor(private readonly review: Pick<ReviewStore, 'queue' | 'lastGrade'>) {}
 
-  /** Starts a review of the due questions, then the new ones (in `candidates`' practice order), replacing any other. */
+  /** Starts a review of the due questions, then the new ones (in `candidates`' practice order), ending any other. */
   start(candidates: readonly string[]): ReviewStart {
     const queue = this.review.queue(candidates);
     const plan = [...queue.due, ...queue.fresh];
-    if (plan.length === 0) return { nothing: queue };
     this.candidates = candidates;
-    this.run = new ReviewRun(plan);
+    this.run = plan.length === 0 ? undefined : new ReviewRun(plan);
     this.changed.fire();
+    if (plan.length === 0) return { nothing: queue };
     return { first: plan[0]!, total: plan.length };
   }
 
