@@ -8,6 +8,7 @@
 /** @typedef {import('../src/webview/protocol').WebviewMessage} WebviewMessage */
 /** @typedef {import('../src/webview/protocol').PracticeState} PracticeState */
 /** @typedef {import('../src/webview/protocol').QuestionView} QuestionView */
+/** @typedef {import('../src/webview/protocol').LoopView} LoopView */
 /** @typedef {import('../src/webview/html').ScriptStrings} ScriptStrings */
 
 (function () {
@@ -37,6 +38,25 @@
     random: /** @type {HTMLButtonElement} */ (byId('random')),
     next: /** @type {HTMLButtonElement} */ (byId('next')),
     reference: byId('reference'),
+    reviewPosition: byId('review-position'),
+    summary: byId('summary'),
+    summaryTitle: byId('summary-title'),
+    summaryLines: byId('summary-lines'),
+    practiseAgain: /** @type {HTMLButtonElement} */ (byId('practise-again')),
+    undoGrade: /** @type {HTMLButtonElement} */ (byId('undo-grade')),
+    layout: /** @type {HTMLButtonElement} */ (byId('layout')),
+    grades: byId('grades'),
+    gradeButtons: byId('grade-buttons'),
+    gradeHint: byId('grade-hint'),
+    note: byId('note'),
+    noteView: byId('note-view'),
+    noteEditor: /** @type {HTMLTextAreaElement} */ (byId('note-editor')),
+    noteEdit: /** @type {HTMLButtonElement} */ (byId('note-edit')),
+    noteSave: /** @type {HTMLButtonElement} */ (byId('note-save')),
+    noteCancel: /** @type {HTMLButtonElement} */ (byId('note-cancel')),
+    history: /** @type {HTMLDetailsElement} */ (byId('history')),
+    historySummary: byId('history-summary'),
+    historyList: byId('history-list'),
   };
   /** @type {ScriptStrings} */
   const strings = JSON.parse(document.body.dataset['strings'] ?? '{}');
@@ -45,6 +65,9 @@
   const panelKey = document.body.dataset['panelKey'];
   /** @type {PracticeState | undefined} */
   let state = vscode.getState();
+  /** The loop view of the question shown (its note, for editing). */
+  /** @type {LoopView | undefined} */
+  let loop;
 
   applyTypography(Number(document.body.dataset['fontSize']), Number(document.body.dataset['lineHeight']));
   if (state) {
@@ -59,7 +82,22 @@
   // is already somewhere in the page.
   window.addEventListener('focus', focusAttemptIfIdle);
   document.addEventListener('keydown', onKeydown);
-  el.reveal.addEventListener('click', () => withQuestion((questionId) => post({ type: 'reveal', questionId })));
+  el.reveal.addEventListener('click', () => withQuestion(toggleAnswer));
+  el.practiseAgain.addEventListener('click', () => withQuestion((questionId) => post({ type: 'practiseAgain', questionId })));
+  el.undoGrade.addEventListener('click', () => post({ type: 'undoGrade' }));
+  el.layout.addEventListener('click', toggleLayout);
+  el.noteEdit.addEventListener('click', editNote);
+  el.noteCancel.addEventListener('click', closeNoteEditor);
+  el.noteSave.addEventListener('click', () =>
+    withQuestion((questionId) => {
+      const text = el.noteEditor.value;
+      post({ type: 'note', questionId, text });
+      // The extension answers with the note rendered (a `loop` message).
+      if (loop) loop.note = text;
+      closeNoteEditor();
+    }),
+  );
+  showLayout();
   el.openCode.addEventListener('click', () => withQuestion((questionId) => post({ type: 'openCode', questionId })));
   el.blank.addEventListener('click', () => withQuestion((questionId) => post({ type: 'openBlank', questionId })));
   el.star.addEventListener('click', () =>
@@ -86,6 +124,11 @@
         el.attempt.disabled = true;
         el.main.setAttribute('aria-busy', 'false');
         return;
+      case 'loop':
+        if (state?.questionId === message.questionId) showLoop(message.loop);
+        return;
+      case 'summary':
+        return showSummary(message.summary);
       case 'reference':
         if (state?.questionId !== message.questionId) return;
         showReference(message.html);
@@ -112,14 +155,18 @@
   function show(message) {
     const question = message.question;
     const same = state?.questionId === question.id;
+    // The attempt was just filed (graded, or set aside by "Practise again"): what is typed locally belongs to it.
+    if (message.fresh) forgetUnsaved(question.id);
     // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again.
-    const local = (same && state?.unsaved === true ? state.attempt : undefined) ?? unsavedText(question.id);
+    const local = message.fresh
+      ? undefined
+      : ((same && state?.unsaved === true ? state.attempt : undefined) ?? unsavedText(question.id));
     const keepLocal = local !== undefined && local !== message.attempt;
     if (local !== undefined && !keepLocal) forgetUnsaved(question.id, local);
     const attempt = keepLocal ? local : message.attempt;
-    const wasRevealed = same && state?.revealed === true;
+    const wasRevealed = same && state?.revealed === true && !message.fresh;
     // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
-    state = { panelKey, questionId: question.id, attempt, unsaved: keepLocal, revealed: false };
+    state = { panelKey, questionId: question.id, attempt, unsaved: keepLocal, revealed: false, layout: state?.layout };
     vscode.setState(state);
 
     el.domain.textContent = question.domain;
@@ -136,7 +183,11 @@
     el.noReference.hidden = question.hasReference;
     showStarred(message.starred);
     el.reference.replaceChildren();
-    el.reference.hidden = true;
+    setRevealed(false);
+    closeNoteEditor();
+    el.main.classList.remove('dojo-summary-mode');
+    el.summary.hidden = true;
+    showLoop(message.loop);
     if (message.referenceHtml !== undefined) showReference(message.referenceHtml);
     else if (wasRevealed && question.hasReference) post({ type: 'reveal', questionId: question.id });
     el.status.hidden = true;
@@ -149,11 +200,166 @@
   /** @param {string} html */
   function showReference(html) {
     setHtml(el.reference, html);
-    el.reference.hidden = false;
+    setRevealed(true);
     if (state) {
       state.revealed = true;
       vscode.setState(state);
     }
+  }
+
+  /**
+   * The Reveal button is a toggle: hiding puts the answer (with the note and the grades) away again, locally and in
+   * the extension's record of the panel.
+   * @param {string} questionId
+   */
+  function toggleAnswer(questionId) {
+    if (el.reveal.getAttribute('aria-expanded') !== 'true') {
+      post({ type: 'reveal', questionId });
+      return;
+    }
+    setRevealed(false);
+    if (state) {
+      state.revealed = false;
+      vscode.setState(state);
+    }
+    post({ type: 'hide', questionId });
+    rendered();
+  }
+
+  /** @param {boolean} revealed */
+  function setRevealed(revealed) {
+    el.reveal.setAttribute('aria-expanded', String(revealed));
+    const label = el.reveal.querySelector('.label');
+    if (label) label.textContent = revealed ? strings.hide : strings.reveal;
+    setTooltip(el.reveal, revealed ? strings.hide : strings.reveal);
+    el.reference.hidden = !revealed;
+    el.note.hidden = !revealed;
+    el.grades.hidden = !revealed || el.gradeButtons.childElementCount === 0;
+    el.layout.hidden = !revealed;
+    el.main.classList.toggle('dojo-revealed', revealed);
+  }
+
+  /** @param {LoopView} view */
+  function showLoop(view) {
+    loop = view;
+    const position = view.position;
+    el.reviewPosition.hidden = position === undefined;
+    el.reviewPosition.textContent = position
+      ? format(strings.reviewPosition, String(position.index), String(position.total))
+      : '';
+    el.gradeButtons.replaceChildren(
+      ...view.grades.map((grade, index) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset['grade'] = String(grade.grade);
+        button.className = `dojo-grade dojo-grade-${grade.grade}`;
+        const label = document.createElement('span');
+        label.className = 'label';
+        label.textContent = `${grade.label} · ${grade.interval}`;
+        const kbd = document.createElement('kbd');
+        kbd.textContent = String(index + 1);
+        button.append(label, ' ', kbd);
+        button.setAttribute('aria-keyshortcuts', String(index + 1));
+        button.title = `${grade.label} · ${grade.interval} (${index + 1})`;
+        button.addEventListener('click', () => withQuestion((questionId) => post({ type: 'grade', questionId, grade: grade.grade })));
+        return button;
+      }),
+    );
+    el.gradeHint.textContent = view.grades.length === 2 ? strings.gradeHintTwo : strings.gradeHintFour;
+    el.grades.hidden = el.reveal.getAttribute('aria-expanded') !== 'true' || view.grades.length === 0;
+    el.undoGrade.hidden = !view.canUndo;
+    el.practiseAgain.hidden = view.attempts.length === 0;
+    if (el.noteEditor.hidden) showNote(view);
+    showHistory(view);
+  }
+
+  /** @param {LoopView} view */
+  function showNote(view) {
+    if (view.noteHtml === '') {
+      el.noteView.textContent = strings.noNote;
+      el.noteView.classList.add('dojo-empty');
+    } else {
+      setHtml(el.noteView, view.noteHtml);
+      el.noteView.classList.remove('dojo-empty');
+    }
+  }
+
+  function editNote() {
+    el.noteEditor.value = loop?.note ?? '';
+    el.noteEditor.hidden = false;
+    el.noteView.hidden = true;
+    el.noteEdit.hidden = true;
+    el.noteSave.hidden = false;
+    el.noteCancel.hidden = false;
+    el.noteEditor.focus();
+  }
+
+  function closeNoteEditor() {
+    el.noteEditor.hidden = true;
+    el.noteView.hidden = false;
+    el.noteEdit.hidden = false;
+    el.noteSave.hidden = true;
+    el.noteCancel.hidden = true;
+  }
+
+  /**
+   * "Earlier attempts (n)", newest first; the texts are the user's own and are shown as text, never as HTML.
+   * @param {LoopView} view
+   */
+  function showHistory(view) {
+    el.history.hidden = view.attempts.length === 0;
+    el.historySummary.textContent = format(strings.earlierAttempts, String(view.attempts.length));
+    el.historyList.replaceChildren(
+      ...view.attempts.map((attempt) => {
+        const item = document.createElement('li');
+        const meta = document.createElement('p');
+        meta.className = 'dojo-attempt-meta';
+        meta.textContent = [attempt.when, attempt.spent, attempt.grade].join(' · ');
+        const text = document.createElement('pre');
+        text.className = 'dojo-attempt-text';
+        text.textContent = attempt.text;
+        item.append(meta, text);
+        return item;
+      }),
+    );
+  }
+
+  /** @param {import('../src/webview/protocol').SummaryView} summary */
+  function showSummary(summary) {
+    el.summaryTitle.textContent = summary.title;
+    el.summaryLines.replaceChildren(
+      ...summary.lines.map((line) => {
+        const item = document.createElement('li');
+        item.textContent = line;
+        return item;
+      }),
+    );
+    el.summary.hidden = false;
+    el.main.classList.add('dojo-summary-mode');
+    el.main.setAttribute('aria-busy', 'false');
+  }
+
+  /** Side by side (when the panel is wide enough) or stacked, remembered in the webview state. */
+  function toggleLayout() {
+    if (!state) return;
+    state.layout = state.layout === 'stacked' ? 'side' : 'stacked';
+    vscode.setState(state);
+    showLayout();
+  }
+
+  function showLayout() {
+    const stacked = state?.layout === 'stacked';
+    el.main.classList.toggle('dojo-stacked', stacked);
+    const label = el.layout.querySelector('.label');
+    if (label) label.textContent = stacked ? strings.sideBySide : strings.stacked;
+  }
+
+  /**
+   * @param {string} template
+   * @param {...string} values
+   */
+  function format(template, ...values) {
+    return template.replace(/\{(\d)\}/g, (_, n) => values[Number(n)] ?? '');
   }
 
   /**
@@ -204,7 +410,8 @@
 
   function rendered() {
     if (state) {
-      post({ type: 'rendered', questionId: state.questionId, attempt: el.attempt.value, revealed: state.revealed });
+      const earlierAttempts = loop?.attempts.length ?? 0;
+      post({ type: 'rendered', questionId: state.questionId, attempt: el.attempt.value, revealed: state.revealed, earlierAttempts });
     }
   }
 
@@ -253,12 +460,12 @@
   }
 
   /**
-   * Removes the local copy if it is still `text` (newer typing stays).
+   * Removes the local copy if it is still `text` (newer typing stays), or whatever it is when `text` is not given.
    * @param {string} questionId
-   * @param {string} text
+   * @param {string} [text]
    */
   function forgetUnsaved(questionId, text) {
-    if (unsavedText(questionId) !== text) return;
+    if (text !== undefined && unsavedText(questionId) !== text) return;
     try {
       localStorage.removeItem(unsavedKey(questionId));
     } catch {
@@ -340,8 +547,26 @@
     return event.key === keys.key;
   }
 
+  /**
+   * Keys 1–4 press the grade buttons (by position: in two-button mode 1 is Fail and 2 is Pass), never while typing.
+   * @param {KeyboardEvent} event
+   */
+  function gradeByKey(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || el.grades.hidden) return false;
+    const target = /** @type {HTMLElement | null} */ (event.target);
+    if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return false;
+    if (!/^[1-4]$/.test(event.key)) return false;
+    const button = /** @type {HTMLButtonElement | undefined} */ (el.gradeButtons.children[Number(event.key) - 1]);
+    if (!button) return false;
+    event.preventDefault();
+    event.stopPropagation();
+    button.click();
+    return true;
+  }
+
   /** @param {KeyboardEvent} event */
   function onKeydown(event) {
+    if (gradeByKey(event)) return;
     // On macOS Option+Arrow moves the caret by word; keep that inside the attempt box.
     const inText = event.target === el.attempt;
     for (const button of shortcutButtons()) {

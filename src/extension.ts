@@ -52,12 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const libraryLoaded = library.reload();
   // The practice view (and its serializer) before the banks have loaded: a restored panel starts loading at once.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
-  const practice = own(createPracticeView({ extension: context, log, library, progress, review, reviewSession, scratch }, libraryLoaded));
+  const practice = own(createPracticeView({ extension: context, log, library, progress, review, scratch }, libraryLoaded));
   // Disposed after the practice view, whose dispose hands the store the drafts typed last.
   own(review);
   unfinished = { flush: () => practice.flush().then(() => review.flush()) };
   await libraryLoaded;
   const ctx: DojoContext = { extension: context, log, library, progress, review, reviewSession, scratch, practice };
+  own(practice.useReviewSession(reviewSession));
   const due = own(new DueTracker({ review, library, now: clock.now }));
   const tree = own(new QuestionTree(ctx, viewState, due));
   const dueStatus = own(new DueStatusBar(due));

@@ -32,6 +32,7 @@ export const undoLastGrade = (deps: CommandDeps) => async () => {
   }
   const title = deps.ctx.library.get(id)?.title ?? id;
   vscode.window.setStatusBarMessage(vscode.l10n.t('Grade undone: “{0}”', title), 5000);
-  if (deps.session.undone(id)) await showQuestion(deps, id);
+  // A running review has gone back to that question (ReviewSessionController notices the undo): show it again.
+  if (deps.session.positionOf(id)) await showQuestion(deps, id);
   return id;
 };

@@ -1,7 +1,7 @@
 // The running review of "Dojo: Start Review", for the practice panel ("Review 3 of 12", the next question after a
 // grade, the summary at the end). The order comes from the store's queue; the stepping is ReviewRun's.
 import * as vscode from 'vscode';
-import type { ReviewSession, ReviewStore, ReviewSummary } from '../context';
+import type { GivenGrade, ReviewSession, ReviewStore, ReviewSummary } from '../context';
 import type { ReviewQueue } from '../core/review/queue';
 import { ReviewRun } from './reviewRun';
 
@@ -12,14 +12,20 @@ export class ReviewSessionController implements ReviewSession, vscode.Disposable
   readonly onDidChange = this.changed.event;
   private run: ReviewRun | undefined;
   private candidates: readonly string[] = [];
+  /** The grade that moved the review on last, to notice when it is undone (from the panel or the command). */
+  private lastMove: GivenGrade | undefined;
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly review: Pick<ReviewStore, 'queue' | 'lastGrade'>) {}
+  constructor(private readonly review: Pick<ReviewStore, 'queue' | 'lastGrade' | 'onDidChange'>) {
+    this.subscription = review.onDidChange((ids) => this.noticeUndo(ids));
+  }
 
   /** Starts a review of the due questions, then the new ones (in `candidates`' practice order), ending any other. */
   start(candidates: readonly string[]): ReviewStart {
     const queue = this.review.queue(candidates);
     const plan = [...queue.due, ...queue.fresh];
     this.candidates = candidates;
+    this.lastMove = undefined;
     this.run = plan.length === 0 ? undefined : new ReviewRun(plan);
     this.changed.fire();
     if (plan.length === 0) return { nothing: queue };
@@ -42,19 +48,24 @@ export class ReviewSessionController implements ReviewSession, vscode.Disposable
     const open = new Set([...queue.due, ...queue.fresh]);
     const step = run.afterGrade(id, given.grade, (candidate) => open.has(candidate));
     if (step === undefined) return undefined;
+    this.lastMove = given;
     this.changed.fire();
     if ('next' in step) return step;
     return { summary: { gradedToday: queue.today.graded, dueTomorrow: queue.dueTomorrow, grades: run.grades } };
   }
 
-  /** After "Undo Last Grade": true when the review stepped back to that question (show it again). */
-  undone(id: string): boolean {
-    const back = this.run?.undo(id) ?? false;
-    if (back) this.changed.fire();
-    return back;
+  /** The grade that moved the review on was undone (no later grade replaced it): go back to its question. */
+  private noticeUndo(ids: readonly string[]): void {
+    const move = this.lastMove;
+    if (!move || !ids.includes(move.id)) return;
+    const last = this.review.lastGrade;
+    if (last !== undefined && last.at >= move.at) return;
+    this.lastMove = undefined;
+    if (this.run?.undo(move.id)) this.changed.fire();
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -78,3 +78,8 @@ function renderOptions(): RenderOptions {
     },
   };
 }
+
+/** The user's note, rendered like the prompt (the same safe renderer: raw HTML stays text). */
+export function noteHtml(note: string): string {
+  return note.trim() === '' ? '' : withoutStyleAttributes(renderMarkdown(note, renderOptions()));
+}

@@ -1,7 +1,7 @@
 // The practice panel's HTML shell: static markup with localized labels, a strict CSP, and the script and styles
 // as files. Question content arrives later by message. Pure string building, no `vscode` import.
 import { escapeHtml } from '../core/render/escapeHtml';
-import { MAX_ATTEMPT_LENGTH } from './protocol';
+import { MAX_ATTEMPT_LENGTH, MAX_NOTE_LENGTH } from './protocol';
 
 /** The static labels, already localized by the extension (the webview does not translate). */
 export interface PanelLabels {
@@ -20,6 +20,15 @@ export interface PanelLabels {
   random: string;
   noReference: string;
   reference: string;
+  practiseAgain: string;
+  undoGrade: string;
+  layout: string;
+  grades: string;
+  note: string;
+  editNote: string;
+  saveNote: string;
+  cancelNote: string;
+  notePlaceholder: string;
 }
 
 /** Strings the script shows at run time. */
@@ -33,6 +42,17 @@ export interface ScriptStrings {
   starred: string;
   /** … and what pressing it then does (its tooltip). */
   unstar: string;
+  reveal: string;
+  hide: string;
+  /** `{0}` of `{1}`. */
+  reviewPosition: string;
+  /** With `{0}` = how many. */
+  earlierAttempts: string;
+  gradeHintFour: string;
+  gradeHintTwo: string;
+  sideBySide: string;
+  stacked: string;
+  noNote: string;
 }
 
 export interface Typography {
@@ -88,19 +108,28 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <body data-panel-key="${a(input.panelKey)}" data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
 <main id="practice" aria-busy="true">
 <p id="status-line" class="dojo-status" role="status">${a(l.loading)}</p>
+<section id="summary" class="dojo-summary" hidden aria-labelledby="summary-title"><h1 id="summary-title"></h1><ul id="summary-lines"></ul></section>
 <header>
 <p class="dojo-meta"><span id="domain"></span><span class="dojo-separator" aria-hidden="true"> · </span><span id="bank"></span></p>
 <h1 id="title"></h1>
+<p id="review-position" class="dojo-review-position" hidden></p>
 </header>
 <section id="prompt" class="dojo-markdown" aria-labelledby="title"></section>
 <label id="attempt-label" for="attempt">${a(l.attempt)}</label>
 <textarea id="attempt" aria-label="${a(l.attempt)}" placeholder="${a(l.attemptPlaceholder)}" rows="8" maxlength="${MAX_ATTEMPT_LENGTH}" spellcheck="false" disabled></textarea>
 <p id="save-status" class="dojo-save-status"></p>
 <div class="dojo-actions" role="group" aria-label="${a(l.actions)}">
-${button('reveal', l.reveal, 'mod+enter', ' class="primary"')}
+${button('reveal', l.reveal, 'mod+enter', ' class="primary" aria-expanded="false" aria-controls="answer"')}
 ${button('open-code', l.openCode, 'alt+o', ' hidden')}
 ${button('blank', l.blank, 'alt+b', ' hidden')}
 ${button('star', l.star, 'alt+s', ' aria-pressed="false"')}
+${button('practise-again', l.practiseAgain, 'alt+p', ' hidden')}
+${button('undo-grade', l.undoGrade, 'alt+u', ' hidden')}
+<button type="button" id="layout" hidden aria-label="${a(l.layout)}"><span class="label"></span></button>
+</div>
+<div id="grades" class="dojo-grades" role="group" aria-label="${a(l.grades)}" hidden>
+<div id="grade-buttons" class="dojo-grade-buttons"></div>
+<p id="grade-hint" class="dojo-grade-hint"></p>
 </div>
 <p id="no-reference" class="dojo-no-reference" hidden>${a(l.noReference)}</p>
 <nav class="dojo-navigation" aria-label="${a(l.navigation)}">
@@ -108,7 +137,23 @@ ${button('prev', l.previous, 'alt+arrowleft')}
 ${button('random', l.random, 'alt+r')}
 ${button('next', l.next, 'alt+arrowright')}
 </nav>
+<div id="answer" class="dojo-answer">
 <section id="reference" class="dojo-markdown" tabindex="-1" aria-label="${a(l.reference)}" hidden></section>
+<section id="note" class="dojo-note-section" aria-labelledby="note-heading" hidden>
+<h2 id="note-heading">${a(l.note)}</h2>
+<div id="note-view" class="dojo-markdown"></div>
+<textarea id="note-editor" aria-labelledby="note-heading" placeholder="${a(l.notePlaceholder)}" rows="5" maxlength="${MAX_NOTE_LENGTH}" hidden></textarea>
+<div class="dojo-note-actions">
+<button type="button" id="note-edit">${a(l.editNote)}</button>
+<button type="button" id="note-save" class="primary" hidden>${a(l.saveNote)}</button>
+<button type="button" id="note-cancel" hidden>${a(l.cancelNote)}</button>
+</div>
+</section>
+</div>
+<details id="history" class="dojo-history" hidden>
+<summary id="history-summary"></summary>
+<ol id="history-list"></ol>
+</details>
 </main>
 <script nonce="${a(input.nonce)}" src="${a(input.scriptUri)}"></script>
 </body>

@@ -3,11 +3,13 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import { affects, openInNewPanel } from '../config';
-import type { DojoContext, PracticeView } from '../context';
+import type { DojoContext, PracticeView, ReviewSession } from '../context';
+import type { Grade } from '../core/review/grades';
 import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
 import { PanelRecords } from '../state/panelRecords';
 import { questionView, referenceHtml, variantsFor } from './content';
+import { loopView, summaryView } from './loopView';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
 
@@ -18,6 +20,8 @@ export interface RenderedReport {
   questionId: string;
   attempt: string;
   revealed: boolean;
+  /** How many earlier attempts the panel lists. */
+  earlierAttempts: number;
 }
 
 /**
@@ -49,6 +53,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private readonly records: PanelRecords;
   /** Set while the extension shuts down: its panels close then, but VS Code restores them. */
   private shuttingDown = false;
+  /** The running review, for "Review 3 of 12" and moving on after a grade (see `useReviewSession`). */
+  private reviewSession: ReviewSession | undefined;
 
   /** Fires when a webview has rendered a question or its reference (integration tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -68,11 +74,13 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       failed: (id, error) => ctx.log.error(`Practice panel: storing the attempt for ${id} failed: ${String(error)}`),
     });
     this.records = new PanelRecords(ctx.extension.workspaceState);
+    this.reviewSession = ctx.reviewSession;
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PRACTICE_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => this.revive(panel, state),
       }),
       ctx.progress.onDidChange((ids) => this.progressChanged(ids)),
+      ctx.review.onDidChange((ids) => this.loopChanged(ids)),
       // Reloaded banks may have changed the question's text (the webview keeps unsaved typing).
       ctx.library.onDidChange(() => {
         for (const panel of this.panels) void this.sendQuestion(panel);
@@ -84,6 +92,23 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         }
       }),
     );
+  }
+
+  /**
+   * Connects the review session, which is composed after this view (it shows its questions here): the panels then
+   * show the review position and move on after each grade.
+   */
+  useReviewSession(session: ReviewSession): vscode.Disposable {
+    this.reviewSession = session;
+    const subscription = session.onDidChange(() => {
+      for (const panel of this.panels) if (panel.questionId) void this.postLoop(panel, panel.questionId);
+    });
+    return {
+      dispose: () => {
+        subscription.dispose();
+        if (this.reviewSession === session) this.reviewSession = undefined;
+      },
+    };
   }
 
   get extensionUri(): vscode.Uri {
@@ -173,7 +198,12 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       case 'ready':
         return this.sendQuestion(panel);
       case 'rendered':
-        this.renderedEmitter.fire({ questionId: message.questionId, attempt: message.attempt, revealed: message.revealed });
+        this.renderedEmitter.fire({
+          questionId: message.questionId,
+          attempt: message.attempt,
+          revealed: message.revealed,
+          earlierAttempts: message.earlierAttempts,
+        });
         return;
       case 'attempt':
         return this.keepAttempt(message.questionId, message.text);
@@ -181,6 +211,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         this.focused(panel);
         await vscode.commands.executeCommand(NAVIGATION_COMMANDS[message.direction]);
         return;
+      case 'undoGrade':
+        return this.undoIn(panel);
     }
     // The rest act on the question the panel shows; a message about another one is stale (sent before navigating).
     const question = message.questionId === panel.questionId ? this.ctx.library.get(message.questionId) : undefined;
@@ -191,6 +223,19 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     switch (message.type) {
       case 'reveal':
         return this.revealIn(panel);
+      case 'hide':
+        panel.revealed = false;
+        return;
+      case 'grade':
+        return this.gradeIn(panel, question.id, message.grade);
+      case 'practiseAgain':
+        await this.attempts.flush(question.id);
+        await this.ctx.review.startAttempt(question.id);
+        panel.revealed = false;
+        return this.sendQuestion(panel, { fresh: true });
+      case 'note':
+        await this.ctx.review.setNote(question.id, message.text);
+        return;
       case 'star':
         return this.ctx.progress.setStarred(question.id, message.starred);
       case 'openCode': {
@@ -234,7 +279,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     this.panels.push(panel);
   }
 
-  private async sendQuestion(panel: PracticePanel): Promise<void> {
+  private async sendQuestion(panel: PracticePanel, options: { fresh?: boolean } = {}): Promise<void> {
     const id = panel.questionId;
     if (!id) return;
     let question = this.ctx.library.get(id);
@@ -258,7 +303,9 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       attempt: this.attempts.pending(id) ?? record.draft?.text ?? '',
       starred: progress.starred,
       referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
+      loop: loopView(this.loopDeps, record),
     };
+    if (options.fresh) message.fresh = true;
     await panel.post(message);
   }
 
@@ -268,6 +315,57 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     await this.ctx.progress.markRevealed(question.id);
     panel.revealed = true;
     await panel.post({ type: 'reference', questionId: question.id, html: referenceHtml(this.ctx.library, question) });
+    // The grade buttons' intervals are those of now.
+    await this.postLoop(panel, question.id);
+  }
+
+  /**
+   * Grades the attempt shown (its latest text stored first), then moves on: to the review's next question or its
+   * summary when a review is running, else a fresh attempt at the same question with the answer hidden.
+   */
+  private async gradeIn(panel: PracticePanel, id: string, grade: Grade): Promise<void> {
+    await this.attempts.flush(id);
+    await this.ctx.review.grade(id, grade);
+    await this.ctx.progress.setAttempted(id, true);
+    panel.revealed = false;
+    const after = this.reviewSession?.afterGrade(id);
+    if (after && 'summary' in after) {
+      await panel.post({ type: 'summary', summary: summaryView(after.summary) });
+      return;
+    }
+    if (after && after.next !== id && this.ctx.library.get(after.next)) {
+      panel.questionId = after.next;
+      void this.records.record(panel.key, after.next);
+    }
+    await this.sendQuestion(panel, { fresh: true });
+  }
+
+  /** Undoes the session's last grade and shows that question again with its answer, ready to be graded again. */
+  private async undoIn(panel: PracticePanel): Promise<void> {
+    const id = await this.ctx.review.undoLastGrade();
+    if (id === undefined || !this.ctx.library.get(id)) return;
+    if (panel.questionId !== id) {
+      panel.questionId = id;
+      void this.records.record(panel.key, id);
+    }
+    panel.revealed = true;
+    await this.sendQuestion(panel, { fresh: true });
+  }
+
+  private get loopDeps() {
+    return { review: this.ctx.review, reviewSession: this.reviewSession };
+  }
+
+  private async postLoop(panel: PracticePanel, id: string): Promise<void> {
+    const record = await this.ctx.review.record(id);
+    if (panel.questionId === id) await panel.post({ type: 'loop', questionId: id, loop: loopView(this.loopDeps, record) });
+  }
+
+  /** A grade, undo, note, import or synced change: the panels showing those questions update their loop view. */
+  private loopChanged(ids: readonly string[]): void {
+    for (const panel of this.panels) {
+      if (panel.questionId && ids.includes(panel.questionId)) void this.postLoop(panel, panel.questionId);
+    }
   }
 
   /** The webview sends every change at once: keep the latest text now, store it when the typing pauses. */

@@ -5,25 +5,12 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { openSession, type Session } from '../host/session';
 import { practiceTarget } from './practiceTarget';
-import { Workbench } from './workbench';
+import { panelShowing, Workbench } from './workbench';
 
 const themes = [
   { name: 'light', colorTheme: 'Default Light Modern' },
   { name: 'dark', colorTheme: 'Default Dark Modern' },
 ];
-
-/** The webview frame showing the question titled `title`, once its script has rendered it. */
-async function panelShowing(workbench: Workbench, title: string): Promise<Frame> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const frame = await workbench.webviewFrame('#attempt');
-    const shown = await frame
-      .waitForFunction((expected) => document.getElementById('title')?.textContent === expected, title, { timeout: 5_000 })
-      .then(() => true, () => false);
-    if (shown && !frame.isDetached()) return frame;
-  }
-  throw new Error(`No practice panel shows "${title}"`);
-}
 
 async function attemptValue(panel: Frame): Promise<string> {
   return panel.locator('#attempt').inputValue();
@@ -92,9 +79,10 @@ for (const theme of themes) {
 
     it('reveals the answer without scrolling the attempt away or shifting the content', async () => {
       const target = practiceTarget();
+      let before: Awaited<ReturnType<typeof layout>>;
       await workbench.step('answer-revealed-attempt-in-view', async () => {
         const panel = await panelShowing(workbench, target.questionTitle);
-        const before = await layout(panel, 'main');
+        before = await layout(panel, 'main');
         const attemptBefore = await layout(panel, '#attempt');
         assert.ok(attemptBefore.bottom <= attemptBefore.viewport, 'the attempt is on screen before the reveal');
         await panel.locator('#reveal').click();
@@ -105,8 +93,19 @@ for (const theme of themes) {
         assert.ok(attempt.top >= 0 && attempt.bottom <= attempt.viewport, `the attempt stays on screen (${JSON.stringify(attempt)})`);
         const reference = await layout(panel, '#reference');
         assert.ok(reference.top < reference.viewport, 'the answer starts on screen');
+        // A wide panel puts the answer beside the attempt, which stays where it was.
+        assert.ok(reference.left >= attempt.left + attempt.width, `side by side (${JSON.stringify({ attempt, reference })})`);
+      });
+      await workbench.step('answer-stacked-below-attempt', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        await panel.locator('#layout').click();
+        const attempt = await layout(panel, '#attempt');
+        const reference = await layout(panel, '#reference');
+        assert.ok(reference.top >= attempt.bottom, 'stacked: the answer below the attempt');
         const after = await layout(panel, 'main');
         assert.deepEqual([after.left, after.width], [before.left, before.width], 'the content did not move when the scrollbar appeared');
+        // Back to side by side for the next journeys (the choice is kept in the webview state).
+        await panel.locator('#layout').click();
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });

@@ -62,11 +62,30 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout });
     await input.fill(`>${title}`);
-    await this.page
-      .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
-      .first()
-      .waitFor({ timeout });
+    await this.acceptQuickPickRow(title);
+  }
+
+  /**
+   * Presses Enter once the quick pick's focused row is the one labelled `label`: a row that is merely listed may still
+   * be below the focused one while the list catches up with what was typed, and Enter accepts the focused row.
+   */
+  private async acceptQuickPickRow(label: string): Promise<void> {
+    const focused = this.page
+      .locator('.quick-input-list .monaco-list-row.focused')
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) })
+      .first();
+    // An extension's quick pick replaces its items after each keystroke (a round trip to the extension host): wait
+    // until the rows have stopped changing with the wanted one focused, or Enter may accept a row of the old list.
+    const rows = () => this.page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents();
+    const deadline = Date.now() + timeout;
+    let previous = '';
+    for (;;) {
+      await focused.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      const now = JSON.stringify(await rows());
+      if (now === previous) break;
+      previous = now;
+      await this.page.waitForTimeout(300);
+    }
     await this.page.keyboard.press('Enter');
   }
 
@@ -129,12 +148,7 @@ export class Workbench {
     await this.runCommand('Dojo: Search Questions...');
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(title);
-    await this.page
-      .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) })
-      .first()
-      .waitFor({ timeout });
-    await this.page.keyboard.press('Enter');
+    await this.acceptQuickPickRow(title);
   }
 
   /** Reloads the browser page (what "Developer: Reload Window" does in a browser) and waits for the workbench. */
@@ -185,4 +199,17 @@ export async function saveScreenshot(page: Page, file: string, part: 'window' | 
   if (!sidebar || !lastRow) throw new Error('The side bar shows no tree');
   const height = Math.min(sidebar.y + sidebar.height, lastRow.y + lastRow.height + 16);
   await page.screenshot({ path: file, clip: { x: 0, y: 0, width: sidebar.x + sidebar.width, height } });
+}
+
+/** The webview frame showing the question titled `title`, once its script has rendered it. */
+export async function panelShowing(workbench: Workbench, title: string): Promise<Frame> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const frame = await workbench.webviewFrame('#attempt');
+    const shown = await frame
+      .waitForFunction((expected) => document.getElementById('title')?.textContent === expected, title, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (shown && !frame.isDetached()) return frame;
+  }
+  throw new Error(`No practice panel shows "${title}"`);
 }

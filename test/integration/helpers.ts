@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoContext } from '../../src/context';
 import type { DojoApi } from '../../src/extension';
+import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { extensionId } from '../host/suiteProtocol';
 
 /** The extension under test, activated (activation indexes the bundled banks before it resolves). */
@@ -77,4 +78,33 @@ export class FakeMemento implements vscode.Memento {
   setKeysForSync(keys: readonly string[]): void {
     this.synced = keys;
   }
+}
+
+export const WAIT_MS = 20_000;
+
+/** The next value of `event` that `accept` likes; rejects naming `what` after `waitMs`. */
+export function once<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true, waitMs = WAIT_MS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, waitMs);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/** Resolves with what the real webview reports after rendering `questionId` (subscribe before acting). */
+export function rendered(view: PracticeViewController, questionId: string, accept = (_: RenderedReport) => true, waitMs = WAIT_MS) {
+  const what = `the webview to render ${questionId}`;
+  return once(view.onDidRender, what, (r) => r.questionId === questionId && accept(r), waitMs);
+}
+
+/** What Ctrl+W does to every practice panel: disposed at once. */
+export function closeAll(view: PracticeViewController): void {
+  for (const panel of view.openPanels.slice()) panel.dispose();
 }

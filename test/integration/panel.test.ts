@@ -6,35 +6,13 @@ import { questionView, referenceHtml } from '../../src/webview/content';
 import { practiceIcon } from '../../src/webview/practicePanel';
 import { PanelRecords } from '../../src/state/panelRecords';
 import { makeNonce } from '../../src/webview/html';
-import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
+import type { PracticeViewController } from '../../src/webview/practiceView';
 import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
 import { CommandId } from '../../src/commandIds';
-import { dojo, draftOf, until } from './helpers';
+import { closeAll, dojo, draftOf, once, rendered, until, WAIT_MS } from './helpers';
 
-const WAIT_MS = 20_000;
 // The first webview of a session can take much longer to load on a busy 2-core machine.
 const FIRST_RENDER_MS = 45_000;
-
-function once<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true, waitMs = WAIT_MS): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, waitMs);
-    const subscription = event((value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
-    });
-  });
-}
-
-/** Resolves with what the real webview reports after rendering `questionId` (subscribe before acting). */
-function rendered(view: PracticeViewController, questionId: string, accept = (_: RenderedReport) => true, waitMs = WAIT_MS) {
-  const what = `the webview to render ${questionId}`;
-  return once(view.onDidRender, what, (r) => r.questionId === questionId && accept(r), waitMs);
-}
 
 /** The extension's LogOutputChannel as written to its log folder, once `accept` likes it (it is flushed lazily). */
 async function logText(ctx: DojoContext, accept: (text: string) => boolean): Promise<boolean> {
@@ -60,10 +38,6 @@ function contrastRatio(a: string, b: string): number {
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
-}
-
-function closeAll(view: PracticeViewController): void {
-  for (const panel of view.openPanels.slice()) panel.dispose();
 }
 
 describe('Practice panel', function () {
@@ -402,13 +376,18 @@ describe('Practice panel', function () {
     const id = withCode[0]!.id;
     const valid: WebviewMessage[] = [
       { type: 'ready' },
-      { type: 'rendered', questionId: id, attempt: '', revealed: false },
+      { type: 'rendered', questionId: id, attempt: '', revealed: false, earlierAttempts: 2 },
       { type: 'attempt', questionId: id, text: '' },
       { type: 'reveal', questionId: id },
       { type: 'openCode', questionId: id },
       { type: 'openBlank', questionId: id },
       { type: 'navigate', direction: 'random' },
       { type: 'star', questionId: id, starred: true },
+      { type: 'hide', questionId: id },
+      { type: 'grade', questionId: id, grade: 2 },
+      { type: 'undoGrade' },
+      { type: 'practiseAgain', questionId: id },
+      { type: 'note', questionId: id, text: 'a *note*' },
     ];
     for (const message of valid) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
   });
