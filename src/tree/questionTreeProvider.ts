@@ -5,7 +5,9 @@ import * as config from '../config';
 import type { DojoContext } from '../context';
 import { countSeen, filterQuestions, practiceGroups, type MarksOf } from '../core/grouping';
 import { plainPreview } from '../core/plainPreview';
+import { CARD_STATE, type ReviewCard } from '../core/review/card';
 import { marksOf } from '../state/progressStore';
+import { localMidnight } from '../state/reviewStore';
 import type { ViewState } from '../state/viewState';
 import type { DueTracker } from '../review/dueTracker';
 import { bankName, domainName, dueTimeLabel, questionState, shortBankName, type QuestionState } from '../labels';
@@ -20,6 +22,8 @@ interface Snapshot {
   nodes: Map<string, QuestionNode>;
   /** The state of every practice item (shown or filtered out), to tell which progress changes matter. */
   states: Map<string, QuestionState>;
+  /** Local midnight of the day it was built: tooltips say "today" and "tomorrow". */
+  day: number;
 }
 
 export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -36,8 +40,7 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     ctx.library.onDidChange(() => this.refresh(), null, this.disposables);
     viewState.onDidChange(() => this.refresh(), null, this.disposables);
     ctx.progress.onDidChange((ids) => this.progressChanged(ids), null, this.disposables);
-    // A grade changes the graded question; time passing (undefined) may make any question due.
-    due.onDidChange((ids) => this.progressChanged(ids ?? [...(this.snapshot?.states.keys() ?? [])]), null, this.disposables);
+    due.onDidChange((ids) => (ids ? this.progressChanged(ids) : this.timePassed()), null, this.disposables);
     vscode.workspace.onDidChangeConfiguration(
       (event) => {
         if (config.affects(event, 'groupBy')) this.refresh();
@@ -87,6 +90,13 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
   }
 
+  /** Any question may have come due; after midnight, "tomorrow" in the tooltips has become "today". */
+  private timePassed(): void {
+    const snapshot = this.snapshot;
+    if (snapshot && snapshot.day !== localMidnight(this.due.now())) this.refresh();
+    else this.progressChanged([...(snapshot?.states.keys() ?? [])]);
+  }
+
   private stateOf(id: string): QuestionState {
     return questionState(this.ctx.progress.get(id), { card: this.due.card(id), now: this.due.now() });
   }
@@ -126,7 +136,7 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
           preview: plainPreview(question.prompt, PREVIEW_CHARS),
           state: states.get(question.id) ?? 'new',
           starred: progress.get(question.id).starred,
-          nextReview: nextReview(this.due.card(question.id)?.due, now),
+          nextReview: nextReview(this.due.card(question.id), now),
           hasCode: question.code.length > 0,
         });
         node.children.push(child);
@@ -134,12 +144,13 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       }
       groups.push(node);
     }
-    return { groups, nodes, states };
+    return { groups, nodes, states, day: localMidnight(now) };
   }
 }
 
-/** When a graded question is next due, for its tooltip; undefined for one never graded. */
-function nextReview(due: number | undefined, now: number): string | undefined {
-  if (due === undefined) return undefined;
+/** When a graded question is next due, for its tooltip; undefined for one never graded (or reset). */
+function nextReview(card: ReviewCard | undefined, now: number): string | undefined {
+  if (card === undefined || card.state === CARD_STATE.new) return undefined;
+  const due = card.due;
   return due <= now ? vscode.l10n.t('Due for review now') : vscode.l10n.t('Next review: {0}', dueTimeLabel(due, now));
 }

@@ -100,6 +100,9 @@ describe('Review', () => {
     assert.equal((node.iconPath as vscode.ThemeIcon).id, 'bell-dot');
 
     await api.ctx.review.reset([id!]);
+    const reset = listed(api).find((n) => n.question.id === id)!;
+    assert.notEqual(reset.state, 'due');
+    assert.doesNotMatch((reset.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /Next review|Due for review/);
     assert.equal(api.due.dueCount, dueBefore);
     assert.equal(api.dueStatus.shown, dueBefore > 0, 'hidden when nothing is due');
     assert.equal(api.tree.view.badge?.value, dueBefore === 0 ? undefined : dueBefore);
