@@ -17,6 +17,11 @@ export const PaletteCommand = {
   groupBy: 'dojo.groupBy',
   filter: 'dojo.filter',
   refreshIndex: 'dojo.refreshIndex',
+  startReview: 'dojo.startReview',
+  undoLastGrade: 'dojo.undoLastGrade',
+  exportProgress: 'dojo.exportProgress',
+  importProgress: 'dojo.importProgress',
+  resetProgress: 'dojo.resetProgress',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */

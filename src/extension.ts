@@ -5,6 +5,9 @@ import { BankLibrary } from './banks/questionLibrary';
 import { showUnreadableBanks } from './banks/unreadableNotice';
 import type { CommandDeps } from './commands/commandDeps';
 import { navigationHandlers, registerAllCommands } from './commands/registerCommands';
+import { DueStatusBar } from './review/dueStatusBar';
+import { DueTracker } from './review/dueTracker';
+import { ReviewSessionController } from './review/reviewSession';
 import type { DojoContext } from './context';
 import { Clock } from './state/clock';
 import { MementoProgressStore } from './state/progressStore';
@@ -25,6 +28,11 @@ export interface DojoApi {
   readonly review: FileReviewStore;
   /** The clock of the practice loop: tests advance it. */
   readonly clock: Clock;
+  readonly due: DueTracker;
+  readonly dueStatus: DueStatusBar;
+  readonly session: ReviewSessionController;
+  /** What the commands receive (tests call command factories with it, injecting answers). */
+  readonly deps: CommandDeps;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DojoApi> {
@@ -36,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const clock = new Clock();
   const progress = own(new MementoProgressStore(context.globalState, { log, now: clock.now }));
   const review = new FileReviewStore({ memento: context.globalState, storage: context.globalStorageUri, marks: progress, log, now: clock.now });
+  const reviewSession = own(new ReviewSessionController(review));
   const viewState = own(new ViewState(context.workspaceState));
   const library = own(
     new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),
@@ -54,11 +63,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   own(review);
   unfinished = { flush: () => practice.flush().then(() => review.flush()) };
   await libraryLoaded;
-  const ctx: DojoContext = { extension: context, log, library, progress, review, scratch, practice };
-  const tree = own(new QuestionTree(ctx, viewState));
-  deps = { ctx, tree, viewState, random: Math.random };
+  const ctx: DojoContext = { extension: context, log, library, progress, review, reviewSession, scratch, practice };
+  own(practice.useReviewSession(reviewSession));
+  const due = own(new DueTracker({ review, library, now: clock.now }));
+  const tree = own(new QuestionTree(ctx, viewState, due));
+  const dueStatus = own(new DueStatusBar(due));
+  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, deps };
 }
 
 /**

@@ -3,8 +3,11 @@
 import * as vscode from 'vscode';
 import type { QuestionLibrary, QuestionProgress } from './context';
 import { domainLabel } from './core/domains';
+import { CARD_STATE, type ReviewCard } from './core/review/card';
 import { GENERAL_DOMAIN } from './core/model';
 import { shortLabel } from './core/shortLabel';
+import { daysFrom } from './review/localDay';
+import { localMidnight } from './state/reviewStore';
 
 /** Display columns a short bank name may take (the tree's default width shows about 40 beside a title). */
 const SHORT_BANK_WIDTH = 24;
@@ -31,11 +34,24 @@ export function shortBankName(library: QuestionLibrary, file: string): string {
   return shortLabel(bankName(library, file), SHORT_BANK_WIDTH);
 }
 
-export type QuestionState = 'new' | 'attempted' | 'revealed' | 'starred';
+export type QuestionState = 'new' | 'attempted' | 'revealed' | 'learning' | 'scheduled' | 'due' | 'starred';
 
-/** The one state a question shows: starred over answer revealed over attempted. */
-export function questionState(progress: QuestionProgress): QuestionState {
+/** The question's card and the time to judge it at (the review store's clock). */
+export interface Schedule {
+  card: ReviewCard | undefined;
+  now: number;
+}
+
+/**
+ * The one state a question shows: due for review first (it asks for action), then starred, then the card's state
+ * (learning or scheduled) once graded, else answer revealed over attempted over new.
+ */
+export function questionState(progress: QuestionProgress, schedule?: Schedule): QuestionState {
+  const card = schedule?.card;
+  const graded = card !== undefined && card.state !== CARD_STATE.new;
+  if (graded && card.due <= schedule!.now) return 'due';
   if (progress.starred) return 'starred';
+  if (graded) return card.state === CARD_STATE.review ? 'scheduled' : 'learning';
   if (progress.revealedAt !== undefined) return 'revealed';
   if (progress.attemptedAt !== undefined) return 'attempted';
   return 'new';
@@ -45,6 +61,9 @@ const STATE_ICON: Record<QuestionState, string> = {
   new: 'circle-large-outline',
   attempted: 'edit',
   revealed: 'pass',
+  learning: 'sync',
+  scheduled: 'calendar',
+  due: 'bell-dot',
   starred: 'star-full',
 };
 
@@ -60,7 +79,24 @@ export function stateName(state: QuestionState): string {
       return vscode.l10n.t('attempted');
     case 'revealed':
       return vscode.l10n.t('answer revealed');
+    case 'learning':
+      return vscode.l10n.t('learning');
+    case 'scheduled':
+      return vscode.l10n.t('scheduled for review');
+    case 'due':
+      return vscode.l10n.t('due for review');
     case 'starred':
       return vscode.l10n.t('starred');
   }
+}
+
+/** A time to come in words: "today 14:30", "tomorrow 09:00", else the date and time, in the UI language. */
+export function dueTimeLabel(time: number, now: number): string {
+  const at = new Date(time);
+  const clock = at.toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
+  const days = daysFrom(now, time, localMidnight);
+  if (days <= 0) return vscode.l10n.t('today {0}', clock);
+  if (days === 1) return vscode.l10n.t('tomorrow {0}', clock);
+  const date = at.toLocaleDateString(uiLocale(), { month: 'short', day: 'numeric', year: days > 300 ? 'numeric' : undefined });
+  return `${date} ${clock}`;
 }

@@ -6,6 +6,8 @@ import type { DojoContext } from '../context';
 import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
 import type { Question } from '../core/model';
 import type { RandomSource } from '../core/practiceOrder';
+import type { DueTracker } from '../review/dueTracker';
+import type { ReviewSessionController } from '../review/reviewSession';
 import { marksOf } from '../state/progressStore';
 import type { ViewState } from '../state/viewState';
 import type { QuestionTree } from '../tree/questionTree';
@@ -16,8 +18,12 @@ export interface CommandDeps {
   readonly tree: QuestionTree;
   readonly viewState: ViewState;
   readonly random: RandomSource;
+  readonly due: DueTracker;
+  readonly session: ReviewSessionController;
   /** Shows an information message: a notification unless a test injects a function to observe it. */
   readonly inform?: (message: string) => void;
+  /** Asks a modal question; resolves to the action chosen (undefined = Cancel). Tests inject the answer. */
+  readonly ask?: (message: string, detail: string, actions: readonly string[]) => Thenable<string | undefined>;
 }
 
 /**
@@ -40,7 +46,7 @@ export function requireQuestion(deps: CommandDeps, arg: unknown): Question | und
       typeof arg === 'string'
         ? vscode.l10n.t('Interview Dojo has no question with the id {0}.', arg)
         : vscode.l10n.t('Open a question first (Dojo: Random Question or the Interview Dojo view).');
-    (deps.inform ?? showInformation)(message);
+    inform(deps, message);
   }
   return question;
 }
@@ -52,8 +58,8 @@ export async function showQuestion(deps: CommandDeps, id: string): Promise<strin
   return id;
 }
 
-export function marksFor(deps: CommandDeps): MarksOf {
-  return (id) => marksOf(deps.ctx.progress.get(id));
+export function marksFor(deps: { ctx: Pick<DojoContext, 'progress'>; due: Pick<DueTracker, 'isDue'> }): MarksOf {
+  return (id) => ({ ...marksOf(deps.ctx.progress.get(id)), due: deps.due.isDue(id) });
 }
 
 /** Every practice item in the tree's order (current grouping, filter not applied). */
@@ -67,7 +73,18 @@ export function filteredOrAll(deps: CommandDeps, items: readonly Question[]): re
   return filtered.length > 0 ? filtered : items;
 }
 
-export function showInformation(message: string): void {
+/** `deps.inform`, or a notification. */
+export function inform(deps: CommandDeps, message: string): void {
+  (deps.inform ?? showInformation)(message);
+}
+
+/** `deps.ask`, or a modal warning with the actions (VS Code adds Cancel). */
+export function ask(deps: CommandDeps, message: string, detail: string, actions: readonly string[]): Thenable<string | undefined> {
+  if (deps.ask) return deps.ask(message, detail, actions);
+  return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+}
+
+function showInformation(message: string): void {
   void vscode.window.showInformationMessage(message);
 }
 

@@ -9,7 +9,7 @@ import {
   marksFor,
   reportEmptyLibrary,
   requireQuestion,
-  showInformation,
+  inform,
   showQuestion,
   treeOrder,
   type CommandDeps,
@@ -57,7 +57,8 @@ export const travel = (direction: 'back' | 'forward') => (deps: CommandDeps) => 
   const { practice } = deps.ctx;
   const id = direction === 'back' ? await practice.goBack() : await practice.goForward();
   if (id === undefined) {
-    (deps.inform ?? showInformation)(
+    inform(
+      deps,
       direction === 'back'
         ? vscode.l10n.t('There is no earlier question to go back to in this practice panel.')
         : vscode.l10n.t('There is no later question to go forward to in this practice panel.'),
@@ -68,7 +69,7 @@ export const travel = (direction: 'back' | 'forward') => (deps: CommandDeps) => 
   return id;
 };
 
-/** A random question (not attempted ones first) among those the filter shows. Resolves to the id shown. */
+/** A random question (due ones first, then those not attempted) among those the filter shows. Resolves to the id shown. */
 export const randomQuestion = (deps: CommandDeps) => async () => {
   const pool = filteredOrAll(deps, deps.ctx.library.practiceItems);
   return showRandom(deps, pool);
@@ -98,7 +99,8 @@ export const randomQuestionInDomain = (deps: CommandDeps) => async (domainId?: u
 
 async function showRandom(deps: CommandDeps, pool: readonly Question[]): Promise<string | undefined> {
   const marks = marksFor(deps);
-  const picked = pickRandom(pool, (q) => marks(q.id).seen, deps.random, deps.ctx.practice.currentQuestionId);
+  const preferences = [(q: Question) => marks(q.id).due === true, (q: Question) => !marks(q.id).seen];
+  const picked = pickRandom(pool, preferences, deps.random, deps.ctx.practice.currentQuestionId);
   if (!picked) {
     reportEmptyLibrary();
     return undefined;

@@ -13,6 +13,8 @@ import {
   travel,
 } from './practiceCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
+import { exportProgress, importProgress, resetProgress } from './progressCommands';
+import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
 
@@ -35,6 +37,11 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.groupBy]: groupBy,
   [CommandId.filter]: filter,
   [CommandId.refreshIndex]: refreshIndex,
+  [CommandId.startReview]: startReview,
+  [CommandId.undoLastGrade]: undoLastGrade,
+  [CommandId.exportProgress]: exportProgress,
+  [CommandId.importProgress]: importProgress,
+  [CommandId.resetProgress]: resetProgress,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

@@ -1,20 +1,26 @@
 // Search Questions: a quick pick whose items come from the core SearchIndex on every keystroke, in its ranking.
-// Before anything is typed it offers short lists (recent, not attempted yet, starred) to start from.
+// Before anything is typed it offers short lists (due for review, recent, not attempted yet, starred) to start from.
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { ProgressStore, QuestionLibrary } from '../context';
-import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
+import type { DueTracker } from '../review/dueTracker';
+import { filterQuestions, practiceOrder } from '../core/grouping';
 import type { Question } from '../core/model';
 import { plainPreview } from '../core/plainPreview';
 import { mostRecent } from '../core/practiceOrder';
 import { bankName, domainName, questionState, stateIcon, stateName } from '../labels';
-import { marksOf } from '../state/progressStore';
-import { showQuestion, type CommandDeps } from './commandDeps';
+import { marksFor, showQuestion, type CommandDeps } from './commandDeps';
 
 const RESULT_LIMIT = 50;
 /** Questions per short list of the empty query. */
 const SHORTLIST_LIMIT = 10;
 const DETAIL_CHARS = 80;
+
+/** What a question's state is made of: the user's marks and its review schedule (`CommandDeps` has this shape). */
+export interface QuestionStatus {
+  readonly ctx: { readonly progress: ProgressStore };
+  readonly due: DueTracker;
+}
 
 /** A question to open, or (without `id`) a separator or the "no match" message, which Enter leaves alone. */
 export interface SearchPickItem extends vscode.QuickPickItem {
@@ -25,21 +31,22 @@ export interface SearchPickItem extends vscode.QuickPickItem {
  * The quick pick items for a query: label = title, icon and description = its state, domain · bank, detail = where
  * it matched. An empty query lists the short lists; a query that matches nothing, one item saying so.
  */
-export function searchItems(library: QuestionLibrary, progress: ProgressStore, query: string): SearchPickItem[] {
-  if (query.trim() === '') return shortlistItems(library, progress);
+export function searchItems(library: QuestionLibrary, status: QuestionStatus, query: string): SearchPickItem[] {
+  if (query.trim() === '') return shortlistItems(library, status);
   const items = library.search.search(query, RESULT_LIMIT).flatMap((hit) => {
     const question = library.get(hit.id);
     if (!question) return [];
     // A title hit's snippet would repeat the label: show the start of the prompt instead.
     const preview = plainPreview(question.prompt, DETAIL_CHARS);
     const detail = hit.field !== 'title' ? hit.snippet : preview !== question.title ? preview : undefined;
-    return [{ ...questionItem(library, progress, question), detail }];
+    return [{ ...questionItem(library, status, question), detail }];
   });
   return items.length > 0 ? items : [noMatchItem(query)];
 }
 
-function questionItem(library: QuestionLibrary, progress: ProgressStore, question: Question): SearchPickItem {
-  const state = questionState(progress.get(question.id));
+function questionItem(library: QuestionLibrary, status: QuestionStatus, question: Question): SearchPickItem {
+  const { ctx: { progress }, due } = status;
+  const state = questionState(progress.get(question.id), { card: due.card(question.id), now: due.now() });
   const where = `${domainName(library, question.domain)} · ${bankName(library, question.document)}`;
   return {
     id: question.id,
@@ -61,17 +68,18 @@ function noMatchItem(query: string): SearchPickItem {
   };
 }
 
-/** Recent, not attempted yet and starred questions, each under a separator; empty lists are left out. */
-function shortlistItems(library: QuestionLibrary, progress: ProgressStore): SearchPickItem[] {
+/** Due, recent, not attempted yet and starred questions, each under a separator; empty lists are left out. */
+function shortlistItems(library: QuestionLibrary, status: QuestionStatus): SearchPickItem[] {
+  const { progress } = status.ctx;
   const order = practiceOrder(library, config.groupBy());
-  const marks: MarksOf = (id) => marksOf(progress.get(id));
+  const marks = marksFor(status);
   const practisedAt = (question: Question) => {
     const { attemptedAt, revealedAt } = progress.get(question.id);
     const times = [attemptedAt, revealedAt].filter((time): time is number => time !== undefined);
     return times.length > 0 ? Math.max(...times) : undefined;
   };
   const lists: { label: string; questions: readonly Question[] }[] = [
-    // Questions due for review come first here once spaced review exists.
+    { label: vscode.l10n.t('Due for review'), questions: filterQuestions(order, 'due', marks).slice(0, SHORTLIST_LIMIT) },
     { label: vscode.l10n.t('Recent'), questions: mostRecent(order, practisedAt, SHORTLIST_LIMIT) },
     { label: vscode.l10n.t('Not attempted yet'), questions: filterQuestions(order, 'unattempted', marks).slice(0, SHORTLIST_LIMIT) },
     { label: vscode.l10n.t('Starred'), questions: filterQuestions(order, 'starred', marks).slice(0, SHORTLIST_LIMIT) },
@@ -80,7 +88,7 @@ function shortlistItems(library: QuestionLibrary, progress: ProgressStore): Sear
     .filter((list) => list.questions.length > 0)
     .flatMap((list) => [
       { label: list.label, kind: vscode.QuickPickItemKind.Separator },
-      ...list.questions.map((question) => questionItem(library, progress, question)),
+      ...list.questions.map((question) => questionItem(library, status, question)),
     ]);
 }
 
@@ -90,14 +98,14 @@ function shortlistItems(library: QuestionLibrary, progress: ProgressStore): Sear
  */
 export const searchQuestions = (deps: CommandDeps) => (initialQuery?: unknown) =>
   new Promise<string | undefined>((resolve) => {
-    const { library, progress } = deps.ctx;
+    const { library } = deps.ctx;
     const pick = vscode.window.createQuickPick<SearchPickItem>();
     pick.title = vscode.l10n.t('Search Questions');
     pick.placeholder = vscode.l10n.t('Words from a question, answer or code: 风险控制, RandomForest, finance…');
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
     const update = () => {
-      pick.items = searchItems(library, progress, pick.value);
+      pick.items = searchItems(library, deps, pick.value);
     };
     let accepted: string | undefined;
     const subscriptions = [

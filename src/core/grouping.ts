@@ -2,16 +2,18 @@
 import { GENERAL_DOMAIN, type BankDocument, type Domain, type Question } from './model';
 
 export type GroupBy = 'domain' | 'bank';
-export type QuestionFilter = 'all' | 'unattempted' | 'starred';
+export type QuestionFilter = 'all' | 'unattempted' | 'starred' | 'due';
 
 export const GROUP_BYS: readonly GroupBy[] = ['domain', 'bank'];
-export const QUESTION_FILTERS: readonly QuestionFilter[] = ['all', 'unattempted', 'starred'];
+export const QUESTION_FILTERS: readonly QuestionFilter[] = ['all', 'due', 'unattempted', 'starred'];
 
 /** What grouping, filtering and ordering need to know about the user's progress on one question. */
 export interface Marks {
   /** The user wrote an attempt or revealed the answer. */
   seen: boolean;
   starred: boolean;
+  /** Due for review now (graded before, its next review time has come); absent means not due. */
+  due?: boolean;
 }
 
 export type MarksOf = (id: string) => Marks;
@@ -86,6 +88,8 @@ export function passesFilter(marks: Marks, filter: QuestionFilter): boolean {
       return !marks.seen;
     case 'starred':
       return marks.starred;
+    case 'due':
+      return marks.due === true;
   }
 }
 

@@ -1,4 +1,4 @@
-// Which question comes next: previous/next in the tree's order, and a random pick that prefers unseen questions.
+// Which question comes next: previous/next in the tree's order, and a random pick with preferences (due, unseen).
 import type { Question } from './model';
 
 /** A source of numbers in [0, 1), like Math.random; injected so tests are deterministic. */
@@ -30,18 +30,18 @@ export function stepFrom(
 }
 
 /**
- * A random question, preferring those not seen yet and avoiding the one on screen.
- * Falls back to seen questions when all are seen, and to the current one when it is the only one.
+ * A random question from the first preferred kind that has any (e.g. due, then unseen), avoiding the one on screen.
+ * Falls back to any other question when no preference matches, and to the current one when it is the only one.
  */
 export function pickRandom(
   items: readonly Question[],
-  isSeen: (question: Question) => boolean,
+  preferences: readonly ((question: Question) => boolean)[],
   random: RandomSource,
   currentId?: string,
 ): Question | undefined {
   const others = items.filter((q) => q.id !== currentId);
-  const unseen = others.filter((q) => !isSeen(q));
-  const pool = unseen.length > 0 ? unseen : others.length > 0 ? others : items;
+  const preferred = preferences.map((accept) => others.filter(accept)).find((pool) => pool.length > 0);
+  const pool = preferred ?? (others.length > 0 ? others : items);
   if (pool.length === 0) return undefined;
   const index = Math.min(pool.length - 1, Math.floor(random() * pool.length));
   return pool[index];

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext } from '../context';
 import type { QuestionFilter } from '../core/grouping';
+import { dueSentence } from '../review/dueStatusBar';
+import type { DueTracker } from '../review/dueTracker';
 import type { ViewState } from '../state/viewState';
 import { QuestionTreeProvider, type TreeNode } from './questionTreeProvider';
 
@@ -27,12 +29,15 @@ export class QuestionTree implements vscode.Disposable {
   constructor(
     private readonly ctx: Pick<DojoContext, 'library' | 'progress'>,
     private readonly viewState: ViewState,
+    private readonly due: DueTracker,
   ) {
-    this.provider = new QuestionTreeProvider(ctx, viewState);
+    this.provider = new QuestionTreeProvider(ctx, viewState, due);
     this.view = vscode.window.createTreeView(QUESTIONS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(this.provider, this.view);
     this.provider.onDidChangeTreeData(() => this.updateContext(), null, this.disposables);
+    due.onDidChange(() => this.updateBadge(), null, this.disposables);
     this.updateContext();
+    this.updateBadge();
   }
 
   /** Selects the question in the tree when the view is visible (never opens the sidebar by itself). */
@@ -44,6 +49,12 @@ export class QuestionTree implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** The view's badge: how many questions are due for review (none when nothing is). */
+  private updateBadge(): void {
+    const count = this.due.dueCount;
+    this.view.badge = count === 0 ? undefined : { value: count, tooltip: dueSentence(count) };
   }
 
   private updateContext(): void {
@@ -69,5 +80,7 @@ export function filterName(filter: QuestionFilter): string {
       return vscode.l10n.t('Not yet attempted');
     case 'starred':
       return vscode.l10n.t('Starred');
+    case 'due':
+      return vscode.l10n.t('Due for review');
   }
 }

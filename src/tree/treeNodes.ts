@@ -54,6 +54,9 @@ export interface QuestionPresentation {
   /** Plain-text start of the prompt. */
   preview: string;
   state: QuestionState;
+  starred: boolean;
+  /** "Next review: tomorrow 09:00" once the question was graded. */
+  nextReview?: string;
   hasCode: boolean;
 }
 
@@ -73,7 +76,7 @@ export class QuestionNode extends vscode.TreeItem {
     this.tooltip = questionTooltip(question.title, view);
     this.accessibilityInformation = { label: `${question.title}, ${stateName(view.state)}` };
     // Words, not flags, so `when` clauses can match them with `=~ /\bstarred\b/`.
-    this.contextValue = ['dojo.question', view.state === 'starred' ? 'starred' : 'unstarred', view.hasCode ? 'hasCode' : 'noCode'].join(' ');
+    this.contextValue = ['dojo.question', view.starred ? 'starred' : 'unstarred', view.hasCode ? 'hasCode' : 'noCode'].join(' ');
     this.command = { command: CommandId.openQuestion, title: vscode.l10n.t('Open Question'), arguments: [question.id] };
   }
 }
@@ -90,5 +93,6 @@ function questionTooltip(title: string, view: QuestionPresentation): vscode.Mark
   tooltip.appendMarkdown('**').appendText(title).appendMarkdown('**\n\n');
   if (view.preview && view.preview !== title) tooltip.appendText(view.preview).appendMarkdown('\n\n');
   tooltip.appendMarkdown('*').appendText(`${view.origin} · ${stateName(view.state)}`).appendMarkdown('*');
+  if (view.nextReview) tooltip.appendMarkdown('\n\n').appendText(view.nextReview);
   return tooltip;
 }

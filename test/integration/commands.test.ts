@@ -189,7 +189,7 @@ describe('Commands', () => {
   it('tells the user, without failing, when a command needs a question and there is none', async () => {
     await closePanels(api);
     const told: string[] = [];
-    const deps: CommandDeps = { ctx: api.ctx, tree: api.tree, viewState: api.viewState, random: Math.random, inform: (m) => told.push(m) };
+    const deps: CommandDeps = { ...api.deps, inform: (m) => told.push(m) };
     assert.equal(await toggleStar(deps)(), undefined);
     assert.deepEqual(told, ['Open a question first (Dojo: Random Question or the Interview Dojo view).']);
     assert.equal(await openQuestion(deps)('no-such-bank/00000000'), undefined);

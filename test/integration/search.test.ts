@@ -25,7 +25,7 @@ describe('Search Questions', () => {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   function search(query: string) {
-    const items = searchItems(api.library, api.ctx.progress, query);
+    const items = searchItems(api.library, api.deps, query);
     const questions = items.map((item) => api.library.get(item.id!)!);
     return { items, questions };
   }
@@ -82,7 +82,7 @@ describe('Search Questions', () => {
 
   it('says so when nothing matches, with what to try, and Enter on it opens nothing', async () => {
     const query = 'qqxjzv wwkkpq';
-    const [only, ...rest] = searchItems(api.library, api.ctx.progress, `  ${query} `);
+    const [only, ...rest] = searchItems(api.library, api.deps, `  ${query} `);
     assert.deepEqual(rest, []);
     assert.equal(only!.label, `No questions match “${query}”`);
     assert.match(only!.detail ?? '', /fewer words.*language.*spelling/);
@@ -91,7 +91,7 @@ describe('Search Questions', () => {
 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     let settled = false;
-    const opened = searchQuestions({ ctx: api.ctx, tree: api.tree, viewState: api.viewState, random: Math.random })(query);
+    const opened = searchQuestions(api.deps)(query);
     void opened.then(() => (settled = true));
     await delay(500);
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

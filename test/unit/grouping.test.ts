@@ -76,6 +76,7 @@ describe('filterQuestions', () => {
     q1: { seen: true, starred: false },
     q2: { seen: false, starred: true },
     q3: { seen: true, starred: true },
+    q4: { seen: true, starred: false, due: true },
   };
   const marksOf = (id: string) => marks[id] ?? { seen: false, starred: false };
 
@@ -84,11 +85,15 @@ describe('filterQuestions', () => {
   });
 
   it('keeps the questions not seen yet for unattempted', () => {
-    assert.deepEqual(filterQuestions(items, 'unattempted', marksOf).map((q) => q.id), ['q2', 'q4', 'q5']);
+    assert.deepEqual(filterQuestions(items, 'unattempted', marksOf).map((q) => q.id), ['q2', 'q5']);
   });
 
   it('keeps starred questions for starred', () => {
     assert.deepEqual(filterQuestions(items, 'starred', marksOf).map((q) => q.id), ['q2', 'q3']);
+  });
+
+  it('keeps exactly the questions due for review for due', () => {
+    assert.deepEqual(filterQuestions(items, 'due', marksOf).map((q) => q.id), ['q4']);
   });
 
   it('combines with grouping', () => {
@@ -97,13 +102,13 @@ describe('filterQuestions', () => {
   });
 
   it('counts the questions seen', () => {
-    assert.equal(countSeen(items, marksOf), 2);
+    assert.equal(countSeen(items, marksOf), 3);
   });
 });
 
 describe('setting value guards', () => {
   it('accept only the known grouping and filter names', () => {
     assert.ok(isGroupBy('bank') && isGroupBy('domain') && !isGroupBy('tag') && !isGroupBy(undefined));
-    assert.ok(isQuestionFilter('starred') && !isQuestionFilter('done') && !isQuestionFilter(3));
+    assert.ok(isQuestionFilter('starred') && isQuestionFilter('due') && !isQuestionFilter('done') && !isQuestionFilter(3));
   });
 });

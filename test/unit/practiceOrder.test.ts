@@ -41,32 +41,44 @@ describe('pickRandom', () => {
   it('picks only among unseen questions while there are any', () => {
     const seen = new Set(['a', 'b', 'd']);
     for (const r of [0, 0.3, 0.6, 0.99]) {
-      assert.equal(pickRandom(abcd, (q) => seen.has(q.id), () => r)?.id, 'c');
+      assert.equal(pickRandom(abcd, [(q) => !seen.has(q.id)], () => r)?.id, 'c');
     }
   });
 
   it('maps the random number onto the pool in order', () => {
-    const none = () => false;
-    assert.deepEqual(ids([0, 0.25, 0.5, 0.75].map((r) => pickRandom(abcd, none, () => r))), ['a', 'b', 'c', 'd']);
+    const none = () => true;
+    assert.deepEqual(ids([0, 0.25, 0.5, 0.75].map((r) => pickRandom(abcd, [none], () => r))), ['a', 'b', 'c', 'd']);
   });
 
   it('avoids the current question', () => {
-    const picks = new Set([0, 0.2, 0.4, 0.6, 0.8, 0.99].map((r) => pickRandom(abcd, () => false, () => r, 'b')?.id));
+    const picks = new Set([0, 0.2, 0.4, 0.6, 0.8, 0.99].map((r) => pickRandom(abcd, [() => true], () => r, 'b')?.id));
     assert.ok(!picks.has('b'));
     assert.deepEqual([...picks].sort(), ['a', 'c', 'd']);
   });
 
   it('falls back to seen questions once everything is seen', () => {
-    assert.equal(pickRandom(abcd, () => true, () => 0.5, 'a')?.id, 'c');
+    assert.equal(pickRandom(abcd, [() => false], () => 0.5, 'a')?.id, 'c');
   });
 
   it('returns the current question when it is the only one, and nothing for an empty list', () => {
-    assert.equal(pickRandom([question('a')], () => false, () => 0.5, 'a')?.id, 'a');
-    assert.equal(pickRandom([], () => false, () => 0.5), undefined);
+    assert.equal(pickRandom([question('a')], [() => true], () => 0.5, 'a')?.id, 'a');
+    assert.equal(pickRandom([], [() => true], () => 0.5), undefined);
+  });
+
+  it('prefers the first kind that has a question, then the next, before any other', () => {
+    const due = new Set(['b', 'd']);
+    const unseen = new Set(['a', 'c']);
+    const preferences = [(q: Question) => due.has(q.id), (q: Question) => unseen.has(q.id)];
+    assert.deepEqual(ids([0, 0.6].map((r) => pickRandom(abcd, preferences, () => r))), ['b', 'd']);
+    // The only due question left is on screen: the next preference takes over.
+    const onlyB = [(q: Question) => q.id === 'b', preferences[1]!];
+    assert.deepEqual(ids([0, 0.6].map((r) => pickRandom(abcd, onlyB, () => r, 'b'))), ['a', 'c']);
+    // Nothing preferred: any question but the current one.
+    assert.equal(pickRandom(abcd, [() => false, () => false], () => 0.99, 'd')?.id, 'c');
   });
 
   it('stays in range when the source returns a value at the upper edge', () => {
-    assert.equal(pickRandom(abcd, () => false, () => 0.9999999999)?.id, 'd');
+    assert.equal(pickRandom(abcd, [], () => 0.9999999999)?.id, 'd');
   });
 });
 
