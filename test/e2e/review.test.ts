@@ -82,8 +82,12 @@ for (const theme of themes) {
         await workbench.runCommand('Dojo: Import Progress...');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ timeout });
+        // The dialog puts its starting folder into the box once it has read it: a path typed before that is replaced.
+        await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/'));
         await input.fill(file);
-        await page.waitForTimeout(500);
+        // Enter accepts once the dialog lists the file (before that it may still be completing the folder).
+        await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: path.basename(file) }).first().waitFor({ timeout });
+        await page.waitForFunction((typed) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === typed, file);
         await page.keyboard.press('Enter');
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout });
