@@ -55,10 +55,19 @@ describe('The path settings in the Settings editor of a remote window', () => {
     });
     await workbench.step('path-entered', async () => {
       const setting = editor.locator('.setting-item').filter({ hasText: 'Extra Banks' }).first();
-      await setting.getByRole('button', { name: 'Add Item' }).click();
-      const input = setting.locator('.setting-list-edit-row input').first();
-      await input.fill(bank);
-      await page.keyboard.press('Enter');
+      // The editor may render the setting again while the new row is open (a late search refresh), which drops the
+      // row: add the item again until the list shows it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await setting.getByRole('button', { name: 'Add Item' }).click({ timeout: 10_000 });
+          await setting.locator('.setting-list-edit-row input').first().fill(bank, { timeout: 5_000 });
+          await page.keyboard.press('Enter');
+          await setting.getByText(bank, { exact: true }).first().waitFor({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
     });
     await workbench.step('bank-loaded', async () => {
       await workbench.treeItem('设置编辑器题库').waitFor({ timeout: 30_000 });
