@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { domainLabel } from '../../src/core/domains';
 import { groupQuestions } from '../../src/core/grouping';
 import { buildIndex, practiceItems } from '../../src/core/indexer';
-import type { Domain } from '../../src/core/model';
+import type { BankIndex, Domain } from '../../src/core/model';
 import { repoRoot } from '../host/paths';
 
 export interface PracticeTarget {
@@ -21,14 +21,19 @@ export interface PracticeTarget {
 /** Rows below the expanded group that are surely rendered in a 900 px high window. */
 const visibleRows = 10;
 
-export function practiceTarget(): PracticeTarget {
+/** The bundled banks indexed by the real core, as the extension indexes them, with the taxonomy. */
+export function bundledIndex(): { index: BankIndex; domains: Domain[] } {
   const contentDir = path.join(repoRoot, 'content');
   const domains = JSON.parse(readFileSync(path.join(contentDir, 'domains.json'), 'utf8')) as Domain[];
   const sources = readdirSync(contentDir)
     .filter((file) => file.endsWith('.md'))
     .sort()
     .map((file) => ({ file: path.join(contentDir, file), bytes: readFileSync(path.join(contentDir, file)) }));
-  const index = buildIndex(sources, domains);
+  return { index: buildIndex(sources, domains), domains };
+}
+
+export function practiceTarget(): PracticeTarget {
+  const { index, domains } = bundledIndex();
   for (const group of groupQuestions(practiceItems(index), 'domain', { domains, documents: index.documents })) {
     const question = group.questions.slice(0, visibleRows).find((candidate) => candidate.code.length > 0);
     if (question) {

@@ -2,14 +2,13 @@
 // "Dojo: Import Progress..." (the file dialog and the preview), the status bar then shows "2 due", and a click on
 // it starts the review at "Review 1 of N". Screenshots after each step in test-results/e2e-review-<theme>/.
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { emptyProgress, exportDocument } from '../../src/core/review/exchange';
-import { buildIndex, practiceItems } from '../../src/core/indexer';
-import type { Domain } from '../../src/core/model';
+import { practiceItems } from '../../src/core/indexer';
 import { openSession, type Session } from '../host/session';
-import { repoRoot } from '../host/paths';
+import { bundledIndex } from './practiceTarget';
 import { Workbench } from './workbench';
 
 const themes = [
@@ -24,13 +23,7 @@ const NEW_PER_DAY = 10;
 
 /** Ids of the first bundled practice items, as the extension indexes them. */
 function firstQuestionIds(count: number): string[] {
-  const contentDir = path.join(repoRoot, 'content');
-  const domains = JSON.parse(readFileSync(path.join(contentDir, 'domains.json'), 'utf8')) as Domain[];
-  const sources = readdirSync(contentDir)
-    .filter((file) => file.endsWith('.md'))
-    .sort()
-    .map((file) => ({ file: path.join(contentDir, file), bytes: readFileSync(path.join(contentDir, file)) }));
-  return practiceItems(buildIndex(sources, domains)).slice(0, count).map((q) => q.id);
+  return practiceItems(bundledIndex().index).slice(0, count).map((q) => q.id);
 }
 
 /** An export in which the questions were reviewed four days ago and came due yesterday. */
