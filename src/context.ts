@@ -21,6 +21,8 @@ export interface QuestionLibrary {
   /** The question and its repeats (alternative answers), first one first; never empty. */
   variants(question: Question): Question[];
   readonly onDidChange: vscode.Event<void>;
+  /** Resolves once the first load of the banks has finished (the tree and commands exist before). */
+  readonly loaded: Promise<void>;
   reload(): Promise<void>;
 }
 

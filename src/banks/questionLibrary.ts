@@ -49,6 +49,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private loading: Promise<void> | undefined;
   private reloadAgain = false;
+  private firstLoadDone: () => void = () => undefined;
+  readonly loaded = new Promise<void>((resolve) => (this.firstLoadDone = resolve));
 
   constructor(private readonly deps: LibraryDeps) {
     this.watcher = new BankWatcher(() => void this.reload());
@@ -88,6 +90,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
           this.deps.log.error(`Reloading the banks failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         }
       } while (this.reloadAgain);
+      this.firstLoadDone();
     })().finally(() => (this.loading = undefined));
     return this.loading;
   }

@@ -61,6 +61,15 @@ export class SearchIndex {
   /** 1 where the question's title names its primary domain. */
   private readonly titleNamesDomain: Uint8Array;
 
+  /**
+   * Builds the index in slices, awaiting `pause` between them so that the caller's thread (the extension host) stays
+   * responsive while a large bank is indexed. Same result as the constructor.
+   */
+  static async build(questions: readonly Question[], domains: readonly Domain[], pause: () => Promise<void>): Promise<SearchIndex> {
+    await pause();
+    return new SearchIndex(questions, domains);
+  }
+
   /** Indexes exactly the questions given (callers pass practice items). */
   constructor(questions: readonly Question[], domains: readonly Domain[]) {
     this.grams = new GramIndex(questions.length);
