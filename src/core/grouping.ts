@@ -97,17 +97,101 @@ export function filterQuestions(items: readonly Question[], filter: QuestionFilt
   return items.filter((q) => passesFilter(marksOf(q.id), filter));
 }
 
-/** How many of the questions the user has seen (attempted or revealed). */
-export function countSeen(items: readonly Question[], marksOf: MarksOf): number {
-  let seen = 0;
-  for (const q of items) if (marksOf(q.id).seen) seen++;
-  return seen;
-}
-
 export function isGroupBy(value: unknown): value is GroupBy {
   return typeof value === 'string' && (GROUP_BYS as readonly string[]).includes(value);
 }
 
 export function isQuestionFilter(value: unknown): value is QuestionFilter {
   return typeof value === 'string' && (QUESTION_FILTERS as readonly string[]).includes(value);
+}
+
+/** What one question's new marks did to its group's listing. */
+export interface ListingUpdate<T> {
+  /** The item made for a question the filter lets through now and did not before. */
+  added?: T;
+  /** The item of a question the filter hid just now. */
+  removed?: T;
+  /** The group's seen count or the number it lists changed. */
+  countsChanged: boolean;
+}
+
+/**
+ * One group as a filtered view lists it, kept current one question at a time: a star or an attempt costs a lookup
+ * and at most one insertion or removal, never a pass over the library. `T` is what the view shows for a listed
+ * question (made by `show` when the question enters the listing); listed items keep the group's order.
+ */
+export class GroupListing<T> {
+  private readonly items: T[] = [];
+  /** Each listed item's place in `group.questions`, ascending (parallel to `items`). */
+  private readonly places: number[] = [];
+  private readonly placeOf = new Map<string, number>();
+  private readonly marks = new Map<string, Marks>();
+  private seenCount = 0;
+
+  constructor(
+    readonly group: QuestionGroup,
+    readonly filter: QuestionFilter,
+    marksOf: MarksOf,
+    private readonly show: (question: Question) => T,
+  ) {
+    group.questions.forEach((question, place) => {
+      const marks = marksOf(question.id);
+      this.placeOf.set(question.id, place);
+      this.marks.set(question.id, marks);
+      if (marks.seen) this.seenCount++;
+      if (passesFilter(marks, filter)) {
+        this.items.push(show(question));
+        this.places.push(place);
+      }
+    });
+  }
+
+  /** What the filter lets through, in the group's order. */
+  get listed(): readonly T[] {
+    return this.items;
+  }
+
+  /** Questions of the group the user has seen, listed or not. */
+  get seen(): number {
+    return this.seenCount;
+  }
+
+  get total(): number {
+    return this.group.questions.length;
+  }
+
+  /** Takes the question's new marks; undefined when the question is not in this group. */
+  update(id: string, marks: Marks): ListingUpdate<T> | undefined {
+    const place = this.placeOf.get(id);
+    const before = this.marks.get(id);
+    if (place === undefined || before === undefined) return undefined;
+    this.marks.set(id, marks);
+    const seenChanged = before.seen !== marks.seen;
+    if (seenChanged) this.seenCount += marks.seen ? 1 : -1;
+    const wasListed = passesFilter(before, this.filter);
+    const isListed = passesFilter(marks, this.filter);
+    if (wasListed === isListed) return { countsChanged: seenChanged };
+    const at = firstAtOrAfter(this.places, place);
+    if (isListed) {
+      const added = this.show(this.group.questions[place]);
+      this.items.splice(at, 0, added);
+      this.places.splice(at, 0, place);
+      return { added, countsChanged: true };
+    }
+    const [removed] = this.items.splice(at, 1);
+    this.places.splice(at, 1);
+    return { removed, countsChanged: true };
+  }
+}
+
+/** The index of the first value ≥ `value` in an ascending array (binary search). */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -25,6 +25,7 @@ export class QuestionTree implements vscode.Disposable {
   readonly provider: QuestionTreeProvider;
   readonly view: vscode.TreeView<TreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly contextValues = new Map<string, string | boolean>();
 
   constructor(
     private readonly ctx: Pick<DojoContext, 'library' | 'progress'>,
@@ -60,11 +61,19 @@ export class QuestionTree implements vscode.Disposable {
   private updateContext(): void {
     const filter = this.viewState.filter();
     const empty = this.ctx.library.practiceItems.length === 0;
-    void vscode.commands.executeCommand('setContext', ContextKey.groupBy, config.groupBy());
-    void vscode.commands.executeCommand('setContext', ContextKey.filter, filter);
-    void vscode.commands.executeCommand('setContext', ContextKey.libraryEmpty, empty);
-    void vscode.commands.executeCommand('setContext', ContextKey.filterEmpty, !empty && this.provider.getChildren().length === 0);
-    this.view.description = filter === 'all' ? undefined : `${filterName(filter)} · ${questionCount(this.provider.listedCount())}`;
+    this.setContext(ContextKey.groupBy, config.groupBy());
+    this.setContext(ContextKey.filter, filter);
+    this.setContext(ContextKey.libraryEmpty, empty);
+    this.setContext(ContextKey.filterEmpty, !empty && this.provider.getChildren().length === 0);
+    const description = filter === 'all' ? undefined : `${filterName(filter)} · ${questionCount(this.provider.listedCount())}`;
+    if (this.view.description !== description) this.view.description = description;
+  }
+
+  /** Tells the workbench only what changed: a star should not cost a round of context updates. */
+  private setContext(key: string, value: string | boolean): void {
+    if (this.contextValues.get(key) === value) return;
+    this.contextValues.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
   }
 }
 

@@ -1,33 +1,40 @@
 // The question tree: groups (domains or banks) → questions, filtered by the view's filter. Built lazily into a
-// snapshot of nodes that is dropped on any change, so `getParent` and `findQuestion` always agree with what is shown.
+// snapshot of nodes; the library, the filter, the grouping or a new day build it again, while a progress change (a
+// star, an attempt, a grade) updates only the nodes it concerns, so its cost does not grow with the library.
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext } from '../context';
-import { countSeen, filterQuestions, practiceGroups, type MarksOf } from '../core/grouping';
+import { GroupListing, practiceGroups, type GroupBy, type Marks, type QuestionGroup } from '../core/grouping';
+import type { Question } from '../core/model';
 import { plainPreview } from '../core/plainPreview';
-import { CARD_STATE, type ReviewCard } from '../core/review/card';
+import { CARD_STATE } from '../core/review/card';
 import { marksOf } from '../state/progressStore';
 import { localMidnight } from '../state/reviewStore';
 import type { ViewState } from '../state/viewState';
 import type { DueTracker } from '../review/dueTracker';
-import { bankName, domainName, dueTimeLabel, questionState, shortBankName, type QuestionState } from '../labels';
-import { GroupNode, QuestionNode, type GroupName } from './treeNodes';
+import { bankName, domainName, dueTimeLabel, questionState, shortBankName } from '../labels';
+import { GroupNode, QuestionNode, questionTooltip, type GroupName, type QuestionLook } from './treeNodes';
 
 export type TreeNode = GroupNode | QuestionNode;
 
 const PREVIEW_CHARS = 280;
 
 interface Snapshot {
+  /** Every group of the grouping, listing something or not: a group the filter empties comes back as the same node. */
   groups: GroupNode[];
+  /** The groups that list something: the tree's roots. */
+  shown: GroupNode[];
+  /** The group of every practice item. */
+  groupOf: Map<string, GroupNode>;
+  /** The node of every listed question. */
   nodes: Map<string, QuestionNode>;
-  /** The state of every practice item (shown or filtered out), to tell which progress changes matter. */
-  states: Map<string, QuestionState>;
   /** Local midnight of the day it was built: tooltips say "today" and "tomorrow". */
   day: number;
 }
 
 export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<TreeNode[] | undefined>();
+  /** Fires with the nodes that changed, or undefined when the roots did (or everything). */
   readonly onDidChangeTreeData = this.changed.event;
   private snapshot: Snapshot | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -52,7 +59,7 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   refresh(): void {
     this.snapshot = undefined;
-    this.changed.fire();
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -60,12 +67,18 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return this.current().groups;
-    return node instanceof GroupNode ? node.children : [];
+    if (!node) return [...this.current().shown];
+    return node instanceof GroupNode ? [...node.children] : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     return node instanceof QuestionNode ? node.parent : undefined;
+  }
+
+  /** A question's tooltip is built when it is first hovered (and again after its progress changed). */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof QuestionNode && item.tooltip === undefined) item.tooltip = this.tooltipOf(node);
+    return item;
   }
 
   /** How many questions the tree lists under the current filter. */
@@ -82,11 +95,41 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     for (const d of this.disposables) d.dispose();
   }
 
+  /**
+   * Redraws the rows whose look changed and the counts of their groups, moves questions in or out of the filter, and
+   * fires exactly those nodes; the roots only when a group starts or stops listing anything. Attempts autosave often:
+   * a change that leaves marks and look as they were redraws nothing.
+   */
   private progressChanged(ids: readonly string[]): void {
-    // Attempts autosave often; only a change of state (icon, counts, filter membership) redraws the tree.
-    const states = this.snapshot?.states;
-    if (states && ids.some((id) => states.has(id) && states.get(id) !== this.stateOf(id))) {
-      this.refresh();
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    const changed = new Set<TreeNode>();
+    let rootsChanged = false;
+    for (const id of ids) {
+      const group = snapshot.groupOf.get(id);
+      if (!group) continue;
+      const wasShown = group.children.length > 0;
+      const update = group.listing.update(id, this.marksOf(id));
+      if (!update) continue;
+      if (update.removed) snapshot.nodes.delete(id);
+      if (update.added) snapshot.nodes.set(id, update.added);
+      const node = update.added ? undefined : snapshot.nodes.get(id);
+      const look = node && this.lookOf(id);
+      if (node && look && !node.shows(look)) {
+        node.show(look);
+        changed.add(node);
+      }
+      if (update.countsChanged) {
+        group.showCounts();
+        changed.add(group);
+      }
+      if (wasShown !== group.children.length > 0) rootsChanged = true;
+    }
+    if (rootsChanged) {
+      snapshot.shown = snapshot.groups.filter((group) => group.children.length > 0);
+      this.changed.fire(undefined);
+    } else if (changed.size > 0) {
+      this.changed.fire([...changed]);
     }
   }
 
@@ -94,11 +137,38 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private timePassed(): void {
     const snapshot = this.snapshot;
     if (snapshot && snapshot.day !== localMidnight(this.due.now())) this.refresh();
-    else this.progressChanged([...(snapshot?.states.keys() ?? [])]);
+    else if (snapshot) this.progressChanged([...snapshot.groupOf.keys()]);
   }
 
-  private stateOf(id: string): QuestionState {
-    return questionState(this.ctx.progress.get(id), { card: this.due.card(id), now: this.due.now() });
+  private marksOf(id: string): Marks {
+    return { ...marksOf(this.ctx.progress.get(id)), due: this.due.isDue(id) };
+  }
+
+  private lookOf(id: string): QuestionLook {
+    const progress = this.ctx.progress.get(id);
+    const card = this.due.card(id);
+    const graded = card !== undefined && card.state !== CARD_STATE.new;
+    return {
+      state: questionState(progress, { card, now: this.due.now() }),
+      starred: progress.starred,
+      reviewAt: graded ? card.due : undefined,
+    };
+  }
+
+  private tooltipOf(node: QuestionNode): vscode.MarkdownString {
+    const { library } = this.ctx;
+    const { question, reviewAt } = node;
+    const now = this.due.now();
+    return questionTooltip(node, {
+      origin: `${domainName(library, question.domain)} · ${bankName(library, question.document)}`,
+      preview: plainPreview(question.prompt, PREVIEW_CHARS),
+      nextReview:
+        reviewAt === undefined
+          ? undefined
+          : reviewAt <= now
+            ? vscode.l10n.t('Due for review now')
+            : vscode.l10n.t('Next review: {0}', dueTimeLabel(reviewAt, now)),
+    });
   }
 
   private current(): Snapshot {
@@ -107,50 +177,48 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private build(): Snapshot {
-    const { library, progress } = this.ctx;
+    const { library } = this.ctx;
     const groupBy = config.groupBy();
     const filter = this.viewState.filter();
-    const marks: MarksOf = (id) => ({ ...marksOf(progress.get(id)), due: this.due.isDue(id) });
-    const now = this.due.now();
-    const groups: GroupNode[] = [];
+    const marks = (id: string) => this.marksOf(id);
+    const describe = rowDescriptions(library, groupBy);
     const nodes = new Map<string, QuestionNode>();
-    const states = new Map<string, QuestionState>();
-    for (const group of practiceGroups(library, groupBy)) {
-      for (const q of group.questions) states.set(q.id, this.stateOf(q.id));
-      const shown = filterQuestions(group.questions, filter, marks);
-      if (shown.length === 0) continue;
-      const name: GroupName =
-        groupBy === 'domain'
-          ? { short: domainName(library, group.key), full: domainName(library, group.key) }
-          : { short: shortBankName(library, group.key), full: bankName(library, group.key) };
-      const node = new GroupNode({ ...group, questions: shown }, name, {
-        seen: countSeen(group.questions, marks),
-        total: group.questions.length,
-        listed: filter === 'all' ? undefined : shown.length,
+    const groupOf = new Map<string, GroupNode>();
+    const groups = practiceGroups(library, groupBy).map((group) => {
+      const node = new GroupNode(groupName(library, group), (parent) => {
+        const show = (question: Question) => new QuestionNode(question, parent, describe(question), this.lookOf(question.id));
+        return new GroupListing(group, filter, marks, show);
       });
-      for (const question of shown) {
-        const domain = domainName(library, question.domain);
-        const child = new QuestionNode(question, node, {
-          description: groupBy === 'domain' ? shortBankName(library, question.document) : domain,
-          origin: `${domain} · ${bankName(library, question.document)}`,
-          preview: plainPreview(question.prompt, PREVIEW_CHARS),
-          state: states.get(question.id) ?? 'new',
-          starred: progress.get(question.id).starred,
-          nextReview: nextReview(this.due.card(question.id), now),
-          hasCode: question.code.length > 0,
-        });
-        node.children.push(child);
-        nodes.set(question.id, child);
-      }
-      groups.push(node);
-    }
-    return { groups, nodes, states, day: localMidnight(now) };
+      for (const question of group.questions) groupOf.set(question.id, node);
+      for (const child of node.children) nodes.set(child.question.id, child);
+      return node;
+    });
+    const shown = groups.filter((group) => group.children.length > 0);
+    return { groups, shown, groupOf, nodes, day: localMidnight(this.due.now()) };
   }
 }
 
-/** When a graded question is next due, for its tooltip; undefined for one never graded (or reset). */
-function nextReview(card: ReviewCard | undefined, now: number): string | undefined {
-  if (card === undefined || card.state === CARD_STATE.new) return undefined;
-  const due = card.due;
-  return due <= now ? vscode.l10n.t('Due for review now') : vscode.l10n.t('Next review: {0}', dueTimeLabel(due, now));
+function groupName(library: DojoContext['library'], group: QuestionGroup): GroupName {
+  if (group.kind === 'domain') {
+    const name = domainName(library, group.key);
+    return { short: name, full: name };
+  }
+  return { short: shortBankName(library, group.key), full: bankName(library, group.key) };
+}
+
+/**
+ * A question row's description: the bank's short name when grouped by domain, the domain's name when grouped by
+ * bank. Worked out once per bank or domain, not once per question.
+ */
+function rowDescriptions(library: DojoContext['library'], groupBy: GroupBy): (question: Question) => string {
+  const known = new Map<string, string>();
+  return (question) => {
+    const key = groupBy === 'domain' ? question.document : question.domain;
+    let description = known.get(key);
+    if (description === undefined) {
+      description = groupBy === 'domain' ? shortBankName(library, key) : domainName(library, key);
+      known.set(key, description);
+    }
+    return description;
+  };
 }

@@ -5,7 +5,9 @@ import { domainLabel } from '../../src/core/domains';
 import { displayWidth, shortLabel } from '../../src/core/shortLabel';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/questionTreeProvider';
 import type { GroupNode, QuestionNode } from '../../src/tree/treeNodes';
+import { GRADE } from '../../src/core/review/grades';
 import { extensionId } from '../host/suiteProtocol';
 import { dojo, ProgressSnapshot, seen, until } from './helpers';
 
@@ -20,14 +22,51 @@ function questionNodes(api: DojoApi): QuestionNode[] {
   return groups(api).flatMap((group) => api.tree.provider.getChildren(group) as QuestionNode[]);
 }
 
+/** Roots and their questions as ids, in the order the tree shows them. */
+function shape(api: DojoApi): string[][] {
+  return groups(api).map((group) => [group.id!, ...group.children.map((child) => child.id!)]);
+}
+
+/** Every node object the tree shows now. */
+function shownNodes(api: DojoApi): TreeNode[] {
+  return [...groups(api), ...questionNodes(api)];
+}
+
+/** What the provider fires while `act` runs (progress events arrive before the store's write resolves). */
+async function firedDuring(api: DojoApi, act: () => PromiseLike<unknown>): Promise<(readonly TreeNode[] | undefined)[]> {
+  const fired: (readonly TreeNode[] | undefined)[] = [];
+  const listener = api.tree.provider.onDidChangeTreeData((nodes) => fired.push(nodes));
+  try {
+    await act();
+  } finally {
+    listener.dispose();
+  }
+  return fired;
+}
+
+/** The tooltip as the tree resolves it on hover. */
+function tooltipOf(api: DojoApi, node: QuestionNode): vscode.MarkdownString {
+  const tooltip = api.tree.provider.resolveTreeItem(node, node).tooltip;
+  assert.ok(tooltip instanceof vscode.MarkdownString, 'a markdown tooltip');
+  return tooltip;
+}
+
+/** `text` as a markdown tooltip carries it (escaped). */
+function escaped(text: string): string {
+  return new vscode.MarkdownString().appendText(text).value;
+}
+
 describe('Question tree', () => {
   let api: DojoApi;
   let items: readonly Question[];
   let snapshot: ProgressSnapshot;
+  const graded: string[] = [];
 
-  /** Questions nobody has practised yet (other suites may have practised some). */
-  function fresh(count: number): Question[] {
-    const found = items.filter((q) => !seen(api, q.id) && !api.ctx.progress.get(q.id).starred).slice(0, count);
+  /** Questions nobody has practised, starred or graded yet (other suites may have). */
+  function fresh(count: number, where: (q: Question) => boolean = () => true): Question[] {
+    const found = items
+      .filter((q) => !seen(api, q.id) && !api.ctx.progress.get(q.id).starred && api.ctx.review.card(q.id) === undefined && where(q))
+      .slice(0, count);
     assert.equal(found.length, count, `${count} questions not practised yet`);
     return found;
   }
@@ -40,6 +79,7 @@ describe('Question tree', () => {
   });
 
   afterEach(async () => {
+    if (graded.length > 0) await api.ctx.review.reset(graded.splice(0));
     await snapshot.restore();
     await vscode.commands.executeCommand('dojo.groupBy', 'domain');
     await vscode.commands.executeCommand('dojo.filter', 'all');
@@ -148,8 +188,7 @@ describe('Question tree', () => {
     assert.equal(node.label, question.title);
     assert.equal(node.description, shortLabel(bankTitle, 24));
     assert.ok(questionNodes(api).every((n) => displayWidth(String(n.description)) <= 24), 'descriptions stay short');
-    assert.ok(node.tooltip instanceof vscode.MarkdownString);
-    const tooltip = node.tooltip as vscode.MarkdownString;
+    const tooltip = tooltipOf(api, node);
     assert.ok(tooltip.value.includes(new vscode.MarkdownString().appendText(bankTitle).value), 'the tooltip names the bank in full');
     assert.ok(!tooltip.isTrusted && !tooltip.supportHtml, 'bank text is never trusted markdown');
     assert.ok(tooltip.value.includes(new vscode.MarkdownString().appendText(question.title).value));
@@ -196,5 +235,158 @@ describe('Question tree', () => {
     await vscode.commands.executeCommand('dojo.openQuestion', question.id);
     await until(() => api.tree.view.selection[0]?.id === `q:${question.id}`, 'the tree to select the question', WAIT_MS);
     assert.equal(api.ctx.practice.currentQuestionId, question.id);
+  });
+  it('redraws only the starred question’s row: the same nodes stay, the event carries that node alone', async () => {
+    const [target] = fresh(1);
+    snapshot.remember(target.id);
+    const before = shownNodes(api);
+    const node = api.tree.provider.findQuestion(target.id)!;
+    const group = node.parent;
+    const counts = group.description;
+    const fired = await firedDuring(api, () => vscode.commands.executeCommand('dojo.toggleStar', target.id));
+    assert.deepEqual(fired, [[node]]);
+    const after = shownNodes(api);
+    assert.equal(after.length, before.length);
+    assert.ok(after.every((n, i) => n === before[i]), 'every node is the object it was: nothing was rebuilt');
+    assert.equal(api.tree.provider.findQuestion(target.id), node);
+    assert.equal((node.iconPath as vscode.ThemeIcon).id, 'star-full');
+    assert.match(node.contextValue!, /(^| )starred\b/);
+    assert.equal(node.accessibilityInformation?.label, `${target.title}, starred`);
+    assert.equal(group.description, counts, 'a star changes no count');
+  });
+
+  it('redraws the row and its group’s count after a first attempt, even when the icon stays the star', async () => {
+    const [plainOne, starredOne] = fresh(2);
+    for (const q of [plainOne, starredOne]) snapshot.remember(q.id);
+    await api.ctx.progress.setStarred(starredOne.id, true);
+    const before = shownNodes(api);
+    for (const target of [plainOne, starredOne]) {
+      const node = api.tree.provider.findQuestion(target.id)!;
+      const group = node.parent;
+      const [seenBefore, total] = String(group.description).split('/').map(Number);
+      const fired = await firedDuring(api, () => api.ctx.progress.setAttempted(target.id, true));
+      assert.equal(fired.length, 1);
+      const expected = target === plainOne ? [node, group] : [group];
+      assert.deepEqual(new Set(fired[0]), new Set(expected), `${target.id}: the row (when its icon changed) and its group`);
+      assert.equal(group.description, `${seenBefore + 1}/${total}`);
+      assert.match(String(group.tooltip), new RegExp(`: ${seenBefore + 1} of ${total} questions practised`));
+    }
+    assert.equal((api.tree.provider.findQuestion(plainOne.id)!.iconPath as vscode.ThemeIcon).id, 'edit');
+    const after = shownNodes(api);
+    assert.ok(after.length === before.length && after.every((n, i) => n === before[i]));
+  });
+
+  it('moves a question out of and back into the Starred filter by redrawing its group only, in the tree’s order', async () => {
+    // Three questions of one domain: the group keeps listing something throughout.
+    const [first] = fresh(1);
+    const [second, third] = fresh(2, (q) => q.domain === first.domain && q.id !== first.id);
+    for (const q of [first, second, third]) {
+      snapshot.remember(q.id);
+      await api.ctx.progress.setStarred(q.id, true);
+    }
+    await vscode.commands.executeCommand('dojo.filter', 'starred');
+    const listed = api.tree.provider.listedCount();
+    const group = api.tree.provider.findQuestion(second.id)!.parent;
+    const order = group.children.map((child) => child.question.id);
+    const others = shownNodes(api).filter((n) => n !== group && n !== api.tree.provider.findQuestion(second.id));
+
+    const out = await firedDuring(api, () => vscode.commands.executeCommand('dojo.toggleStar', second.id));
+    assert.deepEqual(out, [[group]]);
+    assert.equal(api.tree.provider.findQuestion(second.id), undefined);
+    assert.deepEqual(group.children.map((child) => child.question.id), order.filter((id) => id !== second.id));
+    assert.equal(group.description, String(order.length - 1));
+    assert.match(String(group.tooltip), new RegExp(`${order.length - 1} of \\d+ questions shown by the filter`));
+    assert.equal(api.tree.view.description, `Starred · ${listed - 1} questions`);
+
+    const back = await firedDuring(api, () => vscode.commands.executeCommand('dojo.toggleStar', second.id));
+    assert.deepEqual(back, [[group]]);
+    assert.deepEqual(group.children.map((child) => child.question.id), order, 'back in its place');
+    assert.equal(api.tree.provider.findQuestion(second.id)!.parent, group);
+    assert.equal(api.tree.view.description, `Starred · ${listed} questions`);
+    const after = shownNodes(api);
+    assert.ok(others.every((n) => after.includes(n)), 'the other nodes were kept');
+
+    const incremental = shape(api);
+    api.tree.provider.refresh();
+    assert.deepEqual(incremental, shape(api), 'the same tree as one built from scratch');
+  });
+
+  it('adds a group when its first question enters the filter and drops it when its last one leaves', async () => {
+    await vscode.commands.executeCommand('dojo.filter', 'starred');
+    const shownDomains = new Set(groups(api).map((g) => g.group.key));
+    const [target] = fresh(1, (q) => !shownDomains.has(q.domain));
+    snapshot.remember(target.id);
+    const kept = groups(api);
+
+    const added = await firedDuring(api, () => api.ctx.progress.setStarred(target.id, true));
+    assert.deepEqual(added, [undefined], 'the roots changed');
+    const withGroup = shape(api);
+    const group = api.tree.provider.findQuestion(target.id)!.parent;
+    assert.deepEqual(group.children.map((child) => child.question.id), [target.id]);
+    assert.equal(group.description, '1');
+    assert.ok(kept.every((g) => groups(api).includes(g)), 'the other groups are the same nodes');
+    api.tree.provider.refresh();
+    assert.deepEqual(withGroup, shape(api), 'the group sits where a rebuilt tree puts it');
+
+    const dropped = await firedDuring(api, () => api.ctx.progress.setStarred(target.id, false));
+    assert.deepEqual(dropped, [undefined]);
+    assert.ok(!groups(api).some((g) => g.group.key === target.domain));
+    assert.equal(api.tree.provider.findQuestion(target.id), undefined);
+  });
+
+  it('takes an attempted question out of Not yet attempted and counts what stays', async () => {
+    await vscode.commands.executeCommand('dojo.filter', 'unattempted');
+    const [target] = fresh(1);
+    snapshot.remember(target.id);
+    const node = api.tree.provider.findQuestion(target.id)!;
+    const group = node.parent;
+    const listed = group.children.length;
+    const fired = await firedDuring(api, () => api.ctx.progress.setAttempted(target.id, true));
+    assert.deepEqual(fired, [listed === 1 ? undefined : [group]]);
+    assert.equal(api.tree.provider.findQuestion(target.id), undefined);
+    assert.ok(!group.children.includes(node));
+    assert.equal(group.description, String(listed - 1));
+  });
+
+  it('redraws a graded question’s row and group under the Due filter’s rules, from the review store', async () => {
+    const [target] = fresh(1);
+    graded.push(target.id);
+    const node = api.tree.provider.findQuestion(target.id)!;
+    const fired = await firedDuring(api, () => api.ctx.review.grade(target.id, GRADE.good));
+    assert.ok(fired.some((nodes) => nodes?.includes(node)), 'the event carries the graded row');
+    assert.ok(fired.every((nodes) => nodes !== undefined), 'no full refresh');
+    assert.ok(['learning', 'scheduled'].includes(node.state), node.state);
+    assert.match(tooltipOf(api, node).value.replace(/&nbsp;/g, ' '), /\n\nNext review: \S+/);
+  });
+
+  it('builds a question’s tooltip only when asked, and again after its progress changed', async () => {
+    const [target] = fresh(1, (q) => q.prompt !== q.title);
+    snapshot.remember(target.id);
+    const node = api.tree.provider.findQuestion(target.id)!;
+    assert.equal(node.tooltip, undefined, 'no tooltip until the row is hovered');
+    const bankTitle = api.library.index.documents.find((d) => d.file === target.document)!.title;
+    const first = tooltipOf(api, node);
+    assert.ok(first.value.startsWith(`**${escaped(target.title)}**`));
+    assert.ok(first.value.includes(escaped(target.prompt.slice(0, 20))), 'a preview of the prompt');
+    assert.ok(first.value.includes(escaped(bankTitle)), 'the bank in full');
+    assert.ok(first.value.includes(escaped('not attempted')), first.value);
+    assert.equal(node.tooltip, first, 'kept until the progress changes');
+
+    await api.ctx.progress.setStarred(target.id, true);
+    assert.equal(node.tooltip, undefined, 'dropped when the row is redrawn');
+    const second = tooltipOf(api, node);
+    assert.ok(second.value.includes(escaped(' · starred')) && !second.value.includes(escaped('not attempted')), second.value);
+  });
+
+  it('reveals a question that entered the filter after the tree was drawn', async () => {
+    await vscode.commands.executeCommand('dojo.questions.focus');
+    await until(() => api.tree.view.visible, 'the question view to show', WAIT_MS);
+    await vscode.commands.executeCommand('dojo.filter', 'starred');
+    const [target] = fresh(1);
+    snapshot.remember(target.id);
+    await api.ctx.progress.setStarred(target.id, true);
+    await api.tree.reveal(target.id);
+    await until(() => api.tree.view.selection[0]?.id === `q:${target.id}`, 'the tree to select the starred question', WAIT_MS);
+    assert.equal(api.tree.view.selection[0], api.tree.provider.findQuestion(target.id));
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { BankDocument, Domain } from '../../src/core/model';
 import {
-  countSeen,
   filterQuestions,
+  GroupListing,
   groupQuestions,
   isGroupBy,
   isQuestionFilter,
@@ -100,9 +100,78 @@ describe('filterQuestions', () => {
     const starred = filterQuestions(items, 'starred', marksOf);
     assert.deepEqual(shape(groupQuestions(starred, 'domain', arrangement)), [['speech', ['q3']], ['general', ['q2']]]);
   });
+});
 
-  it('counts the questions seen', () => {
-    assert.equal(countSeen(items, marksOf), 3);
+describe('GroupListing', () => {
+  const group = { kind: 'domain' as const, key: 'finance', questions: ['a', 'b', 'c', 'd', 'e'].map((id) => makeQuestion({ id })) };
+  const none: Marks = { seen: false, starred: false };
+
+  /** A listing over `group` whose items name the question they were made for, with the marks it started from. */
+  function listing(filter: Parameters<typeof filterQuestions>[1], start: Record<string, Marks>) {
+    const made: string[] = [];
+    const list = new GroupListing(group, filter, (id) => start[id] ?? none, (q) => {
+      made.push(q.id);
+      return { id: q.id };
+    });
+    return { list, made, ids: () => list.listed.map((item) => item.id) };
+  }
+
+  it('lists what the filter lets through in group order and counts the questions seen, listed or not', () => {
+    const { list, ids } = listing('starred', { b: { seen: true, starred: true }, d: { seen: true, starred: false }, e: { seen: false, starred: true } });
+    assert.deepEqual(ids(), ['b', 'e']);
+    assert.equal(list.seen, 2);
+    assert.equal(list.total, 5);
+  });
+
+  it('puts a question the filter now lets through back in its place, making its item only then', () => {
+    const { list, made, ids } = listing('starred', { b: { seen: false, starred: true }, e: { seen: false, starred: true } });
+    made.length = 0;
+    const update = list.update('d', { seen: false, starred: true });
+    assert.deepEqual(update, { added: { id: 'd' }, countsChanged: true });
+    assert.deepEqual(ids(), ['b', 'd', 'e']);
+    list.update('a', { seen: false, starred: true });
+    assert.deepEqual(ids(), ['a', 'b', 'd', 'e']);
+    assert.deepEqual(made, ['d', 'a'], 'an item is made for each question that enters, and for no other');
+  });
+
+  it('takes out a question the filter now hides and hands back its item', () => {
+    const { list, ids } = listing('unattempted', {});
+    const kept = list.listed[3];
+    const update = list.update('c', { seen: true, starred: false });
+    assert.deepEqual(update, { removed: { id: 'c' }, countsChanged: true });
+    assert.deepEqual(ids(), ['a', 'b', 'd', 'e']);
+    assert.equal(list.listed[2], kept, 'the other items stay the same objects');
+    assert.equal(list.seen, 1);
+  });
+
+  it('counts a question seen without moving it when the filter does not care', () => {
+    const { list, ids } = listing('all', {});
+    const before = [...list.listed];
+    assert.deepEqual(list.update('b', { seen: true, starred: false }), { countsChanged: true });
+    assert.equal(list.seen, 1);
+    assert.deepEqual(list.update('b', { seen: true, starred: true }), { countsChanged: false }, 'a star changes no count');
+    assert.deepEqual(list.update('b', { seen: false, starred: true }), { countsChanged: true });
+    assert.equal(list.seen, 0);
+    assert.deepEqual(ids(), ['a', 'b', 'c', 'd', 'e']);
+    assert.ok(list.listed.every((item, i) => item === before[i]));
+  });
+
+  it('follows the due mark for the Due filter, and a repeated mark changes nothing', () => {
+    const { list, ids } = listing('due', { c: { seen: true, starred: false, due: true } });
+    assert.deepEqual(ids(), ['c']);
+    assert.deepEqual(list.update('c', { seen: true, starred: false, due: true }), { countsChanged: false });
+    list.update('c', { seen: true, starred: false, due: false });
+    assert.deepEqual(ids(), []);
+    list.update('e', { seen: true, starred: false, due: true });
+    list.update('a', { seen: true, starred: false, due: true });
+    assert.deepEqual(ids(), ['a', 'e']);
+  });
+
+  it('ignores a question of another group', () => {
+    const { list, ids } = listing('all', {});
+    assert.equal(list.update('elsewhere', { seen: true, starred: true }), undefined);
+    assert.equal(list.seen, 0);
+    assert.equal(ids().length, 5);
   });
 });
 
