@@ -348,7 +348,7 @@ describe('Question tree', () => {
     assert.equal(group.description, String(listed - 1));
   });
 
-  it('redraws a graded question’s row and group under the Due filter’s rules, from the review store', async () => {
+  it('redraws a graded question’s row from the review store, its next review in the tooltip, without a full refresh', async () => {
     const [target] = fresh(1);
     graded.push(target.id);
     const node = api.tree.provider.findQuestion(target.id)!;
