@@ -284,11 +284,14 @@ describe('Bank content rendered by the practice webview', () => {
       await panel.locator('#reference .katex').first().waitFor({ state: 'visible' });
       const shown = await panel.evaluate(() => {
         const reference = document.getElementById('reference')!;
-        const fraction = reference.querySelector<HTMLElement>('.katex-display .mfrac .vlist');
+        // KaTeX stacks a fraction with inline offsets (`top`) of zero-height rows: applied through the CSSOM, they put
+        // the numerator above the denominator; without them both would sit on one line.
+        const letters = Array.from(reference.querySelectorAll<HTMLElement>('.katex-display .mfrac .mathnormal'));
+        const numerator = letters.find((node) => node.textContent === 'a');
+        const denominator = letters.find((node) => node.textContent === 'b');
         return {
           formulas: reference.querySelectorAll('.katex-html').length,
-          // KaTeX stacks a fraction with inline heights and offsets: applied through the CSSOM, they are in effect.
-          stackedHeight: fraction ? fraction.getBoundingClientRect().height : 0,
+          stackedBy: numerator && denominator ? denominator.getBoundingClientRect().top - numerator.getBoundingClientRect().top : NaN,
           styledNodes: reference.querySelectorAll('[data-dojo-style]').length,
           inlineStyles: Array.from(reference.querySelectorAll<HTMLElement>('[data-dojo-style]')).filter((node) => node.style.cssText !== '').length,
           keyword: reference.querySelector('pre code.hljs .hljs-keyword')?.textContent,
@@ -300,7 +303,7 @@ describe('Bank content rendered by the practice webview', () => {
       });
       assert.equal(shown.formulas, 2, 'the inline and the display formula');
       assert.ok(shown.styledNodes > 0 && shown.inlineStyles === shown.styledNodes, `KaTeX's styles applied (${JSON.stringify(shown)})`);
-      assert.ok(shown.stackedHeight > 20, `the fraction is stacked (${shown.stackedHeight}px)`);
+      assert.ok(shown.stackedBy > 8, `the fraction's numerator is above its denominator (${shown.stackedBy}px lower)`);
       assert.equal(shown.keyword, 'def');
       assert.notEqual(shown.keywordColour, shown.codeColour, 'keywords are coloured');
       assert.equal(shown.rawElements, 0, 'raw HTML from the bank is not markup');
