@@ -148,6 +148,11 @@ export interface PracticeState {
   base?: string;
   /** Hashes of the texts delivered since `base` (the extension may have stored any of them), oldest first. */
   sent?: number[];
+  /**
+   * How many attempts the question had filed (graded or set aside) when `base` was stored: an attempt filed since
+   * makes these edits stale even when the new stored text equals `base` (both empty after a grade).
+   */
+  filed?: number;
   revealed: boolean;
   /** The layout after Reveal when the panel is wide: attempt and answer side by side (default) or stacked. */
   layout?: 'side' | 'stacked';

@@ -31,7 +31,7 @@ describe('textHash', () => {
 
 describe('attemptToShow', () => {
   it('shows unsaved text typed on top of the stored text', () => {
-    assert.deepEqual(attemptToShow('stored', false, [{ text: 'stored and more', base: 'stored', sent: [] }]), {
+    assert.deepEqual(attemptToShow({ text: 'stored', filed: 0 }, false, [{ text: 'stored and more', base: 'stored', sent: [] }]), {
       text: 'stored and more',
       local: true,
     });
@@ -39,26 +39,38 @@ describe('attemptToShow', () => {
 
   it('shows unsaved text when the extension stored part of it since (its hash was delivered)', () => {
     const sent = withSent(withSent([], 'stored and'), 'stored and more');
-    assert.deepEqual(attemptToShow('stored and', false, [{ text: 'stored and more', base: 'old', sent }]), {
+    assert.deepEqual(attemptToShow({ text: 'stored and', filed: 0 }, false, [{ text: 'stored and more', base: 'old', sent }]), {
       text: 'stored and more',
       local: true,
     });
   });
 
   it('never lets a copy made before newer text was stored replace that text', () => {
-    assert.deepEqual(attemptToShow('newer stored', false, [{ text: 'out of date', base: 'long ago', sent: [textHash('other')] }]), {
+    assert.deepEqual(attemptToShow({ text: 'newer stored', filed: 0 }, false, [{ text: 'out of date', base: 'long ago', sent: [textHash('other')] }]), {
       text: 'newer stored',
       local: false,
     });
   });
 
+  it('never brings back edits made before the attempt was graded, though the new stored text equals their base', () => {
+    // Typed on an empty attempt, then graded: the stored attempt is empty again, one attempt is filed.
+    const typedBeforeGrade = { text: 'graded answer', base: '', sent: withSent([], 'graded answer'), filed: 0 };
+    assert.deepEqual(attemptToShow({ text: '', filed: 1 }, false, [typedBeforeGrade]), { text: '', local: false });
+    const typedAfterGrade = { ...typedBeforeGrade, text: 'a new answer', filed: 1 };
+    assert.deepEqual(attemptToShow({ text: '', filed: 1 }, false, [typedAfterGrade]), { text: 'a new answer', local: true });
+  });
+
+  it('still restores a copy made by 0.2.0, which did not record the filed attempts', () => {
+    assert.equal(attemptToShow({ text: '', filed: 3 }, false, [{ text: 'typed', base: '', sent: [] }]).local, true);
+  });
+
   it('takes the first usable copy: the webview state before localStorage', () => {
     const copies = [undefined, { text: 'from state', base: 's', sent: [] }, { text: 'from storage', base: 's', sent: [] }];
-    assert.equal(attemptToShow('s', false, copies).text, 'from state');
+    assert.equal(attemptToShow({ text: 's', filed: 0 }, false, copies).text, 'from state');
   });
 
   it('shows the stored text after a grade or "Practise again" (fresh), whatever is typed locally', () => {
-    assert.deepEqual(attemptToShow('', true, [{ text: 'typed', base: '', sent: [] }]), { text: '', local: false });
+    assert.deepEqual(attemptToShow({ text: '', filed: 1 }, true, [{ text: 'typed', base: '', sent: [] }]), { text: '', local: false });
   });
 });
 
@@ -81,8 +93,8 @@ describe('LocalCopies', () => {
   it('keeps a copy under the question and forgets it once that text is stored, but not newer typing', () => {
     const store = memoryStore();
     const copies = new LocalCopies(() => store);
-    copies.remember('q', { text: 'typed', base: '', sent: [1] });
-    assert.deepEqual(copies.get('q'), { text: 'typed', base: '', sent: [1] });
+    copies.remember('q', { text: 'typed', base: '', sent: [1], filed: 2 });
+    assert.deepEqual(copies.get('q'), { text: 'typed', base: '', sent: [1], filed: 2 });
     assert.ok(store.items.has('dojo.unsavedAttempt.q'));
     copies.forget('q', 'older text');
     assert.equal(copies.get('q')?.text, 'typed', 'newer typing stays');

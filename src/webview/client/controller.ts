@@ -74,7 +74,7 @@ export class PracticeController {
       state.attempt = text;
       state.unsaved = true;
       state.sent = withSent(state.sent ?? [], text);
-      this.copies.remember(state.questionId, { text, base: state.base, sent: state.sent });
+      this.copies.remember(state.questionId, { text, base: state.base, sent: state.sent, filed: state.filed });
       this.view.showSaveStatus('saving');
       this.post({ type: 'attempt', questionId: state.questionId, text });
     });
@@ -142,8 +142,9 @@ export class PracticeController {
     if (fresh) this.copies.forget(question.id);
     // Never replace what the user typed with an older stored copy: unsaved local text wins and is sent again.
     const stateCopy =
-      same && previous.unsaved ? { text: previous.attempt, base: previous.base, sent: previous.sent ?? [] } : undefined;
-    const shown = attemptToShow(message.attempt, fresh, fresh ? [] : [stateCopy, this.copies.get(question.id)]);
+      same && previous.unsaved ? { text: previous.attempt, base: previous.base, sent: previous.sent ?? [], filed: previous.filed } : undefined;
+    const filed = message.loop.attempts.length;
+    const shown = attemptToShow({ text: message.attempt, filed }, fresh, fresh ? [] : [stateCopy, this.copies.get(question.id)]);
     if (!shown.local) this.copies.forget(question.id);
     const wasRevealed = same && previous.revealed && !fresh;
     // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
@@ -154,6 +155,7 @@ export class PracticeController {
       unsaved: shown.local,
       base: message.attempt,
       sent: shown.local ? withSent([], shown.text) : [],
+      filed,
       revealed: false,
       layout: previous?.layout,
     });

@@ -14,6 +14,8 @@ export interface UnsavedCopy {
   text: string;
   base: string | undefined;
   sent: number[];
+  /** How many attempts were filed when `base` was stored (absent in copies made by 0.2.0). */
+  filed?: number;
 }
 
 /** Recognises a text the extension may have stored without keeping a copy of it. */
@@ -32,22 +34,27 @@ export function sentAfterStored(sent: readonly number[], text: string): number[]
 }
 
 /**
- * The text to show for a question the extension sent with its stored attempt `stored`: a local copy of unsaved edits
- * wins (it is newer), but only a copy of the edits that led to what is stored now (the extension has their start, or
- * part of them). A copy left from before the extension stored other text since is stale and must not overwrite it.
+ * The text to show for a question the extension sent with its stored attempt `stored` and `filed` attempts filed: a
+ * local copy of unsaved edits wins (it is newer), but only a copy of the edits that led to what is stored now (the
+ * extension has their start, or part of them) with no attempt filed since. A copy left from before the extension
+ * stored other text, or filed the attempt, is stale and must not overwrite what it has now.
  * `fresh` says the attempt was just filed (graded, or set aside by "Practise again"): a new one starts.
  */
 export function attemptToShow(
-  stored: string,
+  stored: { text: string; filed: number },
   fresh: boolean,
   copies: readonly (UnsavedCopy | undefined)[],
 ): { text: string; local: boolean } {
-  if (fresh) return { text: stored, local: false };
-  const storedHash = textHash(stored);
+  if (fresh) return { text: stored.text, local: false };
+  const storedHash = textHash(stored.text);
   const local = copies.find(
-    (copy) => copy !== undefined && copy.text !== stored && (copy.base === stored || copy.sent.includes(storedHash)),
+    (copy) =>
+      copy !== undefined &&
+      copy.text !== stored.text &&
+      (copy.filed === undefined || copy.filed === stored.filed) &&
+      (copy.base === stored.text || copy.sent.includes(storedHash)),
   );
-  return local ? { text: local.text, local: true } : { text: stored, local: false };
+  return local ? { text: local.text, local: true } : { text: stored.text, local: false };
 }
 
 /** The part of the Web Storage API the copies use. */
@@ -65,7 +72,9 @@ export class LocalCopies {
   get(questionId: string): UnsavedCopy | undefined {
     try {
       const copy: unknown = JSON.parse(this.store().getItem(key(questionId)) ?? 'null');
-      return isCopy(copy) ? { text: copy.text, base: copy.base, sent: copy.sent } : undefined;
+      if (!isCopy(copy)) return undefined;
+      const { text, base, sent, filed } = copy;
+      return filed === undefined ? { text, base, sent } : { text, base, sent, filed };
     } catch {
       return undefined; // unavailable or not our copy: the webview state still carries the text across most reloads
     }
@@ -95,7 +104,7 @@ function key(questionId: string): string {
   return `dojo.unsavedAttempt.${questionId}`;
 }
 
-function isCopy(value: unknown): value is { text: string; base: string; sent: number[] } {
+function isCopy(value: unknown): value is { text: string; base: string; sent: number[]; filed?: number } {
   if (typeof value !== 'object' || value === null) return false;
   const copy = value as Record<string, unknown>;
   const sent = copy['sent'];
@@ -104,6 +113,7 @@ function isCopy(value: unknown): value is { text: string; base: string; sent: nu
     typeof copy['base'] === 'string' &&
     Array.isArray(sent) &&
     sent.length <= MAX_SENT_HASHES &&
-    sent.every((hash) => Number.isInteger(hash))
+    sent.every((hash) => Number.isInteger(hash)) &&
+    (copy['filed'] === undefined || Number.isSafeInteger(copy['filed']))
   );
 }
