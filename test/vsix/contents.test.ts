@@ -39,7 +39,7 @@ const required = [
   'extension/media/icons/dojo.svg',
 ];
 
-/** The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.0 MB and 1.6 MB (the screenshots are 0.5 MB). */
+/** The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.0 MB and 1.9 MB (the screenshots are 0.5 MB). */
 const budget = { packedBytes: 1.5 * 1024 * 1024, unpackedBytes: 3 * 1024 * 1024 };
 
 describe('The packaged .vsix', () => {
