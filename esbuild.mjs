@@ -1,4 +1,5 @@
-// One build script for every bundle: the extension host entry, the CLI, and KaTeX's assets for the webview.
+// One build script for every bundle: the extension host entry, the CLI, the practice webview's script, and KaTeX's
+// assets for the webview.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 
@@ -21,6 +22,16 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The practice panel's script: it renders bank markdown (markdown-it, KaTeX, highlight.js), so the host does not.
+  {
+    ...common,
+    entryPoints: ['src/webview/client/main.ts'],
+    outfile: 'dist/webview/practice.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    tsconfig: 'src/webview/client/tsconfig.json',
+  },
 ];
 
 function copyKatexAssets() {

@@ -70,9 +70,12 @@ export function renderMarkdown(source: string, options: Partial<RenderOptions> =
   return markdownIt().render(source, documentEnv(options));
 }
 
+/** What a reference is rendered from: a question, or the same fields as the practice panel receives them. */
+export type ReferenceSource = Pick<Question, 'hasReference' | 'answer' | 'code' | 'analysis'>;
+
 /** A question's reference: answer, code (each with its caption above), analysis; empty parts left out. */
 export function renderReference(
-  question: Question,
+  question: ReferenceSource,
   labels: ReferenceLabels = DEFAULT_REFERENCE_LABELS,
   options: Partial<RenderOptions> = {},
 ): string {

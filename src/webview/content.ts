@@ -1,14 +1,13 @@
-// What the practice panel shows for a question: the view model for `show` and the revealed reference HTML, with
-// labels in the UI language. Markdown goes through the core renderer (html:false), so all HTML here is safe.
+// What the practice panel shows for a question, as markdown and labels in the UI language: the view model for
+// `show`, the reference of every variant, and the settings the webview renders them with. The webview renders the
+// markdown (src/webview/client/), so the extension host loads no markdown renderer, KaTeX or highlight.js for it.
 import * as vscode from 'vscode';
 import { allowRemoteImages } from '../config';
 import type { QuestionLibrary } from '../context';
 import type { Question } from '../core/model';
-import { renderMarkdown, renderReference, type ReferenceLabels, type RenderOptions } from '../core/render';
-import { escapeHtml } from '../core/render/escapeHtml';
 import { bankName, domainName } from '../labels';
 import { promptRepeatsTitle } from './promptText';
-import type { QuestionView } from './protocol';
+import type { QuestionView, ReferenceView, RenderSettings } from './protocol';
 
 export function questionView(library: QuestionLibrary, question: Question): QuestionView {
   const variants = library.variants(question);
@@ -18,50 +17,28 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
     domain: domainName(library, question.domain),
     bank: bankName(library, question.document),
     // Empty when it only repeats the title, which the panel already shows as its heading.
-    promptHtml: promptRepeatsTitle(question.title, question.prompt)
-      ? ''
-      : withoutStyleAttributes(renderMarkdown(question.prompt, renderOptions())),
+    prompt: promptRepeatsTitle(question.title, question.prompt) ? '' : question.prompt,
     hasReference: variants.some((v) => v.hasReference),
     hasCode: variants.some((v) => v.code.length > 0),
   };
 }
 
 /** Every variant's reference; labelled "Variant 1/2" … when the bank repeats the question. */
-export function referenceHtml(library: QuestionLibrary, question: Question): string {
+export function referenceView(library: QuestionLibrary, question: Question): ReferenceView {
   const variants = library.variants(question);
-  const labels = referenceLabels();
-  const options = renderOptions();
-  if (variants.length === 1) return withoutStyleAttributes(renderReference(question, labels, options));
-  return variants
-    .map((variant, i) => {
-      const label = escapeHtml(vscode.l10n.t('Variant {0}/{1}', i + 1, variants.length));
-      const reference = withoutStyleAttributes(renderReference(variant, labels, options));
-      return `<section class="dojo-variant"><p class="dojo-variant-label">${label}</p>${reference}</section>`;
-    })
-    .join('\n');
-}
-
-/**
- * KaTeX positions glyphs with `style` attributes, which the panel's CSP (no 'unsafe-inline') blocks and reports.
- * Renamed to `data-dojo-style`, the webview script applies them through the CSSOM instead. Only real attributes
- * match: the renderer escapes every `"` in text and code as `&quot;`.
- */
-export function withoutStyleAttributes(html: string): string {
-  return html.replace(/ style="/g, ' data-dojo-style="');
-}
-
-function referenceLabels(): ReferenceLabels {
   return {
-    answer: vscode.l10n.t('Answer'),
-    code: vscode.l10n.t('Reference code'),
-    analysis: vscode.l10n.t('Analysis'),
-    noReference: vscode.l10n.t('This question has no reference answer in its bank.'),
-    truncatedCode: vscode.l10n.t('The source of this code block is cut off.'),
+    variants: variants.map((variant, i) => ({
+      ...(variants.length > 1 ? { label: vscode.l10n.t('Variant {0}/{1}', i + 1, variants.length) } : {}),
+      hasReference: variant.hasReference,
+      answer: variant.answer,
+      analysis: variant.analysis,
+      code: variant.code,
+    })),
   };
 }
 
-/** The `dojo.allowRemoteImages` setting (the panel's CSP follows it too) and the renderer's notes. */
-function renderOptions(): RenderOptions {
+/** The `dojo.allowRemoteImages` setting (the panel's CSP follows it too), the renderer's notes and the reference's labels. */
+export function renderSettings(): RenderSettings {
   return {
     allowRemoteImages: allowRemoteImages(),
     notes: {
@@ -70,10 +47,12 @@ function renderOptions(): RenderOptions {
       failed: vscode.l10n.t('Formula could not be rendered; its source is shown.'),
       remoteImage: vscode.l10n.t('Open remote image'),
     },
+    referenceLabels: {
+      answer: vscode.l10n.t('Answer'),
+      code: vscode.l10n.t('Reference code'),
+      analysis: vscode.l10n.t('Analysis'),
+      noReference: vscode.l10n.t('This question has no reference answer in its bank.'),
+      truncatedCode: vscode.l10n.t('The source of this code block is cut off.'),
+    },
   };
-}
-
-/** The user's note, rendered like the prompt (the same safe renderer: raw HTML stays text). */
-export function noteHtml(note: string): string {
-  return note.trim() === '' ? '' : withoutStyleAttributes(renderMarkdown(note, renderOptions()));
 }

@@ -1,7 +1,7 @@
 // The practice panel's HTML shell: static markup with localized labels, a strict CSP, and the script and styles
-// as files. Question content arrives later by message. Pure string building, no `vscode` import.
+// as files. Question content arrives later by message, as markdown the script renders. Pure string building, no `vscode` import.
 import { escapeHtml } from '../core/render/escapeHtml';
-import { MAX_ATTEMPT_LENGTH, MAX_NOTE_LENGTH } from './protocol';
+import { MAX_ATTEMPT_LENGTH, MAX_NOTE_LENGTH, type RenderSettings } from './protocol';
 
 /** The static labels, already localized by the extension (the webview does not translate). */
 export interface PanelLabels {
@@ -77,8 +77,8 @@ export interface PracticeHtmlInput {
   labels: PanelLabels;
   strings: ScriptStrings;
   typography: Typography;
-  /** `dojo.allowRemoteImages`: only then may the page load images from `https:` URLs. */
-  allowRemoteImages: boolean;
+  /** What the script renders bank content with; its `allowRemoteImages` also opens the CSP to `https:` images. */
+  render: RenderSettings;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string, allowRemoteImages: boolean): string {
@@ -101,13 +101,13 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <html lang="${a(input.lang)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce, input.allowRemoteImages))}">
+<meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce, input.render.allowRemoteImages))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${a(input.katexStyleUri)}">
 <link rel="stylesheet" href="${a(input.styleUri)}">
 <title>${a(l.documentTitle)}</title>
 </head>
-<body data-panel-key="${a(input.panelKey)}" data-strings="${a(JSON.stringify(input.strings))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
+<body data-panel-key="${a(input.panelKey)}" data-strings="${a(JSON.stringify(input.strings))}" data-render="${a(JSON.stringify(input.render))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
 <main id="practice" aria-busy="true">
 <p id="status-line" class="dojo-status" role="status">${a(l.loading)}</p>
 <section id="summary" class="dojo-summary" hidden aria-labelledby="summary-title"><h1 id="summary-title"></h1><ul id="summary-lines"></ul></section>

@@ -6,7 +6,6 @@ import type { DojoContext, ReviewSummary } from '../context';
 import { GRADE, gradesFor, type Grade } from '../core/review/grades';
 import { formatInterval, type IntervalUnits } from '../core/review/intervalLabel';
 import { attemptsNewestFirst, type QuestionRecord } from '../core/review/records';
-import { noteHtml } from './content';
 import type { LoopView, SummaryView } from './protocol';
 
 type LoopDeps = Pick<DojoContext, 'review' | 'reviewSession'>;
@@ -29,7 +28,6 @@ export function loopView(ctx: LoopDeps, record: QuestionRecord): LoopView {
       text: attempt.text,
     })),
     note: record.note,
-    noteHtml: noteHtml(record.note),
     canUndo: ctx.review.lastGrade?.id === id,
   };
   const position = ctx.reviewSession?.positionOf(id);

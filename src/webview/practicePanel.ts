@@ -1,8 +1,8 @@
 // One practice webview panel: its options and HTML, the question it shows, and its message channel. Messages from
 // the webview are checked against the protocol here; only valid ones reach the owner (PracticeViewController).
 import * as vscode from 'vscode';
-import { allowRemoteImages } from '../config';
 import { VisitHistory } from '../core/visitHistory';
+import { renderSettings } from './content';
 import { makeNonce, practiceHtml, type Typography } from './html';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from './protocol';
 
@@ -63,13 +63,13 @@ export class PracticePanel {
   /** (Re)builds the page; the webview reloads, restores its state and asks for the question again. */
   render(): void {
     const webview = this.panel.webview;
-    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.extensionUri, ...path));
+    const resource = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.owner.extensionUri, ...path));
     webview.html = practiceHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
-      scriptUri: media('media', 'practice.js').toString(),
-      styleUri: media('media', 'practice.css').toString(),
-      katexStyleUri: media('dist', 'katex', 'katex.min.css').toString(),
+      scriptUri: resource('dist', 'webview', 'practice.js').toString(),
+      styleUri: resource('media', 'practice.css').toString(),
+      katexStyleUri: resource('dist', 'katex', 'katex.min.css').toString(),
       lang: vscode.env.language,
       panelKey: this.key,
       labels: {
@@ -118,7 +118,7 @@ export class PracticePanel {
         noNote: vscode.l10n.t('No note yet.'),
       },
       typography: markdownPreviewTypography(),
-      allowRemoteImages: allowRemoteImages(),
+      render: renderSettings(),
     });
   }
 
@@ -168,7 +168,8 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
     enableScripts: true,
     enableCommandUris: false,
     enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')],
+    // The stylesheet, the bundled script (built by esbuild.mjs) and KaTeX's stylesheet and fonts; nothing else.
+    localResourceRoots: ['media', 'dist/webview', 'dist/katex'].map((folder) => vscode.Uri.joinPath(extensionUri, ...folder.split('/'))),
   };
 }
 

@@ -8,7 +8,7 @@ import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
 import { VisitHistory } from '../core/visitHistory';
 import { PanelRecords } from '../state/panelRecords';
-import { questionView, referenceHtml } from './content';
+import { questionView, referenceView } from './content';
 import { loopView, summaryView } from './loopView';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
@@ -251,6 +251,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       case 'openBlank':
         await this.ctx.scratch.openBlank(question);
         return;
+      default: {
+        // A new message type fails to compile here until it is handled.
+        const never: never = message;
+        return never;
+      }
     }
   }
 
@@ -337,11 +342,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       question: questionView(this.ctx.library, question),
       attempt: this.attempts.pending(id) ?? record.draft?.text ?? '',
       starred: progress.starred,
-      referenceHtml: panel.revealed ? referenceHtml(this.ctx.library, question) : undefined,
       canGoBack: panel.history.canGoBack(this.reachableFrom(panel)),
       canGoForward: panel.history.canGoForward(this.reachableFrom(panel)),
       loop: loopView(this.loopDeps, record),
     };
+    if (panel.revealed) message.reference = referenceView(this.ctx.library, question);
     if (options.fresh) message.fresh = true;
     await panel.post(message);
   }
@@ -351,7 +356,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (!question) return;
     await this.ctx.progress.markRevealed(question.id);
     panel.revealed = true;
-    await panel.post({ type: 'reference', questionId: question.id, html: referenceHtml(this.ctx.library, question) });
+    await panel.post({ type: 'reference', questionId: question.id, reference: referenceView(this.ctx.library, question) });
     // The grade buttons' intervals are those of now.
     await this.postLoop(panel, question.id);
   }

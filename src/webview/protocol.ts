@@ -1,9 +1,13 @@
-// The practice panel's message protocol: every message between the extension and the webview, as tagged unions.
-// Messages from the webview are untrusted input: `parseWebviewMessage` checks each against its shape before use.
-// No `vscode` import, so media/practice.js type-checks against these types too (see media/jsconfig.json).
+// The practice panel's message protocol: every message between the extension and the webview, as tagged unions,
+// and the page settings the extension writes into the panel's HTML. Each side checks what it receives against these
+// shapes before use: the webview's messages are untrusted input, and the webview refuses anything the extension would
+// not send. No `vscode` import and no DOM: the extension and the webview client (src/webview/client/) both import it.
+// The extension sends markdown; the webview renders it (the extension host loads no renderer for the panel).
+import type { CodeBlock } from '../core/model';
 import { isGrade, type Grade } from '../core/review/grades';
+import { arrayOf, boolean, count, object, optional, parseTagged, string, type FieldCheck, type ParseResult, type Shape } from './messageChecks';
 
-/** What the webview needs to show a question; HTML fields are produced by the core renderer (safe). */
+/** What the webview needs to show a question. */
 export interface QuestionView {
   id: string;
   title: string;
@@ -11,10 +15,35 @@ export interface QuestionView {
   domain: string;
   /** Bank title. */
   bank: string;
-  /** Empty when the prompt only repeats the title. */
-  promptHtml: string;
+  /** The prompt (markdown); empty when it only repeats the title. */
+  prompt: string;
   hasReference: boolean;
   hasCode: boolean;
+}
+
+/** One variant's reference material as markdown, for the webview to render. */
+export interface VariantView {
+  /** "Variant 1/2" in the UI language, when the bank repeats the question. */
+  label?: string;
+  hasReference: boolean;
+  answer: string;
+  analysis: string;
+  code: CodeBlock[];
+}
+
+/** A question's reference: each of its variants. */
+export interface ReferenceView {
+  variants: VariantView[];
+}
+
+/** What the webview renders bank content with, in the UI language; written into the page by the extension. */
+export interface RenderSettings {
+  /** `dojo.allowRemoteImages` (the page's CSP follows it). */
+  allowRemoteImages: boolean;
+  /** Notes the renderer adds to bank content (see ContentNotes in src/core/render.ts). */
+  notes: { tooLong: string; outOfTime: string; failed: string; remoteImage: string };
+  /** The reference's headings and notes (see ReferenceLabels in src/core/render.ts). */
+  referenceLabels: { answer: string; code: string; analysis: string; noReference: string; truncatedCode: string };
 }
 
 /** One grade button after Reveal: "Good · 3d". */
@@ -40,9 +69,8 @@ export interface LoopView {
   grades: GradeButtonView[];
   /** Newest first. */
   attempts: AttemptView[];
+  /** The user's note (markdown). */
   note: string;
-  /** The note rendered by the core renderer (safe). */
-  noteHtml: string;
   /** Whether the last grade of the session was given to this question and can be undone. */
   canUndo: boolean;
   /** "Review 3 of 12", when the question is the current one of a running review. */
@@ -66,7 +94,8 @@ export type HostMessage =
       question: QuestionView;
       attempt: string;
       starred: boolean;
-      referenceHtml?: string;
+      /** Present when the answer is revealed in this panel. */
+      reference?: ReferenceView;
       loop: LoopView;
       fresh?: boolean;
       /** Whether Back and Forward have a question to go to in this panel. */
@@ -78,7 +107,7 @@ export type HostMessage =
   | { type: 'summary'; summary: SummaryView }
   /** The question the panel was restored with is not in the loaded banks (yet). */
   | { type: 'missing'; questionId: string }
-  | { type: 'reference'; questionId: string; html: string }
+  | { type: 'reference'; questionId: string; reference: ReferenceView }
   | { type: 'starred'; questionId: string; starred: boolean }
   /** The attempt `text` is stored; the webview clears its unsaved mark if that is still what the user has. */
   | { type: 'saved'; questionId: string; text: string };
@@ -119,6 +148,11 @@ export interface PracticeState {
   base?: string;
   /** Hashes of the texts delivered since `base` (the extension may have stored any of them), oldest first. */
   sent?: number[];
+  /**
+   * How many attempts the question had filed (graded or set aside) when `base` was stored: an attempt filed since
+   * makes these edits stale even when the new stored text equals `base` (both empty after a grade).
+   */
+  filed?: number;
   revealed: boolean;
   /** The layout after Reveal when the panel is wide: attempt and answer side by side (default) or stacked. */
   layout?: 'side' | 'stacked';
@@ -130,19 +164,15 @@ export const MAX_ATTEMPT_LENGTH = 100_000;
 export const MAX_NOTE_LENGTH = 20_000;
 const MAX_ID_LENGTH = 300;
 
-type FieldCheck = (value: unknown) => boolean;
-
 const questionId: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
 const attemptText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_ATTEMPT_LENGTH;
-const boolean: FieldCheck = (v) => typeof v === 'boolean';
-const count: FieldCheck = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
 const noteText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_NOTE_LENGTH;
 const grade: FieldCheck = (v) => isGrade(v);
 const NAVIGATION_DIRECTIONS: readonly unknown[] = ['previous', 'next', 'random', 'back', 'forward'] satisfies NavigationDirection[];
 const direction: FieldCheck = (v) => NAVIGATION_DIRECTIONS.includes(v);
 
 // Every field of every message type, and nothing else: an extra field means the sender is not our script.
-const SHAPES: { [K in WebviewMessage['type']]: Record<Exclude<keyof Extract<WebviewMessage, { type: K }>, 'type'>, FieldCheck> } = {
+const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<WebviewMessage, { type: K }>, 'type'>> } = {
   ready: {},
   rendered: { questionId, attempt: attemptText, revealed: boolean, earlierAttempts: count },
   attempt: { questionId, text: attemptText },
@@ -158,22 +188,60 @@ const SHAPES: { [K in WebviewMessage['type']]: Record<Exclude<keyof Extract<Webv
   note: { questionId, text: noteText },
 };
 
-export type ParseResult = { ok: true; message: WebviewMessage } | { ok: false; reason: string };
-
 /** Accepts exactly the messages of `WebviewMessage`; says why anything else is refused. */
-export function parseWebviewMessage(raw: unknown): ParseResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('not an object');
-  const record = raw as Record<string, unknown>;
-  const type = record['type'];
-  if (typeof type !== 'string' || !Object.hasOwn(SHAPES, type)) return refuse(`unknown type ${describe(type)}`);
-  const shape: Record<string, FieldCheck> = SHAPES[type as WebviewMessage['type']];
-  for (const key of Object.keys(record)) {
-    if (key !== 'type' && !Object.hasOwn(shape, key)) return refuse(`${type}: unexpected field ${describe(key)}`);
-  }
-  for (const [key, check] of Object.entries(shape)) {
-    if (!check(record[key])) return refuse(`${type}: invalid ${key}`);
-  }
-  return { ok: true, message: record as WebviewMessage };
+export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
+  return parseTagged<WebviewMessage>(raw, WEBVIEW_SHAPES);
+}
+
+const questionView = object<QuestionView>({
+  id: questionId, title: string, domain: string, bank: string, prompt: string, hasReference: boolean, hasCode: boolean,
+});
+const codeBlock = object<CodeBlock>({ lang: string, source: string, caption: optional(string), truncated: optional((v) => v === true) });
+const referenceView = object<ReferenceView>({
+  variants: arrayOf(object<VariantView>({ label: optional(string), hasReference: boolean, answer: string, analysis: string, code: arrayOf(codeBlock) })),
+});
+const loopView = object<LoopView>({
+  grades: arrayOf(object<GradeButtonView>({ grade, label: string, interval: string })),
+  attempts: arrayOf(object<AttemptView>({ when: string, spent: string, grade: string, text: string })),
+  note: string,
+  canUndo: boolean,
+  position: optional(object<{ index: number; total: number }>({ index: count, total: count })),
+});
+
+const HOST_SHAPES: { [K in HostMessage['type']]: Shape<Omit<Extract<HostMessage, { type: K }>, 'type'>> } = {
+  show: {
+    question: questionView,
+    attempt: string,
+    starred: boolean,
+    reference: optional(referenceView),
+    loop: loopView,
+    fresh: optional(boolean),
+    canGoBack: boolean,
+    canGoForward: boolean,
+  },
+  loop: { questionId, loop: loopView },
+  summary: { summary: object<SummaryView>({ title: string, lines: arrayOf(string) }) },
+  missing: { questionId },
+  reference: { questionId, reference: referenceView },
+  starred: { questionId, starred: boolean },
+  saved: { questionId, text: string },
+};
+
+/** Accepts exactly the messages of `HostMessage` (the webview's check of what it is sent). */
+export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
+  return parseTagged<HostMessage>(raw, HOST_SHAPES);
+}
+
+/** The page's render settings, if they have the expected shape. */
+export function parseRenderSettings(raw: unknown): RenderSettings | undefined {
+  const check = object<RenderSettings>({
+    allowRemoteImages: boolean,
+    notes: object<RenderSettings['notes']>({ tooLong: string, outOfTime: string, failed: string, remoteImage: string }),
+    referenceLabels: object<RenderSettings['referenceLabels']>({
+      answer: string, code: string, analysis: string, noReference: string, truncatedCode: string,
+    }),
+  });
+  return check(raw) ? (raw as RenderSettings) : undefined;
 }
 
 /** The serializer's state, if it is ours: the question id and the panel key matter to the extension. */
@@ -189,12 +257,4 @@ export function parsePracticeState(raw: unknown): { questionId: string; panelKey
 /** Panel keys are made by `makeNonce` (src/webview/html.ts): 32 hex digits. */
 export function isPanelKey(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{32}$/.test(value);
-}
-
-function refuse(reason: string): ParseResult {
-  return { ok: false, reason };
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
 }

@@ -2,6 +2,9 @@
 // button's wording, revealing without losing the attempt, and no typed text lost on a quick close or a reload.
 // A screenshot after each step in test-results/e2e-panel-<theme>/.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { openSession, type Session } from '../host/session';
 import { practiceTarget } from './practiceTarget';
@@ -240,3 +243,73 @@ for (const theme of themes) {
     });
   });
 }
+
+// A bank with a formula, code and raw HTML: what the webview's own renderer must show right under the strict CSP.
+const RENDER_TITLE = 'Which formula and code render in the panel?';
+const RENDER_BANK = `# Rendering check bank
+
+### 1. ${RENDER_TITLE}
+
+**答案：** Inline <b>raw HTML</b> stays text, and math $E = mc^2$ renders: $$\\frac{a}{b}$$
+
+\`\`\`python
+def area(r):
+    return 3.14 * r ** 2
+\`\`\`
+`;
+
+describe('Bank content rendered by the practice webview', () => {
+  let session: Session;
+  let workbench: Workbench;
+  let bankDir: string;
+  before(async () => {
+    bankDir = mkdtempSync(path.join(tmpdir(), 'dojo-render-bank-'));
+    const bank = path.join(bankDir, 'render-check.md');
+    writeFileSync(bank, RENDER_BANK);
+    session = await openSession({ name: 'e2e-panel-rendering', colorTheme: 'Default Light Modern', settings: { 'dojo.extraBanks': [bank] } });
+    workbench = new Workbench(session.page, session.logsDir);
+  });
+  after(async () => {
+    await session?.close();
+    rmSync(bankDir, { recursive: true, force: true });
+  });
+
+  it('shows formulas laid out by KaTeX, highlighted code and raw HTML as text, with no CSP violation', async () => {
+    await workbench.step('rendering-question-revealed', async () => {
+      await workbench.waitUntilLoaded();
+      await workbench.openActivityBarItem('Interview Dojo');
+      await workbench.openQuestionBySearch(RENDER_TITLE);
+      const panel = await panelShowing(workbench, RENDER_TITLE);
+      await panel.locator('#reveal').click();
+      await panel.locator('#reference .katex').first().waitFor({ state: 'visible' });
+      const shown = await panel.evaluate(() => {
+        const reference = document.getElementById('reference')!;
+        // KaTeX stacks a fraction with inline offsets (`top`) of zero-height rows: applied through the CSSOM, they put
+        // the numerator above the denominator; without them both would sit on one line.
+        const letters = Array.from(reference.querySelectorAll<HTMLElement>('.katex-display .mfrac .mathnormal'));
+        const numerator = letters.find((node) => node.textContent === 'a');
+        const denominator = letters.find((node) => node.textContent === 'b');
+        return {
+          formulas: reference.querySelectorAll('.katex-html').length,
+          stackedBy: numerator && denominator ? denominator.getBoundingClientRect().top - numerator.getBoundingClientRect().top : NaN,
+          styledNodes: reference.querySelectorAll('[data-dojo-style]').length,
+          inlineStyles: Array.from(reference.querySelectorAll<HTMLElement>('[data-dojo-style]')).filter((node) => node.style.cssText !== '').length,
+          keyword: reference.querySelector('pre code.hljs .hljs-keyword')?.textContent,
+          keywordColour: getComputedStyle(reference.querySelector('pre code.hljs .hljs-keyword')!).color,
+          codeColour: getComputedStyle(reference.querySelector('pre code.hljs')!).color,
+          rawElements: reference.querySelectorAll('b').length,
+          text: reference.textContent ?? '',
+        };
+      });
+      assert.equal(shown.formulas, 2, 'the inline and the display formula');
+      assert.ok(shown.styledNodes > 0 && shown.inlineStyles === shown.styledNodes, `KaTeX's styles applied (${JSON.stringify(shown)})`);
+      assert.ok(shown.stackedBy > 8, `the fraction's numerator is above its denominator (${shown.stackedBy}px lower)`);
+      assert.equal(shown.keyword, 'def');
+      assert.notEqual(shown.keywordColour, shown.codeColour, 'keywords are coloured');
+      assert.equal(shown.rawElements, 0, 'raw HTML from the bank is not markup');
+      assert.ok(shown.text.includes('<b>raw HTML</b>'), 'it is shown as text');
+    });
+    assert.deepEqual(session.webviewErrors, [], 'errors (CSP violations among them) in the webview');
+  });
+});
+

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoContext } from '../../src/context';
 import type { Question } from '../../src/core/model';
-import { questionView, referenceHtml } from '../../src/webview/content';
+import { questionView, referenceView } from '../../src/webview/content';
 import { practiceIcon } from '../../src/webview/practicePanel';
 import { PanelRecords } from '../../src/state/panelRecords';
 import { makeNonce } from '../../src/webview/html';
 import type { PracticeViewController } from '../../src/webview/practiceView';
-import { MAX_ATTEMPT_LENGTH, parseWebviewMessage, type WebviewMessage } from '../../src/webview/protocol';
+import { MAX_ATTEMPT_LENGTH, parseHostMessage, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../../src/webview/protocol';
 import { CommandId } from '../../src/commandIds';
 import { closeAll, dojo, draftOf, once, rendered, until, WAIT_MS } from './helpers';
 
@@ -78,8 +78,10 @@ describe('Practice panel', function () {
     const nonce = /'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
     const scripts = html.match(/<script[^>]*>/g) ?? [];
     assert.deepEqual(scripts.length, 1);
-    assert.match(scripts[0]!, new RegExp(`nonce="${nonce}" src="[^"]+/media/practice\\.js"`));
+    assert.match(scripts[0]!, new RegExp(`nonce="${nonce}" src="[^"]+/dist/webview/practice\\.js"`));
     assert.doesNotMatch(html, /\sstyle=|<style/);
+    const roots = (panel.panel.webview.options.localResourceRoots ?? []).map((uri) => uri.path.slice(ctx.extension.extensionUri.path.length));
+    assert.deepEqual(roots, ['/media', '/dist/webview', '/dist/katex'], 'the page may load only its stylesheet, script and KaTeX');
     for (const id of ['attempt', 'reveal', 'open-code', 'blank', 'prev', 'next', 'random', 'star', 'reference']) {
       assert.match(html, new RegExp(`id="${id}"`), id);
     }
@@ -231,8 +233,8 @@ describe('Practice panel', function () {
     const repeating = ctx.library.practiceItems.find((q) => q.prompt.trim() === q.title.trim());
     const separate = ctx.library.practiceItems.find((q) => q.prompt.trim() !== q.title.trim());
     assert.ok(repeating && separate, 'the bundled banks have both kinds');
-    assert.equal(questionView(ctx.library, repeating).promptHtml, '');
-    assert.notEqual(questionView(ctx.library, separate).promptHtml, '');
+    assert.equal(questionView(ctx.library, repeating).prompt, '');
+    assert.equal(questionView(ctx.library, separate).prompt, separate.prompt);
   });
 
   it('restores a panel from its saved state, and closes one without state', async () => {
@@ -298,24 +300,36 @@ describe('Practice panel', function () {
     assert.ok(ctx.progress.get(question.id).revealedAt);
   });
 
-  it('labels every variant of a repeated question in the reference', () => {
+  it('sends the reference of every variant of a repeated question as markdown, labelled', () => {
     const repeated = ctx.library.practiceItems.find((q) => ctx.library.variants(q).length > 1);
     assert.ok(repeated, 'the bundled banks repeat some questions');
-    const count = ctx.library.variants(repeated).length;
-    const html = referenceHtml(ctx.library, repeated);
-    for (let i = 1; i <= count; i++) assert.ok(html.includes(`Variant ${i}/${count}`), `Variant ${i}/${count}`);
-    assert.equal(html.match(/class="dojo-variant"/g)?.length, count);
+    const variants = ctx.library.variants(repeated);
+    const reference = referenceView(ctx.library, repeated);
+    assert.deepEqual(
+      reference.variants.map((v) => [v.label, v.answer, v.analysis, v.code]),
+      variants.map((v, i) => [`Variant ${i + 1}/${variants.length}`, v.answer, v.analysis, v.code]),
+    );
+    const single = withCode.find((q) => ctx.library.variants(q).length === 1)!;
+    assert.equal(referenceView(ctx.library, single).variants[0]!.label, undefined, 'a single variant is not labelled');
   });
 
-  it('keeps formulas renderable under the CSP by moving KaTeX inline styles to data attributes', () => {
-    const hasMath = (q: Question) => /\\\[|\$/.test(q.answer + q.analysis);
-    // In the bundled banks the formulas are in a repeat's answer: the reference shows every variant.
-    const withMath = ctx.library.practiceItems.find((q) => ctx.library.variants(q).some(hasMath));
-    assert.ok(withMath, 'the bundled banks have formulas');
-    const html = referenceHtml(ctx.library, withMath);
-    assert.match(html, /class="katex/);
-    assert.match(html, /data-dojo-style="/);
-    assert.doesNotMatch(html, /\sstyle=/);
+  it('posts markdown, never HTML, and the webview reports what it rendered from it', async () => {
+    const question = withCode.find((q) => q.prompt.trim() !== q.title.trim()) ?? withCode[0]!;
+    await view.show(question.id);
+    const panel = view.openPanels[0]!;
+    const posted: HostMessage[] = [];
+    const post = panel.post.bind(panel);
+    panel.post = (message) => {
+      posted.push(message);
+      return post(message);
+    };
+    const revealed = rendered(view, question.id, (r) => r.revealed);
+    await panel.receive({ type: 'reveal', questionId: question.id });
+    await revealed;
+    const reference = posted.find((m) => m.type === 'reference');
+    assert.ok(reference, 'the reference was posted');
+    assert.deepEqual(parseHostMessage(reference), { ok: true, message: reference }, 'it is a valid host message');
+    assert.doesNotMatch(JSON.stringify(posted), /<(p|pre|span|h2|section)[ >]/, 'no rendered HTML in what the host posts');
   });
 
   it('stars and unstars the question from the webview', async () => {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { DojoContext } from '../../src/context';
 import type { Question } from '../../src/core/model';
 import { GRADE } from '../../src/core/review/grades';
-import { noteHtml } from '../../src/webview/content';
+import { ContentHtml } from '../../src/webview/client/contentHtml';
+import { renderSettings } from '../../src/webview/content';
 import type { PracticeViewController } from '../../src/webview/practiceView';
 import { MAX_NOTE_LENGTH } from '../../src/webview/protocol';
 import { closeAll, dojo, once, ProgressSnapshot, rendered } from './helpers';
@@ -102,7 +103,7 @@ describe('Practice loop in the panel (grade, attempts, undo, note)', function ()
     const note = 'Remember **the edge case** <script>alert(1)</script>';
     await panel.receive({ type: 'note', questionId: question.id, text: note });
     assert.equal((await ctx.review.record(question.id)).note, note);
-    const html = noteHtml(note);
+    const html = new ContentHtml(renderSettings()).markdown(note);
     assert.match(html, /<strong>the edge case<\/strong>/);
     assert.doesNotMatch(html, /<script/);
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoContext } from '../../src/context';
-import type { Question } from '../../src/core/model';
-import { questionView, referenceHtml } from '../../src/webview/content';
+import { referenceView } from '../../src/webview/content';
+import { parseRenderSettings } from '../../src/webview/protocol';
 import type { PracticeViewController } from '../../src/webview/practiceView';
 import { dojo, until } from './helpers';
 
@@ -13,6 +13,13 @@ const RENDER_MS = 45_000;
 function imageSources(html: string): string {
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
   return /img-src ([^;]+)/.exec(csp)?.[1] ?? '';
+}
+
+/** The render settings the panel page gives its script. */
+function renderSettingsOf(html: string) {
+  const attribute = /data-render="([^"]+)"/.exec(html)?.[1] ?? '';
+  const json = attribute.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return parseRenderSettings(JSON.parse(json));
 }
 
 /** Resolves when the webview reports it has rendered `questionId` (subscribe before acting). */
@@ -45,28 +52,29 @@ describe('Bank content in the practice panel', function () {
 
   it('loads no remote image by default, and loads them, with https: in the CSP, once dojo.allowRemoteImages is on', async () => {
     const question = ctx.library.practiceItems[0]!;
-    const withImage: Question = { ...question, prompt: 'See ![the diagram](https://example.com/d.png)' };
     const shown = rendered(view, question.id);
     await view.show(question.id);
     await shown;
     const panel = view.openPanels[0]!;
     assert.equal(imageSources(panel.html), `${panel.panel.webview.cspSource} data:`);
-    const blocked = questionView(ctx.library, withImage).promptHtml;
-    assert.ok(!blocked.includes('<img') && blocked.includes('href="https://example.com/d.png"'), blocked);
+    assert.equal(renderSettingsOf(panel.html)?.allowRemoteImages, false, 'the script renders remote images as links');
 
     const again = rendered(view, question.id);
     await vscode.workspace.getConfiguration('dojo').update('allowRemoteImages', true, vscode.ConfigurationTarget.Global);
     await until(() => imageSources(panel.html).includes('https:'), 'the panel to rebuild its page with https: images allowed');
     await again;
     assert.equal(imageSources(panel.html), `${panel.panel.webview.cspSource} https: data:`);
-    const allowed = questionView(ctx.library, withImage).promptHtml;
-    assert.ok(allowed.includes('<img src="https://example.com/d.png" alt="the diagram">'), allowed);
+    assert.equal(renderSettingsOf(panel.html)?.allowRemoteImages, true, 'the script renders remote images as images');
   });
 
-  it('says under the cut-off code of the bundled VR bank that its source is cut off', () => {
+  it('marks the cut-off code of the bundled VR bank as cut off for the webview, with the note in the UI language', async () => {
     const cutOff = ctx.library.practiceItems.filter((q) => q.code.some((block) => block.truncated));
     assert.deepEqual(cutOff.map((q) => [q.document.replace(/^.*[\\/]/, ''), q.number]), [['vr-startup-opportunities.md', 17]]);
-    const html = referenceHtml(ctx.library, cutOff[0]!);
-    assert.match(html, /<\/pre>\n<p class="dojo-code-truncated" role="note">The source of this code block is cut off\.<\/p>/);
+    const code = referenceView(ctx.library, cutOff[0]!).variants.flatMap((variant) => variant.code);
+    assert.ok(code.some((block) => block.truncated === true));
+    const shown = rendered(view, cutOff[0]!.id);
+    await view.show(cutOff[0]!.id);
+    await shown;
+    assert.equal(renderSettingsOf(view.openPanels[0]!.html)?.referenceLabels.truncatedCode, 'The source of this code block is cut off.');
   });
 });

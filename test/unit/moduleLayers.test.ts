@@ -1,10 +1,12 @@
 // The module structure: surfaces (tree, webview, scratch) share ids and labels through top-level modules and never
 // reach into src/commands, and the core imports nothing from the host.
 import * as assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const SRC = join(__dirname, '..', '..', 'src');
+const ROOT = join(__dirname, '..', '..');
+const SRC = join(ROOT, 'src');
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -48,5 +50,41 @@ describe('module layers', () => {
 
   it('keeps src/commands from reaching into the webview for question content', () => {
     assert.deepEqual(offenders(['commands'], (s) => s.startsWith('../webview/content')), []);
+  });
+
+  it('keeps the renderer out of the extension host: the practice webview renders, the host sends markdown', () => {
+    const hostSide = sourceFiles(join(SRC, 'webview')).filter((file) => !file.includes(join('webview', 'client')));
+    const renderImports = hostSide.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^\s*import\s+(?!type\b)[^'"]*?\sfrom\s+['"]([^'"]*core\/render[^'"]*)['"]/gm)]
+        .map((m) => m[1]!)
+        .filter((specifier) => !specifier.endsWith('/render/escapeHtml'))
+        .map((specifier) => `${relative(SRC, file)} imports ${specifier}`),
+    );
+    assert.deepEqual(renderImports, []);
+  });
+});
+
+describe('the extension host bundle', () => {
+  it('has no input from KaTeX, highlight.js or the core renderer (they load in the practice webview only)', async function () {
+    this.timeout(30_000);
+    // The same options as esbuild.mjs's extension entry; nothing is written.
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: ['src/extension.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      alias: { katex: 'katex/dist/katex.js' },
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.includes('src/webview/practiceView.ts'), 'the metafile lists the bundle\'s sources');
+    const heavy = inputs.filter((input) =>
+      /^node_modules\/(katex|highlight\.js|@vscode\/markdown-it-katex)\//.test(input) || /^src\/core\/render(\.ts|\/(?!escapeHtml\.ts))/.test(input),
+    );
+    assert.deepEqual(heavy, []);
   });
 });

@@ -12,12 +12,13 @@ const allowed: RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/webview\/practice\.js$/,
   /^extension\/dist\/katex\/katex\.min\.css$/,
   /^extension\/dist\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/,
   /^extension\/content\/[\w-]+\.md$/,
   /^extension\/content\/domains\.json$/,
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
-  /^extension\/media\/[\w-]+\.(js|css)$/,
+  /^extension\/media\/[\w-]+\.css$/,
   /^extension\/media\/icons\/[\w-]+\.(png|svg)$/,
   /^extension\/docs\/images\/[\w-]+\.png$/,
 ];
@@ -32,13 +33,13 @@ const required = [
   'extension/dist/katex/fonts/KaTeX_Main-Regular.woff2',
   'extension/content/domains.json',
   'extension/l10n/bundle.l10n.zh-cn.json',
-  'extension/media/practice.js',
+  'extension/dist/webview/practice.js',
   'extension/media/practice.css',
   'extension/media/icons/dojo.png',
   'extension/media/icons/dojo.svg',
 ];
 
-/** The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.0 MB and 1.6 MB (the screenshots are 0.5 MB). */
+/** The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.0 MB and 1.9 MB (the screenshots are 0.5 MB). */
 const budget = { packedBytes: 1.5 * 1024 * 1024, unpackedBytes: 3 * 1024 * 1024 };
 
 describe('The packaged .vsix', () => {

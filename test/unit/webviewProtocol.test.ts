@@ -1,0 +1,78 @@
+// Both directions of the practice panel's protocol are checked on receipt: the extension refuses what the webview
+// would not send, and the webview refuses what the extension would not send.
+import * as assert from 'node:assert/strict';
+import { parseHostMessage, parseRenderSettings, parseWebviewMessage, type HostMessage, type LoopView } from '../../src/webview/protocol';
+
+const loop: LoopView = {
+  grades: [{ grade: 1, label: 'Again', interval: '1m' }, { grade: 3, label: 'Good', interval: '3d' }],
+  attempts: [{ when: 'today', spent: '2m', grade: 'Good', text: '<b>mine</b>' }],
+  note: 'a *note*',
+  canUndo: false,
+  position: { index: 3, total: 12 },
+};
+const question = { id: 'bank/1', title: 'T', domain: 'D', bank: 'B', prompt: '**p**', hasReference: true, hasCode: true };
+const reference = {
+  variants: [
+    { label: 'Variant 1/2', hasReference: true, answer: 'a', analysis: '', code: [{ lang: 'python', source: 'x', caption: 'c', truncated: true as const }] },
+    { label: 'Variant 2/2', hasReference: false, answer: '', analysis: '', code: [] },
+  ],
+};
+
+describe('parseHostMessage', () => {
+  const valid: HostMessage[] = [
+    { type: 'show', question, attempt: '', starred: false, loop, canGoBack: false, canGoForward: true },
+    { type: 'show', question, attempt: 'x', starred: true, loop: { ...loop, position: undefined }, reference, fresh: true, canGoBack: true, canGoForward: false },
+    { type: 'loop', questionId: 'bank/1', loop },
+    { type: 'summary', summary: { title: 'Review finished', lines: ['Graded today: 3'] } },
+    { type: 'missing', questionId: 'bank/1' },
+    { type: 'reference', questionId: 'bank/1', reference },
+    { type: 'starred', questionId: 'bank/1', starred: true },
+    { type: 'saved', questionId: 'bank/1', text: 'typed' },
+  ];
+
+  it('accepts every message the extension sends', () => {
+    for (const message of valid) assert.deepEqual(parseHostMessage(message), { ok: true, message });
+  });
+
+  const show = valid[0] as Extract<HostMessage, { type: 'show' }>;
+  const malformed: [string, unknown, RegExp][] = [
+    ['not an object', 'show', /not an object/],
+    ['an unknown type', { type: 'eval', code: '1' }, /unknown type "eval"/],
+    ['HTML where markdown is expected', { type: 'reference', questionId: 'bank/1', html: '<img>' }, /unexpected field "html"/],
+    ['a question without its prompt', { ...show, question: { ...question, prompt: undefined } }, /show: invalid question/],
+    ['a question with an extra field', { ...show, question: { ...question, promptHtml: '<b>' } }, /show: invalid question/],
+    ['a code block whose source is not text', { type: 'reference', questionId: 'bank/1', reference: { variants: [{ ...reference.variants[0], code: [{ lang: 'py', source: 1 }] }] } }, /invalid reference/],
+    ['a grade that is not 1–4', { type: 'loop', questionId: 'bank/1', loop: { ...loop, grades: [{ grade: 5, label: 'x', interval: 'y' }] } }, /invalid loop/],
+    ['summary lines that are not text', { type: 'summary', summary: { title: 't', lines: [1] } }, /invalid summary/],
+    ['an empty question id', { type: 'starred', questionId: '', starred: true }, /invalid questionId/],
+  ];
+  for (const [what, raw, reason] of malformed) {
+    it(`refuses ${what}`, () => {
+      const result = parseHostMessage(raw);
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.reason, reason);
+    });
+  }
+});
+
+describe('parseWebviewMessage', () => {
+  it('still refuses an extra field and says which', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', questionId: 'a', extra: 1 }), { ok: false, reason: 'reveal: unexpected field "extra"' });
+  });
+});
+
+describe('parseRenderSettings', () => {
+  const settings = {
+    allowRemoteImages: false,
+    notes: { tooLong: 'a', outOfTime: 'b', failed: 'c', remoteImage: 'd' },
+    referenceLabels: { answer: 'A', code: 'C', analysis: 'N', noReference: 'X', truncatedCode: 'T' },
+  };
+
+  it('accepts the settings the extension writes into the page', () => {
+    assert.deepEqual(parseRenderSettings(JSON.parse(JSON.stringify(settings))), settings);
+  });
+
+  it('refuses settings with a label missing', () => {
+    assert.equal(parseRenderSettings({ ...settings, referenceLabels: { answer: 'A' } }), undefined);
+  });
+});
