@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../../src/core/render/escapeHtml';
 import { highlightCode } from '../../src/core/render/highlight';
 import { contentSecurityPolicy, practiceHtml, type PracticeHtmlInput } from '../../src/webview/html';
 
@@ -24,6 +25,11 @@ describe('escaping HTML', () => {
     assert.ok(page(hostile).includes(`<title>${markdownItEscape(hostile)}</title>`));
     assert.ok(highlightCode(hostile, '').includes(`<code class="hljs">${markdownItEscape(hostile)}</code>`));
     assert.ok(!page(hostile).includes('<script>alert'));
+  });
+
+  it('escapes every character exactly as markdown-it does, without loading markdown-it', () => {
+    const everyAscii = String.fromCharCode(...Array.from({ length: 128 }, (_, code) => code));
+    for (const text of [everyAscii, `${hostile} 中文 &amp; ' \u{1F600}`, '']) assert.equal(escapeHtml(text), markdownItEscape(text));
   });
 });
 

@@ -1,12 +1,9 @@
-// The one HTML escaper for markup we build by hand: markdown-it's own, the one its renderer applies to bank text.
-// markdown-it exposes its utils only on an instance; a bare one (no plugins, no highlighter) is cheap and is built the
-// first time something is escaped, not when the module loads.
-import MarkdownIt from 'markdown-it';
-
-let markdownItEscape: ((text: string) => string) | undefined;
+// The one HTML escaper for markup we build by hand. It escapes exactly what markdown-it's renderer escapes in bank text
+// (test/unit/render.test.ts compares them), without markdown-it: the extension host escapes its page shell with it, and
+// markdown-it belongs to the bank parser's worker and the webview, not to the host bundle.
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Escapes `&`, `<`, `>` and `"`: safe in element text and in double-quoted attributes. */
 export function escapeHtml(text: string): string {
-  markdownItEscape ??= new MarkdownIt().utils.escapeHtml;
-  return markdownItEscape(text);
+  return text.replace(/[&<>"]/g, (character) => ENTITIES[character]);
 }
