@@ -13,7 +13,7 @@ function page(title: string, allowRemoteImages = false): string {
       'next', 'random', 'noReference', 'reference'].map((key) => [key, key]),
   );
   const input = {
-    cspSource: 'vscode-webview://x', nonce: '0'.repeat(32), scriptUri: 's.js', styleUri: 's.css', katexStyleUri: 'k.css',
+    cspSource: 'vscode-webview://x', panelKey: 'k', nonce: '0'.repeat(32), scriptUri: 's.js', styleUri: 's.css', katexStyleUri: 'k.css',
     lang: 'en', labels: { ...labels, documentTitle: title }, strings: { saving: '', saved: '', missing: '' },
     typography: { fontSize: 14, lineHeight: 1.6 }, render: { allowRemoteImages },
   } as PracticeHtmlInput;
