@@ -8,13 +8,17 @@ import { build } from 'esbuild';
 import { compiledTestsDir, repoRoot } from './paths';
 import { track } from './teardown';
 
-const sourceDir = path.join(repoRoot, 'test', 'integration');
+const integrationDir = path.join(repoRoot, 'test', 'integration');
 
-/** Returns the compiled suite module to pass as extensionTestsPath; its folder is removed at the end of the run. */
-export async function compileSuite(): Promise<string> {
+/**
+ * Returns the compiled suite module to pass as extensionTestsPath; its folder is removed at the end of the run.
+ * `sourceDir` holds the suite's index.ts (and its *.test.ts): the integration suite unless another is named
+ * (`npm run bench:host` compiles its probe this way).
+ */
+export async function compileSuite(sourceDir = integrationDir): Promise<string> {
   const tests = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.ts'));
   mkdirSync(compiledTestsDir, { recursive: true });
-  const compiledSuiteDir = mkdtempSync(path.join(compiledTestsDir, 'integration-'));
+  const compiledSuiteDir = mkdtempSync(path.join(compiledTestsDir, `${path.basename(sourceDir)}-`));
   const remove = () => rmSync(compiledSuiteDir, { recursive: true, force: true });
   track({ name: compiledSuiteDir, stop: async () => remove(), kill: remove });
   await build({

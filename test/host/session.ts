@@ -44,6 +44,8 @@ export interface Session {
   readonly userSettingsFile: string;
   /** Where code-server keeps installed extensions. */
   readonly extensionsDir: string;
+  /** The link to the repo that the workbench loads as the extension under development (none with installVsix). */
+  readonly extensionDir?: string;
   /** Console errors from the extension's webview frames, in order. */
   readonly webviewErrors: string[];
   close(): Promise<void>;
@@ -101,7 +103,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     await browser.page.goto(
       workbenchUrl(server, { extensionDir: developmentDir, folder: workspaceDir, extensionTestsPath: options.extensionTestsPath }),
     );
-    return { page: browser.page, server, vscodeVersion: host.vscodeVersion, workspaceDir, logsDir, userSettingsFile, extensionsDir, webviewErrors, close };
+    return {
+      page: browser.page,
+      server,
+      vscodeVersion: host.vscodeVersion,
+      workspaceDir,
+      logsDir,
+      userSettingsFile,
+      extensionsDir,
+      extensionDir: developmentDir,
+      webviewErrors,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
