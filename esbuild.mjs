@@ -1,4 +1,4 @@
-// One build script for every bundle: the extension host entry, the CLI, and KaTeX's assets for the webview.
+// One build script for every bundle: the extension host entry, the index worker, the CLI, and KaTeX's assets for the webview.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 
@@ -20,6 +20,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The parser and markdown-it, for the index worker thread (and the in-thread indexer, which requires it on demand).
+  { ...common, entryPoints: ['src/banks/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
