@@ -24,7 +24,13 @@ export class InThreadIndexer implements BankIndexer {
     const { runIndexJob } = await this.module;
     const collector = new IndexJobCollector(request.files.length);
     let result: IndexJobResult | undefined;
-    await runIndexJob(request, (message) => (result = collector.accept(message) ?? result), yieldToEventLoop);
+    await runIndexJob(
+      request,
+      (message) => {
+        result = collector.accept(message) ?? result;
+      },
+      yieldToEventLoop,
+    );
     if (!result) throw new Error('the index job ended without its result');
     return result;
   }

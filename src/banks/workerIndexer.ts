@@ -3,7 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
 import type { BankIndexer } from './bankIndexer';
-import type { WorkerJob, WorkerReply } from './indexWorker';
+import type { WorkerReply, WorkerRequest } from './indexWorker';
 
 interface RunningJob {
   job: number;
@@ -37,7 +37,7 @@ export class WorkerIndexer implements BankIndexer {
     return new Promise<IndexJobResult>((resolve, reject) => {
       const job = ++this.jobs;
       this.running = { job, collector: new IndexJobCollector(request.files.length), resolve, reject };
-      const message: WorkerJob = { job, request };
+      const message: WorkerRequest = { job, request };
       this.started().postMessage(message);
     });
   }
@@ -61,7 +61,12 @@ export class WorkerIndexer implements BankIndexer {
     if (!running || running.job !== job) return;
     try {
       const result = running.collector.accept(message);
-      if (!result) return;
+      if (!result) {
+        // Handled: the worker may send the next one (it keeps only a couple in flight).
+        const ack: WorkerRequest = { ack: job };
+        this.worker?.postMessage(ack);
+        return;
+      }
       this.running = undefined;
       running.resolve(result);
     } catch (error) {

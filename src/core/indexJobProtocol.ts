@@ -22,10 +22,14 @@ export interface IndexJobRequest {
 
 export type CacheProblem = { kind: 'stale' | 'corrupt'; reason: string };
 
-export type IndexJobMessage =
-  /** Some of file number `file`'s questions, in order; its `bank` message follows the last of them. */
+/** A piece of a job's result. */
+export type IndexJobPart =
+  /** Some of file number `file`'s questions, in order; its `bank` part follows the last of them. */
   | { kind: 'questions'; file: number; questions: Question[] }
-  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean }
+  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean };
+
+export type IndexJobMessage =
+  | { kind: 'parts'; parts: IndexJobPart[] }
   /** `cache`: what to store for the next job, absent when the stored cache is still exact. */
   | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem }
   | { kind: 'failed'; message: string };
@@ -39,7 +43,7 @@ export interface IndexJobResult {
   cacheProblem?: CacheProblem;
 }
 
-/** The most questions one message carries. */
+/** About how many questions (or banks) one message carries: a few hundred deserialise in a few milliseconds. */
 export const QUESTIONS_PER_MESSAGE = 250;
 
 /** `items` in consecutive slices of at most `size` (at least one slice, maybe empty). */
@@ -50,12 +54,36 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return result.length > 0 ? result : [[]];
 }
 
-/** The messages that carry one bank: its questions in slices, then the bank itself. */
-export function bankMessages(file: number, bank: IndexedBank, fromCache: boolean): IndexJobMessage[] {
+/** The parts of one bank: its questions in slices, then the bank itself. */
+export function bankParts(file: number, bank: IndexedBank, fromCache: boolean): IndexJobPart[] {
   return [
-    ...chunks(bank.questions, QUESTIONS_PER_MESSAGE).map((questions): IndexJobMessage => ({ kind: 'questions', file, questions })),
+    ...chunks(bank.questions, QUESTIONS_PER_MESSAGE).map((questions): IndexJobPart => ({ kind: 'questions', file, questions })),
     { kind: 'bank', file, document: bank.document, diagnostics: bank.diagnostics, fromCache },
   ];
+}
+
+/** Groups parts into messages of about QUESTIONS_PER_MESSAGE questions, each bank counting as one. */
+export class PartBatcher {
+  private parts: IndexJobPart[] = [];
+  private weight = 0;
+
+  constructor(private readonly emit: (message: IndexJobMessage) => void | Promise<void>) {}
+
+  async add(parts: readonly IndexJobPart[]): Promise<void> {
+    for (const part of parts) {
+      this.parts.push(part);
+      this.weight += part.kind === 'questions' ? part.questions.length : 1;
+      if (this.weight >= QUESTIONS_PER_MESSAGE) await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const parts = this.parts;
+    this.parts = [];
+    this.weight = 0;
+    await this.emit({ kind: 'parts', parts });
+  }
 }
 
 /** Puts a job's messages back together; `accept` returns the result with the `done` message. */
@@ -72,17 +100,9 @@ export class IndexJobCollector {
   /** The result once the job is done; throws when it failed or reported something it was not asked for. */
   accept(message: IndexJobMessage): IndexJobResult | undefined {
     switch (message.kind) {
-      case 'questions': {
-        const questions = this.slot(this.questions, message.file);
-        for (const question of message.questions) questions.push(question);
+      case 'parts':
+        for (const part of message.parts) this.acceptPart(part);
         return undefined;
-      }
-      case 'bank': {
-        const questions = this.slot(this.questions, message.file);
-        this.banks[message.file] = { document: message.document, questions, diagnostics: message.diagnostics };
-        if (message.fromCache) this.fromCache++;
-        return undefined;
-      }
       case 'done': {
         const banks = this.banks.filter((bank): bank is IndexedBank => bank !== undefined);
         if (banks.length !== this.fileCount) throw new Error(`the index job reported ${banks.length} of ${this.fileCount} banks`);
@@ -91,6 +111,16 @@ export class IndexJobCollector {
       case 'failed':
         throw new Error(`the index job failed: ${message.message}`);
     }
+  }
+
+  private acceptPart(part: IndexJobPart): void {
+    const questions = this.slot(this.questions, part.file);
+    if (part.kind === 'questions') {
+      for (const question of part.questions) questions.push(question);
+      return;
+    }
+    this.banks[part.file] = { document: part.document, questions, diagnostics: part.diagnostics };
+    if (part.fromCache) this.fromCache++;
   }
 
   private slot<T>(slots: T[], file: number): T {

@@ -11,7 +11,15 @@ import type { BankIndexer } from '../../src/banks/bankIndexer';
 import { readBankCache, serialiseBankCache, domainsHash, type CachedBank } from '../../src/core/bankCache';
 import { loadDomains } from '../../src/core/domains';
 import { runIndexJob } from '../../src/core/indexJob';
-import { bankMessages, chunks, IndexJobCollector, QUESTIONS_PER_MESSAGE, type IndexJobResult } from '../../src/core/indexJobProtocol';
+import {
+  bankParts,
+  chunks,
+  IndexJobCollector,
+  PartBatcher,
+  QUESTIONS_PER_MESSAGE,
+  type IndexJobMessage,
+  type IndexJobResult,
+} from '../../src/core/indexJobProtocol';
 import { assembleIndex, bankSlugs, buildIndex, type BankSource } from '../../src/core/indexer';
 import type { BankIndex, Domain, Question } from '../../src/core/model';
 
@@ -203,23 +211,32 @@ describe('index job messages', () => {
     assert.deepEqual(chunks([], 3), [[]]);
   });
 
-  it("carry a large bank's questions in slices of at most QUESTIONS_PER_MESSAGE that the collector puts back in order", () => {
-    const question = (n: number) => ({ id: `b/${n}`, title: `q${n}` }) as Question;
-    const bank = {
-      document: { file: 'b.md', slug: 'b', title: 'B', questionCount: 601 },
-      questions: Array.from({ length: 601 }, (_, n) => question(n)),
+  it("carry a large bank's questions and many small banks in messages of about QUESTIONS_PER_MESSAGE, put back in order", async () => {
+    const question = (file: string, n: number) => ({ id: `${file}/${n}`, title: `q${n}` }) as Question;
+    const bank = (file: string, count: number) => ({
+      document: { file, slug: file, title: file, questionCount: count },
+      questions: Array.from({ length: count }, (_, n) => question(file, n)),
       diagnostics: [],
-    };
-    const messages = bankMessages(0, bank, false);
-    assert.deepEqual(messages.map((m) => (m.kind === 'questions' ? m.questions.length : m.kind)), [QUESTIONS_PER_MESSAGE, QUESTIONS_PER_MESSAGE, 101, 'bank']);
-    const collector = new IndexJobCollector(1);
+    });
+    const banks = [bank('large', 601), ...Array.from({ length: 300 }, (_, i) => bank(`small${i}`, 1))];
+    const messages: IndexJobMessage[] = [];
+    const batcher = new PartBatcher((message) => void messages.push(message));
+    for (const [i, each] of banks.entries()) await batcher.add(bankParts(i, each, i % 2 === 0));
+    await batcher.flush();
+
+    const weights = messages.map((m) => (m.kind === 'parts' ? m.parts.reduce((sum, p) => sum + (p.kind === 'questions' ? p.questions.length : 1), 0) : 0));
+    assert.ok(weights.every((weight) => weight <= 2 * QUESTIONS_PER_MESSAGE), weights.join(' '));
+    assert.ok(messages.length <= Math.ceil((601 + 1 + 600) / QUESTIONS_PER_MESSAGE) + 1, `${messages.length} messages`);
+    const collector = new IndexJobCollector(banks.length);
     for (const message of messages) assert.equal(collector.accept(message), undefined);
-    assert.deepEqual(collector.accept({ kind: 'done' })?.banks, [bank]);
+    const result = collector.accept({ kind: 'done' });
+    assert.deepEqual(result?.banks, banks);
+    assert.equal(result?.fromCache, 151);
   });
 
   it('the collector fails on a failed job, a file it did not ask for, and a job done before every bank arrived', () => {
     assert.throws(() => new IndexJobCollector(1).accept({ kind: 'failed', message: 'boom' }), /boom/);
-    assert.throws(() => new IndexJobCollector(1).accept({ kind: 'questions', file: 1, questions: [] }), /file 1/);
+    assert.throws(() => new IndexJobCollector(1).accept({ kind: 'parts', parts: [{ kind: 'questions', file: 1, questions: [] }] }), /file 1/);
     assert.throws(() => new IndexJobCollector(2).accept({ kind: 'done' }), /0 of 2/);
   });
 });
