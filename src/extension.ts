@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
       extensionUri: context.extensionUri,
       log,
       reportUnreadable: showUnreadableBanks,
-      indexer: own(createBankIndexer(context.extensionUri)),
+      indexer: createBankIndexer(context.extensionUri),
       storage: context.globalStorageUri,
       showProgress: (task) => void vscode.window.withProgress({ location: { viewId: QUESTIONS_VIEW_ID } }, () => task),
     }),

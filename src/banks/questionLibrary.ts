@@ -26,7 +26,7 @@ export interface LibraryDeps {
   log: vscode.LogOutputChannel;
   /** Tells the user about extra bank paths that cannot be read (one notification per new set of paths). */
   reportUnreadable(unreadable: readonly UnreadableBank[]): void;
-  /** Where the banks are parsed (off the host thread). */
+  /** Where the banks are parsed (off the host thread); disposed with the library. */
   indexer: BankIndexer;
   /** The folder of the warm-start cache (globalStorageUri); without it every load indexes every bank. */
   storage?: vscode.Uri;
@@ -80,6 +80,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       this.changed,
       this.diagnostics,
       this.watcher,
+      deps.indexer,
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (config.affects(event, 'extraBanks') || config.affects(event, 'maxBankSizeMB')) void this.reload();
       }),
@@ -118,6 +119,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
         }
       } while (this.reloadAgain);
       this.firstLoadDone();
+      // Ready before the first query, built without blocking (a query typed meanwhile waits for it).
+      void this.searchIndex();
       void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT_KEY, false);
     })().finally(() => (this.loading = undefined));
     this.deps.showProgress?.(this.loading);
@@ -178,8 +181,6 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     this.unreadable = extra.unreadable;
     if (unreadableChanged && extra.unreadable.length > 0) this.deps.reportUnreadable(extra.unreadable);
     await this.cache?.store(result.cache, result.cacheProblem, log);
-    // Ready before the first query, built without blocking (a query typed meanwhile waits for it).
-    void this.searchIndex();
   }
 
   private async readDomains(): Promise<Domain[]> {
