@@ -134,14 +134,15 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private async load(): Promise<void> {
     const { log } = this.deps;
     const started = Date.now();
-    const domains = await this.readDomains();
+    // Both settings read at once: a load never mixes an old value of one with a new value of the other.
     const maxBankSizeMB = config.maxBankSizeMB();
+    const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
+    const domains = await this.readDomains();
     const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true });
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }
 
-    const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
     const extra = await this.readExtra(locations, maxBankSizeMB);
     this.watcher.watch(extra.watched);
 
