@@ -1,5 +1,5 @@
-// One build script for every bundle: the extension host entry, the CLI, the practice webview's script, and KaTeX's
-// assets for the webview.
+// One build script for every bundle: the extension host entry, the index worker, the CLI, the practice webview's
+// script, and KaTeX's assets for the webview.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 
@@ -21,6 +21,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The parser and markdown-it, for the index worker thread (and the in-thread indexer, which requires it on demand).
+  { ...common, entryPoints: ['src/banks/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The practice panel's script: it renders bank markdown (markdown-it, KaTeX, highlight.js), so the host does not.
   {

@@ -16,7 +16,8 @@ export interface QuestionLibrary {
   readonly domains: Domain[];
   /** Questions without `duplicateOf`, in bank order: what the tree, random and search show. */
   readonly practiceItems: readonly Question[];
-  readonly search: SearchIndex;
+  /** The search index of the practice items; built in the background after each load, so a query may wait for it. */
+  searchIndex(): Promise<SearchIndex>;
   get(id: string): Question | undefined;
   /** The question and its repeats (alternative answers), first one first; never empty. */
   variants(question: Question): Question[];
@@ -24,6 +25,16 @@ export interface QuestionLibrary {
   /** Resolves once the first load of the banks has finished (the tree and commands exist before). */
   readonly loaded: Promise<void>;
   reload(): Promise<void>;
+}
+
+/** What one load of the banks did: files read, taken from the warm-start cache, parsed; ms until the questions were shown. */
+export interface LoadStats {
+  files: number;
+  fromCache: number;
+  indexed: number;
+  ms: number;
+  /** When the questions were shown (Date.now()). */
+  shownAt: number;
 }
 
 /** What the user did with one question (its marks). Persisted in globalState; see src/state/progressStore.ts. */

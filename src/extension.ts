@@ -1,6 +1,8 @@
 // Composition root: builds the DojoContext once, registers the views and commands, and owns every disposable
-// (all of them go into context.subscriptions). Returns a small API that the integration tests use.
+// (all of them go into context.subscriptions). Returns a small API that the integration tests use. It returns before
+// the banks have loaded: the view shows that they are loading, and `library.loaded` settles when they have.
 import * as vscode from 'vscode';
+import { createBankIndexer } from './banks/createIndexer';
 import { BankLibrary } from './banks/questionLibrary';
 import { showUnreadableBanks } from './banks/unreadableNotice';
 import type { CommandDeps } from './commands/commandDeps';
@@ -14,7 +16,7 @@ import { MementoProgressStore } from './state/progressStore';
 import { FileReviewStore } from './state/reviewStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
-import { QuestionTree } from './tree/questionTree';
+import { QuestionTree, QUESTIONS_VIEW_ID } from './tree/questionTree';
 import { createPracticeView, type Navigate, type PracticeViewController } from './webview/practiceView';
 
 /** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
@@ -33,9 +35,11 @@ export interface DojoApi {
   readonly session: ReviewSessionController;
   /** What the commands receive (tests call command factories with it, injecting answers). */
   readonly deps: CommandDeps;
+  /** When `activate` returned (Date.now()): before the banks had loaded (`library.firstLoad`). */
+  readonly activatedAt: number;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<DojoApi> {
+export function activate(context: vscode.ExtensionContext): DojoApi {
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
@@ -47,22 +51,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const reviewSession = own(new ReviewSessionController(review));
   const viewState = own(new ViewState(context.workspaceState));
   const library = own(
-    new BankLibrary({ extensionUri: context.extensionUri, log, reportUnreadable: showUnreadableBanks }),
+    new BankLibrary({
+      extensionUri: context.extensionUri,
+      log,
+      reportUnreadable: showUnreadableBanks,
+      indexer: createBankIndexer(context.extensionUri),
+      storage: context.globalStorageUri,
+      showProgress: (task) => void vscode.window.withProgress({ location: { viewId: QUESTIONS_VIEW_ID } }, () => task),
+    }),
   );
-  const libraryLoaded = library.reload();
-  // The practice view (and its serializer) before the banks have loaded: a restored panel starts loading at once.
+  // Not awaited: the banks load in the background while everything below is registered.
+  void library.reload();
+  // The practice view (and its serializer) first: a restored panel waits for `library.loaded`.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
-  // The panel's navigation buttons run the commands' handlers, which need the deps built below (a click while the
-  // banks first load does nothing).
+  // The panel's navigation buttons run the commands' handlers, which need the deps built below.
   let deps: CommandDeps | undefined;
   const navigate: Navigate = async (direction) => deps && navigationHandlers(deps)[direction]();
   const practice = own(
-    createPracticeView({ extension: context, log, library, progress, review, scratch }, libraryLoaded, navigate),
+    createPracticeView({ extension: context, log, library, progress, review, scratch }, library.loaded, navigate),
   );
   // Disposed after the practice view, whose dispose hands the store the drafts typed last.
   own(review);
   unfinished = { flush: () => practice.flush().then(() => review.flush()) };
-  await libraryLoaded;
   const ctx: DojoContext = { extension: context, log, library, progress, review, reviewSession, scratch, practice };
   own(practice.useReviewSession(reviewSession));
   const due = own(new DueTracker({ review, library, now: clock.now }));
@@ -70,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<DojoAp
   const dueStatus = own(new DueStatusBar(due));
   deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, deps };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, deps, activatedAt: Date.now() };
 }
 
 /**

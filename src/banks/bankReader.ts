@@ -1,6 +1,5 @@
 // Reads bank files (bytes) through vscode.workspace.fs, so it works for remote and virtual file systems alike.
 // Which files count, and what is skipped, is the core's folder walker (the CLI walks with the same rules).
-import { promises as nodeFs } from 'node:fs';
 import * as vscode from 'vscode';
 import {
   BANK_EXTENSIONS,
@@ -23,6 +22,8 @@ export const BANK_FILE_PATTERN = `**/*.{${BANK_EXTENSIONS.join(',')}}`;
 /** A bank source with the URI it came from, so diagnostics can be put on the file. */
 export interface ReadBank extends BankSource {
   uri: vscode.Uri;
+  /** Modification time in milliseconds (part of the warm-start cache's key). */
+  mtime: number;
 }
 
 /** Something inside a bank folder that was not read, and why (for the Problems panel and the log). */
@@ -67,9 +68,9 @@ export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadO
   }
   for (const found of walked.files) {
     try {
-      const bytes = await vscode.workspace.fs.readFile(found.path);
       const { path, relativePath } = found;
-      result.banks.push({ uri: path, file: bankFileLabel(path), bytes, relativePath, bundled: options.bundled });
+      const [bytes, { mtime }] = await Promise.all([vscode.workspace.fs.readFile(path), vscode.workspace.fs.stat(path)]);
+      result.banks.push({ uri: path, file: bankFileLabel(path), bytes, mtime, relativePath, bundled: options.bundled });
     } catch (error) {
       // Deleted or locked since the walk: the other banks still count.
       if (walked.isFolder) result.skipped.push({ uri: found.path, file: bankFileLabel(found.path), reason: describe(error) });
@@ -94,7 +95,8 @@ function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
     },
   };
   // Without it (virtual file systems), the walker's depth and count limits end a walk in a loop.
-  if (location.scheme === 'file') fs.realPath = (uri) => nodeFs.realpath(uri.fsPath);
+  // Node's fs is loaded only here, so a host without it (the web) never needs it.
+  if (location.scheme === 'file') fs.realPath = async (uri) => (await import('node:fs')).promises.realpath(uri.fsPath);
   return fs;
 }
 

@@ -1,13 +1,17 @@
 // The indexed banks: the bundled ones plus `dojo.extraBanks`, reloaded when the setting or a bank file changes.
 // Problems in the user's banks go to the Problems panel and the log; nothing here throws at the caller.
+// The host thread only reads files and assembles results: parsing runs in the BankIndexer (a worker thread), unchanged
+// banks come from the warm-start cache, and what is left is done in slices with the event loop running in between.
 import * as vscode from 'vscode';
 import * as config from '../config';
-import type { QuestionLibrary } from '../context';
+import type { LoadStats, QuestionLibrary } from '../context';
+import { assembleIndex, bankSlugs, practiceItems, variantsOf } from '../core/bankIndex';
 import { loadDomains } from '../core/domains';
-import { buildIndex, practiceItems, variantsOf } from '../core/indexer';
 import type { BankIndex, Diagnostic, Domain, Question } from '../core/model';
 import { SearchIndex } from '../core/search';
 import { BankDiagnostics } from './bankDiagnostics';
+import { yieldToEventLoop, type BankIndexer } from './bankIndexer';
+import { IndexCacheFile } from './indexCache';
 import { bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
 import { readBanksAt, type ReadBank, type SkippedFile } from './bankReader';
 import { BankWatcher, type WatchedLocation } from './bankWatcher';
@@ -22,7 +26,18 @@ export interface LibraryDeps {
   log: vscode.LogOutputChannel;
   /** Tells the user about extra bank paths that cannot be read (one notification per new set of paths). */
   reportUnreadable(unreadable: readonly UnreadableBank[]): void;
+  /** Where the banks are parsed (off the host thread); disposed with the library. */
+  indexer: BankIndexer;
+  /** The folder of the warm-start cache (globalStorageUri); without it every load indexes every bank. */
+  storage?: vscode.Uri;
+  /** Shows that the banks are loading (in the questions view), until `task` settles. */
+  showProgress?(task: Promise<void>): void;
 }
+
+/** Set while the banks load: the questions view's welcome says so instead of "no questions". */
+const INDEXING_CONTEXT_KEY = 'dojo.indexing';
+/** Log lines written between two pauses. */
+const LOG_LINES_PER_SLICE = 500;
 
 interface ExtraBanks {
   banks: ReadBank[];
@@ -37,9 +52,15 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   index: BankIndex = EMPTY_INDEX;
   domains: Domain[] = [];
   practiceItems: readonly Question[] = [];
-  search = new SearchIndex([], []);
   /** Extra bank entries that could not be read at the last reload. */
   unreadable: readonly UnreadableBank[] = [];
+  /** What the first and the last load took from the cache and indexed, and how long until its questions were shown. */
+  firstLoad: LoadStats | undefined;
+  lastLoad: LoadStats | undefined;
+
+  /** The search index of the current practice items, built in the background after each load (or on first use). */
+  private search: Promise<SearchIndex> | undefined;
+  private readonly cache: IndexCacheFile | undefined;
 
   private byId = new Map<string, Question>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -53,11 +74,13 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   readonly loaded = new Promise<void>((resolve) => (this.firstLoadDone = resolve));
 
   constructor(private readonly deps: LibraryDeps) {
+    this.cache = deps.storage && new IndexCacheFile(deps.storage);
     this.watcher = new BankWatcher(() => void this.reload());
     this.disposables.push(
       this.changed,
       this.diagnostics,
       this.watcher,
+      deps.indexer,
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (config.affects(event, 'extraBanks') || config.affects(event, 'maxBankSizeMB')) void this.reload();
       }),
@@ -67,6 +90,10 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
   get(id: string): Question | undefined {
     return this.byId.get(id);
+  }
+
+  searchIndex(): Promise<SearchIndex> {
+    return this.loaded.then(() => (this.search ??= SearchIndex.build(this.practiceItems, this.domains, yieldToEventLoop)));
   }
 
   variants(question: Question): Question[] {
@@ -80,6 +107,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       this.reloadAgain = true;
       return this.loading;
     }
+    void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT_KEY, true);
     this.loading = (async () => {
       do {
         this.reloadAgain = false;
@@ -91,7 +119,11 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
         }
       } while (this.reloadAgain);
       this.firstLoadDone();
+      // Ready before the first query, built without blocking (a query typed meanwhile waits for it).
+      void this.searchIndex();
+      void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT_KEY, false);
     })().finally(() => (this.loading = undefined));
+    this.deps.showProgress?.(this.loading);
     return this.loading;
   }
 
@@ -102,39 +134,54 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private async load(): Promise<void> {
     const { log } = this.deps;
     const started = Date.now();
-    const domains = await this.readDomains();
+    // Both settings read at once: a load never mixes an old value of one with a new value of the other.
     const maxBankSizeMB = config.maxBankSizeMB();
+    const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
+    const domains = await this.readDomains();
     const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true });
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }
 
-    const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
     const extra = await this.readExtra(locations, maxBankSizeMB);
     this.watcher.watch(extra.watched);
 
     const banks = [...bundled.banks, ...extra.banks];
-    const index = buildIndex(banks, domains);
+    const slugs = bankSlugs(banks);
+    const files = banks.map(({ file, bytes, mtime }, i) => ({ file, bytes, mtime, slug: slugs[i].slug }));
+    const result = await this.deps.indexer.index({ files, domains, cache: await this.cache?.read(log) });
+    await yieldToEventLoop();
+    const index = assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank })));
+    await yieldToEventLoop();
+    const items = practiceItems(index);
+    await yieldToEventLoop();
+    const byId = new Map(index.questions.map((q) => [q.id, q]));
+    await yieldToEventLoop();
     this.index = index;
     this.domains = domains;
-    this.practiceItems = practiceItems(index);
-    this.byId = new Map(index.questions.map((q) => [q.id, q]));
-    this.search = new SearchIndex([...this.practiceItems], domains);
+    this.practiceItems = items;
+    this.byId = byId;
+    this.search = undefined;
+    const shownAt = Date.now();
+    const stats: LoadStats = { files: banks.length, fromCache: result.fromCache, indexed: banks.length - result.fromCache, ms: shownAt - started, shownAt };
+    this.firstLoad ??= stats;
+    this.lastLoad = stats;
+    this.changed.fire();
+    log.info(
+      `Indexed ${index.documents.length} banks (${stats.fromCache} from the cache, ${stats.indexed} parsed), ` +
+        `${items.length} practice items (${index.questions.length} questions), ${index.diagnostics.length} diagnostics in ${stats.ms} ms`,
+    );
+
     // What the walk skipped inside the user's folders goes to the Problems panel with the banks' own problems.
     const skipped = extra.skipped.map(
       ({ file, reason }): Diagnostic => ({ file, line: 1, severity: 'warning', message: vscode.l10n.t('Skipped: {0}', reason) }),
     );
-    this.diagnostics.show([...skipped, ...index.diagnostics], [...extra.banks, ...extra.skipped]);
-    this.logDiagnostics(index, extra.banks);
-    log.info(
-      `Indexed ${index.documents.length} banks, ${this.practiceItems.length} practice items ` +
-        `(${index.questions.length} questions), ${index.diagnostics.length} diagnostics in ${Date.now() - started} ms`,
-    );
-
+    await this.diagnostics.show([...skipped, ...index.diagnostics], [...extra.banks, ...extra.skipped], yieldToEventLoop);
+    await this.logDiagnostics(index, extra.banks);
     const unreadableChanged = !sameEntries(this.unreadable, extra.unreadable);
     this.unreadable = extra.unreadable;
     if (unreadableChanged && extra.unreadable.length > 0) this.deps.reportUnreadable(extra.unreadable);
-    this.changed.fire();
+    await this.cache?.store(result.cache, result.cacheProblem, log);
   }
 
   private async readDomains(): Promise<Domain[]> {
@@ -170,9 +217,10 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     return { banks, unreadable, skipped, watched };
   }
 
-  private logDiagnostics(index: BankIndex, extraBanks: readonly ReadBank[]): void {
+  private async logDiagnostics(index: BankIndex, extraBanks: readonly ReadBank[]): Promise<void> {
     const extraFiles = new Set(extraBanks.map((b) => b.file));
-    for (const d of index.diagnostics) {
+    for (const [n, d] of index.diagnostics.entries()) {
+      if (n > 0 && n % LOG_LINES_PER_SLICE === 0) await yieldToEventLoop();
       const line = `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
       // The bundled banks' known quirks are details for developers; the user's own banks deserve attention.
       if (!extraFiles.has(d.file)) this.deps.log.debug(line);

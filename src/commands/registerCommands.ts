@@ -64,6 +64,14 @@ export function navigationHandlers(deps: CommandDeps): Record<NavigationDirectio
   };
 }
 
+/** Registered before the banks have loaded: a command run meanwhile waits for them (the view shows the progress). */
 export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(deps)));
+  const { loaded } = deps.ctx.library;
+  return Object.entries(COMMANDS).map(([id, factory]) => {
+    const handler = factory(deps);
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      await loaded;
+      return handler(...args);
+    });
+  });
 }

@@ -1,11 +1,14 @@
 // Search Questions: a quick pick whose items come from the core SearchIndex on every keystroke, in its ranking.
 // Before anything is typed it offers short lists (due for review, recent, not attempted yet, starred) to start from.
+// The search index is built in the background after the banks load: a query typed before it is ready is answered
+// once it is.
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { ProgressStore, QuestionLibrary } from '../context';
 import type { DueTracker } from '../review/dueTracker';
 import { filterQuestions, practiceOrder } from '../core/grouping';
 import type { Question } from '../core/model';
+import type { SearchIndex } from '../core/search';
 import { plainPreview } from '../core/plainPreview';
 import { mostRecent } from '../core/practiceOrder';
 import { bankName, domainName, questionState, stateIcon, stateName } from '../labels';
@@ -29,11 +32,13 @@ export interface SearchPickItem extends vscode.QuickPickItem {
 
 /**
  * The quick pick items for a query: label = title, icon and description = its state, domain · bank, detail = where
- * it matched. An empty query lists the short lists; a query that matches nothing, one item saying so.
+ * it matched. An empty query lists the short lists; a query that matches nothing, one item saying so; a query while
+ * the search index is still being built (`index` undefined), one item saying that.
  */
-export function searchItems(library: QuestionLibrary, status: QuestionStatus, query: string): SearchPickItem[] {
+export function searchItems(library: QuestionLibrary, status: QuestionStatus, query: string, index?: SearchIndex): SearchPickItem[] {
   if (query.trim() === '') return shortlistItems(library, status);
-  const items = library.search.search(query, RESULT_LIMIT).flatMap((hit) => {
+  if (!index) return [preparingItem()];
+  const items = index.search(query, RESULT_LIMIT).flatMap((hit) => {
     const question = library.get(hit.id);
     if (!question) return [];
     // A title hit's snippet would repeat the label: show the start of the prompt instead.
@@ -55,6 +60,15 @@ function questionItem(library: QuestionLibrary, status: QuestionStatus, question
     // The icon alone is not read out: a question the user has touched says how.
     description: state === 'new' ? where : `${stateName(state)} · ${where}`,
     // VS Code must neither hide nor re-filter our matches (typos, text outside the label).
+    alwaysShow: true,
+  };
+}
+
+function preparingItem(): SearchPickItem {
+  return {
+    label: vscode.l10n.t('Preparing the search index…'),
+    detail: vscode.l10n.t('The results appear as soon as it is ready.'),
+    iconPath: new vscode.ThemeIcon('loading~spin'),
     alwaysShow: true,
   };
 }
@@ -104,25 +118,45 @@ export const searchQuestions = (deps: CommandDeps) => (initialQuery?: unknown) =
     pick.placeholder = vscode.l10n.t('Words from a question, answer or code: 风险控制, RandomForest, finance…');
     pick.matchOnDescription = false;
     pick.matchOnDetail = false;
+    let index: SearchIndex | undefined;
+    let requested = 0;
+    let hidden = false;
     const update = () => {
-      pick.items = searchItems(library, deps, pick.value);
+      pick.items = searchItems(library, deps, pick.value, index);
+    };
+    // The index of the library as it is now; one asked for earlier (before a reload) no longer counts.
+    const prepare = () => {
+      const request = ++requested;
+      index = undefined;
+      pick.busy = true;
+      void library.searchIndex().then((ready) => {
+        if (hidden || request !== requested) return;
+        index = ready;
+        pick.busy = false;
+        update();
+      });
     };
     let accepted: string | undefined;
     const subscriptions = [
       pick.onDidChangeValue(update),
-      library.onDidChange(update),
+      library.onDidChange(() => {
+        prepare();
+        update();
+      }),
       pick.onDidAccept(() => {
         // Enter on the "no match" message keeps the pick open for another query.
         accepted = pick.selectedItems[0]?.id;
         if (accepted !== undefined) pick.hide();
       }),
       pick.onDidHide(() => {
+        hidden = true;
         for (const s of subscriptions) s.dispose();
         pick.dispose();
         resolve(accepted === undefined ? undefined : showQuestion(deps, accepted));
       }),
     ];
     if (typeof initialQuery === 'string') pick.value = initialQuery;
+    prepare();
     update();
     pick.show();
   });

@@ -29,3 +29,16 @@ export function fnv1a32Utf16(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * 32-bit FNV-1a over bytes, as 8 hex digits: a fast content hash for the warm-start cache (with the file's size and
+ * modification time beside it), never for ids.
+ */
+export function fnv1a32Bytes(bytes: Uint8Array): string {
+  let hash = OFFSET_BASIS_32;
+  for (let i = 0; i < bytes.length; i++) {
+    hash ^= bytes[i];
+    hash = Math.imul(hash, PRIME_32);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

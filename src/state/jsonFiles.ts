@@ -35,8 +35,12 @@ export class JsonFiles {
 
   /** Writes `value` as JSON atomically; resolves when it is on disk. Writes to one file are queued in order. */
   write(uri: vscode.Uri, value: unknown): Promise<void> {
+    return this.writeBytes(uri, ENCODER.encode(JSON.stringify(value)));
+  }
+
+  /** Writes bytes made elsewhere (a large file serialised off the host thread), atomically and in order like `write`. */
+  writeBytes(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
     const key = uri.toString();
-    const bytes = ENCODER.encode(JSON.stringify(value));
     const previous = this.chains.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.writeNow(uri, bytes));
     this.chains.set(key, next);

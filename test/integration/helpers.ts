@@ -7,11 +7,13 @@ import type { DojoApi } from '../../src/extension';
 import type { PracticeViewController, RenderedReport } from '../../src/webview/practiceView';
 import { extensionId } from '../host/suiteProtocol';
 
-/** The extension under test, activated (activation indexes the bundled banks before it resolves). */
+/** The extension under test, activated, once its banks have loaded (activation returns before they have). */
 export async function dojo(): Promise<DojoApi> {
   const extension = vscode.extensions.getExtension<DojoApi>(extensionId);
   assert.ok(extension, `${extensionId} is not loaded`);
-  return extension.activate();
+  const api = await extension.activate();
+  await api.library.loaded;
+  return api;
 }
 
 /** Resolves once `condition` holds; rejects naming `what` after `timeoutMs`. */

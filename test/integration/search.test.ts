@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { searchItems, searchQuestions, type SearchPickItem } from '../../src/commands/searchCommand';
 import type { Question } from '../../src/core/model';
+import type { SearchIndex } from '../../src/core/search';
 import type { DojoApi } from '../../src/extension';
 import { dojo, ProgressSnapshot, seen } from './helpers';
 
@@ -13,10 +14,12 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Search Questions', () => {
   let api: DojoApi;
+  let index: SearchIndex;
   let snapshot: ProgressSnapshot;
 
   before(async () => {
     api = await dojo();
+    index = await api.library.searchIndex();
     snapshot = new ProgressSnapshot(api.ctx);
   });
 
@@ -25,7 +28,7 @@ describe('Search Questions', () => {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   function search(query: string) {
-    const items = searchItems(api.library, api.deps, query);
+    const items = searchItems(api.library, api.deps, query, index);
     const questions = items.map((item) => api.library.get(item.id!)!);
     return { items, questions };
   }
@@ -82,7 +85,7 @@ describe('Search Questions', () => {
 
   it('says so when nothing matches, with what to try, and Enter on it opens nothing', async () => {
     const query = 'qqxjzv wwkkpq';
-    const [only, ...rest] = searchItems(api.library, api.deps, `  ${query} `);
+    const [only, ...rest] = searchItems(api.library, api.deps, `  ${query} `, index);
     assert.deepEqual(rest, []);
     assert.equal(only!.label, `No questions match “${query}”`);
     assert.match(only!.detail ?? '', /fewer words.*language.*spelling/);
@@ -139,6 +142,26 @@ describe('Search Questions', () => {
     assert.match(byId.get(attempted!.id)!.description!, /^attempted · /);
     assert.match(byId.get(starred!.id)!.description!, /^starred · /);
     assert.doesNotMatch(byId.get(untouched!.id)!.description!, /attempted|starred|revealed/);
+  });
+
+  it('says the search index is being prepared when a query comes before it', () => {
+    const [only, ...rest] = searchItems(api.library, api.deps, 'RandomForest', undefined);
+    assert.deepEqual(rest, []);
+    assert.equal(only!.label, 'Preparing the search index…');
+    assert.equal(only!.id, undefined);
+    assert.equal((only!.iconPath as vscode.ThemeIcon).id, 'loading~spin');
+  });
+
+  it('answers a query typed while the banks reload once the new search index is ready', async () => {
+    const reloading = api.library.reload();
+    const opened = vscode.commands.executeCommand<string | undefined>('dojo.searchQuestions', 'RandomForest');
+    await reloading;
+    index = await api.library.searchIndex();
+    await delay(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const id = await opened;
+    assert.ok(id, 'a question was opened');
+    assert.match(fullText(api.library.get(id)!), /RandomForest/);
   });
 
   it('opens the accepted result in the practice panel', async () => {

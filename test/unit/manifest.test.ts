@@ -65,8 +65,13 @@ describe('package.json', () => {
   });
 
   it('points the empty view at the extension’s settings', () => {
-    const empty = manifest.contributes.viewsWelcome.find((w: { when: string }) => w.when === 'dojo.libraryEmpty');
+    const empty = manifest.contributes.viewsWelcome.find((w: { when: string }) => w.when === 'dojo.libraryEmpty && !dojo.indexing');
     assert.match(nls[empty.contents.slice(1, -1)], /\(command:workbench\.action\.openSettings\?%22dojo%22\)/);
+  });
+
+  it('says the banks are being indexed while the view is empty because they are', () => {
+    const indexing = manifest.contributes.viewsWelcome.find((w: { when: string }) => w.when === 'dojo.libraryEmpty && dojo.indexing');
+    assert.equal(nls[indexing.contents.slice(1, -1)], 'Indexing question banks…');
   });
 
   it('declares the dojo settings that src/config.ts reads', () => {

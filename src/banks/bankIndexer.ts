@@ -1,0 +1,19 @@
+// Where the heavy part of indexing runs, behind one interface: a worker thread on desktop (workerIndexer.ts), or the
+// extension host's own thread with a pause between files (inThreadIndexer.ts, for hosts without worker threads).
+import type { IndexJobRequest, IndexJobResult } from '../core/indexJobProtocol';
+
+export interface BankIndexer {
+  /** Runs one job (jobs run one after another); rejects when the job could not run to its end. */
+  index(request: IndexJobRequest): Promise<IndexJobResult>;
+  dispose(): void;
+}
+
+/** What the job module exports (dist/indexWorker.js: loaded as a worker, or required in thread). */
+export interface IndexJobModule {
+  runIndexJob: typeof import('../core/indexJob').runIndexJob;
+}
+
+/** Lets the event loop run (timers, I/O, messages) before the caller goes on. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,37 @@
+// Index jobs on the calling thread, pausing between files so that the event loop keeps running (for hosts without
+// worker threads). The job module is loaded on first use: the parser never loads with the extension itself.
+import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
+import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
+
+export class InThreadIndexer implements BankIndexer {
+  private module: Promise<IndexJobModule> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly load: () => Promise<IndexJobModule>) {}
+
+  index(request: IndexJobRequest): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  dispose(): void {
+    // Nothing runs between jobs.
+  }
+
+  private async run(request: IndexJobRequest): Promise<IndexJobResult> {
+    this.module ??= this.load();
+    const { runIndexJob } = await this.module;
+    const collector = new IndexJobCollector(request.files.length);
+    let result: IndexJobResult | undefined;
+    await runIndexJob(
+      request,
+      (message) => {
+        result = collector.accept(message) ?? result;
+      },
+      yieldToEventLoop,
+    );
+    if (!result) throw new Error('the index job ended without its result');
+    return result;
+  }
+}

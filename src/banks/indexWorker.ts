@@ -1,0 +1,47 @@
+// Entry of dist/indexWorker.js, the bundle that holds the parser and markdown-it (the extension's bundle does not).
+// Started as a worker thread it runs the index jobs the host posts; required in thread it only exports the job.
+import { parentPort } from 'node:worker_threads';
+import { runIndexJob } from '../core/indexJob';
+import type { IndexJobMessage, IndexJobRequest } from '../core/indexJobProtocol';
+
+export { runIndexJob };
+
+/** What the host posts: a job, or that it has handled one more of the job's messages. */
+export type WorkerRequest = { job: number; request: IndexJobRequest } | { ack: number };
+
+export interface WorkerReply {
+  job: number;
+  message: IndexJobMessage;
+}
+
+/**
+ * Messages posted but not yet handled by the host. Node delivers every queued message of a port in one go, so without
+ * this bound a backlog of results would be deserialised in one long block of the host's thread.
+ */
+const IN_FLIGHT = 2;
+
+const port = parentPort;
+if (port) {
+  let unanswered = 0;
+  let caughtUp: (() => void) | undefined;
+  port.on('message', (request: WorkerRequest) => {
+    if ('ack' in request) {
+      unanswered = Math.max(0, unanswered - 1);
+      caughtUp?.();
+      caughtUp = undefined;
+      return;
+    }
+    const { job } = request;
+    unanswered = 0;
+    const post = async (message: IndexJobMessage) => {
+      while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (caughtUp = resolve));
+      unanswered++;
+      const reply: WorkerReply = { job, message };
+      // The cache's bytes are large and not needed here afterwards: moved, not copied.
+      port.postMessage(reply, message.kind === 'done' && message.cache ? [message.cache.buffer as ArrayBuffer] : []);
+    };
+    runIndexJob(request.request, post, () => Promise.resolve()).catch((error: unknown) =>
+      port.postMessage({ job, message: { kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } }),
+    );
+  });
+}

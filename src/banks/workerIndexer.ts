@@ -1,0 +1,85 @@
+// Index jobs in one long-lived worker thread (dist/indexWorker.js), started on first use and ended on dispose or when it
+// fails (the next job starts a fresh one). The host only copies bytes in and receives results in small messages.
+import type { Worker } from 'node:worker_threads';
+import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
+import type { BankIndexer } from './bankIndexer';
+import type { WorkerReply, WorkerRequest } from './indexWorker';
+
+interface RunningJob {
+  job: number;
+  collector: IndexJobCollector;
+  resolve(result: IndexJobResult): void;
+  reject(error: Error): void;
+}
+
+export class WorkerIndexer implements BankIndexer {
+  private worker: Worker | undefined;
+  private running: RunningJob | undefined;
+  private jobs = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(private readonly workerFile: string) {}
+
+  index(request: IndexJobRequest): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stop(new Error('the indexer was disposed'));
+  }
+
+  private run(request: IndexJobRequest): Promise<IndexJobResult> {
+    if (this.disposed) return Promise.reject(new Error('the indexer was disposed'));
+    return new Promise<IndexJobResult>((resolve, reject) => {
+      const job = ++this.jobs;
+      this.running = { job, collector: new IndexJobCollector(request.files.length), resolve, reject };
+      const message: WorkerRequest = { job, request };
+      this.started().postMessage(message);
+    });
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    // Required here, not imported: a host without worker threads never loads this module (inThreadIndexer.ts).
+    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new WorkerThread(this.workerFile);
+    worker.on('message', (reply: WorkerReply) => this.receive(reply));
+    worker.on('error', (error) => this.stop(error));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.stop(new Error(`the index worker exited with code ${code}`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive({ job, message }: WorkerReply): void {
+    const running = this.running;
+    if (!running || running.job !== job) return;
+    try {
+      const result = running.collector.accept(message);
+      if (!result) {
+        // Handled: the worker may send the next one (it keeps only a couple in flight).
+        const ack: WorkerRequest = { ack: job };
+        this.worker?.postMessage(ack);
+        return;
+      }
+      this.running = undefined;
+      running.resolve(result);
+    } catch (error) {
+      this.stop(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Ends the worker (its memory goes with it) and fails the job it was running. */
+  private stop(reason: Error): void {
+    const { worker, running } = this;
+    this.worker = undefined;
+    this.running = undefined;
+    if (worker) void worker.terminate();
+    running?.reject(reason);
+  }
+}

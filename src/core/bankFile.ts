@@ -1,0 +1,88 @@
+// One bank file's bytes -> its document, questions and diagnostics: decode, parse, ids, classify. The per-file part of
+// indexing, run wherever the heavy work runs (a worker thread, or in thread between pauses); see indexer.ts for the
+// cross-file part.
+import { decodeBank } from './decode';
+import { classifyDomain } from './domains';
+import { assignQuestionIds, fileStem, normaliseTitle } from './ids';
+import type { BankDocument, Diagnostic, Domain, Question } from './model';
+import { parseBank } from './parser';
+
+export interface BankSource {
+  /** The path (or label) the bank was read from; it names the bank in documents and diagnostics. */
+  file: string;
+  bytes: Uint8Array;
+  /** The path below the folder the bank was found in ('/'-separated); absent for a file named directly. */
+  relativePath?: string;
+  /** A bundled bank keeps its slug when another bank would share it, so that nobody's progress moves. */
+  bundled?: boolean;
+}
+
+/** One bank file as indexed under a given slug. */
+export interface IndexedBank {
+  document: BankDocument;
+  questions: Question[];
+  diagnostics: Diagnostic[];
+}
+
+/** Never throws: a bank that fails in an unexpected way is reported as an error diagnostic and indexed as empty. */
+export function indexBankFile(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, domains: readonly Domain[]): IndexedBank {
+  try {
+    return indexBank(source, slug, domains);
+  } catch (error) {
+    return {
+      document: { file: source.file, slug, title: fileStem(source.file) || source.file, questionCount: 0 },
+      questions: [],
+      diagnostics: [
+        {
+          file: source.file,
+          line: 1,
+          severity: 'error',
+          message: `Indexing failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+}
+
+function indexBank(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, domains: readonly Domain[]): IndexedBank {
+  const decoded = decodeBank(source.file, source.bytes);
+  const bank = parseBank(source.file, decoded.text);
+  const diagnostics = [...decoded.diagnostics, ...bank.diagnostics];
+  // A file decode rejected (binary) already has its error; any other file without questions is worth a warning.
+  if (bank.questions.length === 0 && !decoded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
+    diagnostics.push({ file: source.file, line: 1, severity: 'warning', message: 'no questions found' });
+  }
+  const ids = assignQuestionIds(slug, bank.questions.map((question) => normaliseTitle(question.title)));
+  const questions = bank.questions.map((raw, i): Question => {
+    const { domain, tags } = classifyDomain(
+      { title: raw.title, prompt: raw.prompt, answer: raw.answer, section: raw.section, documentTitle: bank.title },
+      domains,
+    );
+    const question: Question = {
+      id: ids[i].id,
+      document: source.file,
+      line: raw.line,
+      number: raw.number,
+      title: raw.title,
+      prompt: raw.prompt,
+      section: raw.section,
+      domain,
+      tags,
+      answer: raw.answer,
+      analysis: raw.analysis,
+      code: raw.code,
+      hasReference: raw.hasReference,
+      duplicateOf: ids[i].duplicateOf,
+    };
+    // Optional fields stay absent rather than undefined, so the index serialises the same way it compares.
+    for (const key of ['number', 'section', 'duplicateOf'] as const) {
+      if (question[key] === undefined) delete question[key];
+    }
+    return question;
+  });
+  return {
+    document: { file: source.file, slug, title: bank.title, questionCount: questions.length },
+    questions,
+    diagnostics,
+  };
+}

@@ -1,0 +1,130 @@
+// What an index job is asked and what it reports, shared by the job (indexJob.ts, wherever it runs) and the host that
+// collects its results. Free of the parser, so the host can import it. Results come in small messages, so that no
+// single message costs the receiving thread much to deserialise.
+import type { IndexedBank } from './bankFile';
+import type { BankDocument, Diagnostic, Domain, Question } from './model';
+
+export interface IndexJobFile {
+  file: string;
+  bytes: Uint8Array;
+  /** Modification time in milliseconds (part of the cache key). */
+  mtime: number;
+  /** The bank's slug, decided across all files by bankSlugs(). */
+  slug: string;
+}
+
+export interface IndexJobRequest {
+  files: IndexJobFile[];
+  domains: Domain[];
+  /** The bytes of the cache file the last job wrote, if there is one. */
+  cache?: Uint8Array;
+}
+
+export type CacheProblem = { kind: 'stale' | 'corrupt'; reason: string };
+
+/** A piece of a job's result. */
+export type IndexJobPart =
+  /** Some of file number `file`'s questions, in order; its `bank` part follows the last of them. */
+  | { kind: 'questions'; file: number; questions: Question[] }
+  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean };
+
+export type IndexJobMessage =
+  | { kind: 'parts'; parts: IndexJobPart[] }
+  /** `cache`: what to store for the next job, absent when the stored cache is still exact. */
+  | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem }
+  | { kind: 'failed'; message: string };
+
+export interface IndexJobResult {
+  /** One per requested file, in request order. */
+  banks: IndexedBank[];
+  /** How many of them came from the cache. */
+  fromCache: number;
+  cache?: Uint8Array;
+  cacheProblem?: CacheProblem;
+}
+
+/** About how many questions (or banks) one message carries: a few hundred deserialise in a few milliseconds. */
+export const QUESTIONS_PER_MESSAGE = 250;
+
+/** `items` in consecutive slices of at most `size` (at least one slice, maybe empty). */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const step = Math.max(1, Math.floor(size));
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += step) result.push(items.slice(start, start + step));
+  return result.length > 0 ? result : [[]];
+}
+
+/** The parts of one bank: its questions in slices, then the bank itself. */
+export function bankParts(file: number, bank: IndexedBank, fromCache: boolean): IndexJobPart[] {
+  return [
+    ...chunks(bank.questions, QUESTIONS_PER_MESSAGE).map((questions): IndexJobPart => ({ kind: 'questions', file, questions })),
+    { kind: 'bank', file, document: bank.document, diagnostics: bank.diagnostics, fromCache },
+  ];
+}
+
+/** Groups parts into messages of about QUESTIONS_PER_MESSAGE questions, each bank counting as one. */
+export class PartBatcher {
+  private parts: IndexJobPart[] = [];
+  private weight = 0;
+
+  constructor(private readonly emit: (message: IndexJobMessage) => void | Promise<void>) {}
+
+  async add(parts: readonly IndexJobPart[]): Promise<void> {
+    for (const part of parts) {
+      this.parts.push(part);
+      this.weight += part.kind === 'questions' ? part.questions.length : 1;
+      if (this.weight >= QUESTIONS_PER_MESSAGE) await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const parts = this.parts;
+    this.parts = [];
+    this.weight = 0;
+    await this.emit({ kind: 'parts', parts });
+  }
+}
+
+/** Puts a job's messages back together; `accept` returns the result with the `done` message. */
+export class IndexJobCollector {
+  private readonly questions: Question[][];
+  private readonly banks: (IndexedBank | undefined)[];
+  private fromCache = 0;
+
+  constructor(private readonly fileCount: number) {
+    this.questions = Array.from({ length: fileCount }, () => []);
+    this.banks = new Array<IndexedBank | undefined>(fileCount).fill(undefined);
+  }
+
+  /** The result once the job is done; throws when it failed or reported something it was not asked for. */
+  accept(message: IndexJobMessage): IndexJobResult | undefined {
+    switch (message.kind) {
+      case 'parts':
+        for (const part of message.parts) this.acceptPart(part);
+        return undefined;
+      case 'done': {
+        const banks = this.banks.filter((bank): bank is IndexedBank => bank !== undefined);
+        if (banks.length !== this.fileCount) throw new Error(`the index job reported ${banks.length} of ${this.fileCount} banks`);
+        return { banks, fromCache: this.fromCache, cache: message.cache, cacheProblem: message.cacheProblem };
+      }
+      case 'failed':
+        throw new Error(`the index job failed: ${message.message}`);
+    }
+  }
+
+  private acceptPart(part: IndexJobPart): void {
+    const questions = this.slot(this.questions, part.file);
+    if (part.kind === 'questions') {
+      for (const question of part.questions) questions.push(question);
+      return;
+    }
+    this.banks[part.file] = { document: part.document, questions, diagnostics: part.diagnostics };
+    if (part.fromCache) this.fromCache++;
+  }
+
+  private slot<T>(slots: T[], file: number): T {
+    if (!Number.isInteger(file) || file < 0 || file >= this.fileCount) throw new Error(`the index job reported file ${file}`);
+    return slots[file];
+  }
+}

@@ -1,0 +1,242 @@
+// Indexing off the host thread: the job (in a worker thread and in thread) gives exactly buildIndex's index, reuses
+// the warm-start cache only while it matches, and never trusts a cache that does not validate.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { InThreadIndexer } from '../../src/banks/inThreadIndexer';
+import { WorkerIndexer } from '../../src/banks/workerIndexer';
+import type { BankIndexer } from '../../src/banks/bankIndexer';
+import { readBankCache, serialiseBankCache, domainsHash, type CachedBank } from '../../src/core/bankCache';
+import { loadDomains } from '../../src/core/domains';
+import { runIndexJob } from '../../src/core/indexJob';
+import {
+  bankParts,
+  chunks,
+  IndexJobCollector,
+  PartBatcher,
+  QUESTIONS_PER_MESSAGE,
+  type IndexJobMessage,
+  type IndexJobResult,
+} from '../../src/core/indexJobProtocol';
+import { assembleIndex, bankSlugs, buildIndex, type BankSource } from '../../src/core/indexer';
+import type { BankIndex, Domain, Question } from '../../src/core/model';
+
+const ROOT = join(__dirname, '..', '..');
+const DOMAINS: Domain[] = loadDomains(JSON.parse(readFileSync(join(ROOT, 'content', 'domains.json'), 'utf8')));
+
+/** The bundled banks, the hostile fixtures, and two banks whose slugs clash (one of them bundled). */
+function sources(): BankSource[] {
+  const bundled = readdirSync(join(ROOT, 'content'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name): BankSource => ({ file: `content/${name}`, bytes: readFileSync(join(ROOT, 'content', name)), bundled: true }));
+  const fixtures = readdirSync(join(ROOT, 'test', 'fixtures', 'banks'))
+    .sort()
+    .map((name): BankSource => ({ file: `fixtures/${name}`, bytes: readFileSync(join(ROOT, 'test', 'fixtures', 'banks', name)) }));
+  const clash: BankSource = { file: 'extra/commercial-deployment.md', bytes: bundled[0].bytes };
+  const binary: BankSource = { file: 'extra/binary.md', bytes: Uint8Array.from([0, 159, 146, 150, 0, 1, 2]) };
+  return [...bundled, clash, ...fixtures, binary];
+}
+
+function mtimeOf(source: BankSource): number {
+  return 1_700_000_000_000 + source.file.length;
+}
+
+/** What the extension does with a job's result: the same assembly as buildIndex. */
+async function indexWith(
+  indexer: BankIndexer,
+  banks: readonly BankSource[],
+  options: { cache?: Uint8Array; mtime?: (source: BankSource) => number; domains?: Domain[] } = {},
+): Promise<{ index: BankIndex; result: IndexJobResult }> {
+  const slugs = bankSlugs(banks);
+  const files = banks.map((source, i) => ({
+    file: source.file,
+    bytes: source.bytes,
+    mtime: (options.mtime ?? mtimeOf)(source),
+    slug: slugs[i].slug,
+  }));
+  const result = await indexer.index({ files, domains: options.domains ?? DOMAINS, cache: options.cache });
+  return { index: assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank }))), result };
+}
+
+describe('index jobs', () => {
+  const banks = sources();
+  const expected = buildIndex(banks, DOMAINS);
+  let workerDir: string;
+  let worker: WorkerIndexer;
+  const inThread = new InThreadIndexer(async () => ({ runIndexJob }));
+
+  before(async () => {
+    // The worker runs the bundle the extension ships, built the same way.
+    workerDir = mkdtempSync(join(tmpdir(), 'dojo-index-worker-'));
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'src', 'banks', 'indexWorker.ts')],
+      outfile: join(workerDir, 'indexWorker.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
+    worker = new WorkerIndexer(join(workerDir, 'indexWorker.js'));
+  });
+
+  after(() => {
+    worker.dispose();
+    rmSync(workerDir, { recursive: true, force: true });
+  });
+
+  it('has slug clashes, repeats and errors to compare', () => {
+    assert.ok(expected.diagnostics.some((d) => d.message.startsWith('Another bank is also named')));
+    assert.ok(expected.questions.some((q) => q.duplicateOf !== undefined));
+    assert.ok(expected.diagnostics.some((d) => d.severity === 'error' && d.file === 'extra/binary.md'));
+  });
+
+  for (const [name, indexer] of [
+    ['a worker thread', () => worker],
+    ['the calling thread', () => inThread],
+  ] as const) {
+    describe(`in ${name}`, () => {
+      it("gives exactly buildIndex's index, every bank indexed anew, and a cache to store", async () => {
+        const { index, result } = await indexWith(indexer(), banks);
+        assert.deepEqual(index, expected);
+        assert.equal(result.fromCache, 0);
+        assert.ok(result.cache && result.cache.length > 0);
+        assert.equal(result.cacheProblem, undefined);
+      });
+
+      it('with its own cache and unchanged banks, takes every bank from the cache, the same index, and writes nothing', async () => {
+        const cold = await indexWith(indexer(), banks);
+        const warm = await indexWith(indexer(), banks, { cache: cold.result.cache });
+        assert.deepEqual(warm.index, expected);
+        assert.equal(warm.result.fromCache, banks.length);
+        assert.equal(warm.result.cache, undefined);
+      });
+
+      it('re-indexes only the bank whose bytes changed, and only the bank whose modification time changed', async () => {
+        const cold = await indexWith(indexer(), banks);
+        const edited = banks.map((source) =>
+          source.file === 'fixtures/repeats.md'
+            ? { ...source, bytes: new TextEncoder().encode(`${new TextDecoder().decode(source.bytes)}\n### 新加的题目？\n\n答案。\n`) }
+            : source,
+        );
+        const changed = await indexWith(indexer(), edited, { cache: cold.result.cache });
+        assert.deepEqual(changed.index, buildIndex(edited, DOMAINS));
+        assert.equal(changed.result.fromCache, banks.length - 1);
+        assert.ok(changed.result.cache, 'the cache is rewritten');
+
+        const touched = await indexWith(indexer(), banks, {
+          cache: cold.result.cache,
+          mtime: (source) => mtimeOf(source) + (source.file === 'content/latex.md' || source.file === 'fixtures/latex.md' ? 1000 : 0),
+        });
+        assert.deepEqual(touched.index, expected);
+        assert.equal(touched.result.fromCache, banks.length - 1);
+      });
+
+      it('rebuilds from a corrupt cache and says so, and from a cache made for another taxonomy', async () => {
+        const corrupt = await indexWith(indexer(), banks, { cache: new TextEncoder().encode('{"format":"interview-dojo/bank-cache",') });
+        assert.deepEqual(corrupt.index, expected);
+        assert.equal(corrupt.result.fromCache, 0);
+        assert.equal(corrupt.result.cacheProblem?.kind, 'corrupt');
+        assert.ok(corrupt.result.cache);
+
+        const cold = await indexWith(indexer(), banks);
+        const otherDomains = DOMAINS.slice(1);
+        const stale = await indexWith(indexer(), banks, { cache: cold.result.cache, domains: otherDomains });
+        assert.deepEqual(stale.index, buildIndex(banks, otherDomains));
+        assert.equal(stale.result.fromCache, 0);
+        assert.equal(stale.result.cacheProblem?.kind, 'stale');
+      });
+    });
+  }
+
+  it('a worker that fails rejects the job, and the next job starts a fresh worker', async () => {
+    const broken = new WorkerIndexer(join(workerDir, 'missing.js'));
+    await assert.rejects(indexWith(broken, banks.slice(0, 1)));
+    broken.dispose();
+    const { index } = await indexWith(worker, banks);
+    assert.deepEqual(index, expected);
+  });
+});
+
+describe('the warm-start cache file', () => {
+  const banks = sources().slice(0, 3);
+  const taxonomy = domainsHash(DOMAINS);
+  const cached = (): CachedBank[] => {
+    const index = buildIndex(banks, DOMAINS);
+    return index.documents.map((document) => ({
+      key: { file: document.file, slug: document.slug, size: 10, mtime: 1, hash: 'abcd1234' },
+      bank: { document, questions: index.questions.filter((q) => q.document === document.file), diagnostics: index.diagnostics.filter((d) => d.file === document.file) },
+    }));
+  };
+  const tampered = (change: (entries: CachedBank[]) => void) => {
+    const entries = cached();
+    change(entries);
+    return readBankCache(serialiseBankCache(entries, taxonomy), taxonomy);
+  };
+
+  it('reads back what was written, by file', () => {
+    const read = readBankCache(serialiseBankCache(cached(), taxonomy), taxonomy);
+    assert.equal(read.kind, 'usable');
+    assert.deepEqual([...(read.kind === 'usable' ? read.banks.keys() : [])], banks.map((b) => b.file));
+    assert.deepEqual(read.kind === 'usable' ? read.banks.get(banks[0].file) : undefined, cached()[0]);
+  });
+
+  it('is stale for another taxonomy, corrupt when it is not JSON or not a cache', () => {
+    assert.equal(readBankCache(serialiseBankCache(cached(), taxonomy), 'other').kind, 'stale');
+    assert.equal(readBankCache(new TextEncoder().encode('not json'), taxonomy).kind, 'corrupt');
+    assert.equal(readBankCache(Uint8Array.from([0xff, 0xfe, 0x00]), taxonomy).kind, 'corrupt');
+    assert.equal(readBankCache(new TextEncoder().encode('{"banks":[]}'), taxonomy).kind, 'corrupt');
+  });
+
+  it('is corrupt when any part of any bank does not validate', () => {
+    const cases: [string, (entries: CachedBank[]) => void][] = [
+      ['a question of another bank', (e) => ((e[0].bank.questions[0] as Question).id = 'other/12345678')],
+      ['a question count that does not match', (e) => (e[0].bank.document.questionCount += 1)],
+      ['a question without its title', (e) => delete (e[1].bank.questions[0] as Partial<Question>).title],
+      ['a code block that is not one', (e) => ((e[1].bank.questions[0] as Question).code = [{ lang: 1 } as never])],
+      ['a diagnostic of another file', (e) => e[0].bank.diagnostics.push({ file: 'x', line: 1, severity: 'info', message: '' })],
+      ['a negative size', (e) => (e[2].key.size = -1)],
+      ['a file listed twice', (e) => e.push(e[0])],
+      ['a document of another slug', (e) => (e[2].bank.document.slug = 'elsewhere')],
+    ];
+    for (const [what, change] of cases) assert.equal(tampered(change).kind, 'corrupt', what);
+  });
+});
+
+describe('index job messages', () => {
+  it('slices a list into consecutive slices of at most the size, and an empty list into one empty slice', () => {
+    assert.deepEqual(chunks([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
+    assert.deepEqual(chunks([], 3), [[]]);
+  });
+
+  it("carry a large bank's questions and many small banks in messages of about QUESTIONS_PER_MESSAGE, put back in order", async () => {
+    const question = (file: string, n: number) => ({ id: `${file}/${n}`, title: `q${n}` }) as Question;
+    const bank = (file: string, count: number) => ({
+      document: { file, slug: file, title: file, questionCount: count },
+      questions: Array.from({ length: count }, (_, n) => question(file, n)),
+      diagnostics: [],
+    });
+    const banks = [bank('large', 601), ...Array.from({ length: 300 }, (_, i) => bank(`small${i}`, 1))];
+    const messages: IndexJobMessage[] = [];
+    const batcher = new PartBatcher((message) => void messages.push(message));
+    for (const [i, each] of banks.entries()) await batcher.add(bankParts(i, each, i % 2 === 0));
+    await batcher.flush();
+
+    const weights = messages.map((m) => (m.kind === 'parts' ? m.parts.reduce((sum, p) => sum + (p.kind === 'questions' ? p.questions.length : 1), 0) : 0));
+    assert.ok(weights.every((weight) => weight <= 2 * QUESTIONS_PER_MESSAGE), weights.join(' '));
+    assert.ok(messages.length <= Math.ceil((601 + 1 + 600) / QUESTIONS_PER_MESSAGE) + 1, `${messages.length} messages`);
+    const collector = new IndexJobCollector(banks.length);
+    for (const message of messages) assert.equal(collector.accept(message), undefined);
+    const result = collector.accept({ kind: 'done' });
+    assert.deepEqual(result?.banks, banks);
+    assert.equal(result?.fromCache, 151);
+  });
+
+  it('the collector fails on a failed job, a file it did not ask for, and a job done before every bank arrived', () => {
+    assert.throws(() => new IndexJobCollector(1).accept({ kind: 'failed', message: 'boom' }), /boom/);
+    assert.throws(() => new IndexJobCollector(1).accept({ kind: 'parts', parts: [{ kind: 'questions', file: 1, questions: [] }] }), /file 1/);
+    assert.throws(() => new IndexJobCollector(2).accept({ kind: 'done' }), /0 of 2/);
+  });
+});
