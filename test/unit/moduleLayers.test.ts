@@ -1,7 +1,6 @@
 // The module structure: surfaces (tree, webview, scratch) share ids and labels through top-level modules and never
 // reach into src/commands, and the core imports nothing from the host.
 import * as assert from 'node:assert/strict';
-import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -61,30 +60,5 @@ describe('module layers', () => {
         .map((specifier) => `${relative(SRC, file)} imports ${specifier}`),
     );
     assert.deepEqual(renderImports, []);
-  });
-});
-
-describe('the extension host bundle', () => {
-  it('has no input from KaTeX, highlight.js or the core renderer (they load in the practice webview only)', async function () {
-    this.timeout(30_000);
-    // The same options as esbuild.mjs's extension entry; nothing is written.
-    const result = await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: ['src/extension.ts'],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['vscode'],
-      alias: { katex: 'katex/dist/katex.js' },
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
-    assert.ok(inputs.includes('src/webview/practiceView.ts'), 'the metafile lists the bundle\'s sources');
-    const heavy = inputs.filter((input) =>
-      /^node_modules\/(katex|highlight\.js|@vscode\/markdown-it-katex)\//.test(input) || /^src\/core\/render(\.ts|\/(?!escapeHtml\.ts))/.test(input),
-    );
-    assert.deepEqual(heavy, []);
   });
 });
