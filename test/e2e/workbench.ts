@@ -58,10 +58,20 @@ export class Workbench {
 
   /** Runs a command through the command palette (F1), by its title as the palette shows it. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout });
-    await input.fill(`>${title}`);
+    const listed = this.page.locator('.quick-input-list .monaco-list-row .label-name').getByText(title, { exact: true }).first();
+    // Right after a (re)load the palette may open before the extensions' contributions are registered, and it lists the
+    // commands it knew when it opened: close it and open it again until the command is there.
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ timeout });
+      await input.fill(`>${title}`);
+      const found = await listed.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (found || Date.now() > deadline) break;
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(500);
+    }
     await this.acceptQuickPickRow(title);
   }
 
