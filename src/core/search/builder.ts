@@ -34,7 +34,8 @@ export class SearchIndexBuilder {
   private readonly byDomain = new Map<string, number[]>();
   private readonly byTag = new Map<string, number[]>();
   private readonly titleNamesDomain: Uint8Array;
-  private readonly identifiers = new Set<string>();
+  /** Hashes of the Latin runs seen (53 bits: a collision would take 10^7 distinct runs to become likely). */
+  private readonly identifiers = new Set<number>();
   private readonly words = new Set<string>();
 
   constructor(
@@ -83,28 +84,18 @@ export class SearchIndexBuilder {
       question.answer,
       question.analysis,
       question.code.map((block) => block.source).join('\n'),
-    ].map(flattened);
-    this.grams.add(doc, texts, (field, start, end) => {
-      if (end - start < 3) return;
-      const identifier = texts[field].slice(start, end);
-      if (this.identifiers.has(identifier)) return;
-      this.identifiers.add(identifier);
-      for (const word of identifierWords(identifier)) this.words.add(word);
+    ];
+    this.grams.add(doc, texts, (field, start, end, hash) => {
+      // Most runs repeat words seen before: the hash of their characters (case included) avoids slicing them.
+      if (end - start < 3 || this.identifiers.has(hash)) return;
+      this.identifiers.add(hash);
+      for (const word of identifierWords(texts[field].slice(start, end))) this.words.add(word);
     });
     addTo(this.byDomain, question.domain, doc);
     for (const tag of question.tags) addTo(this.byTag, tag, doc);
     if (this.domainMatcher.mentions(question.domain, normaliseText(question.title))) this.titleNamesDomain[doc] = 1;
     this.entries.push({ question, texts });
   }
-}
-
-/**
- * The parser builds text by concatenation, and V8 keeps such a string as a tree of pieces that every character read
- * walks; a native search flattens it in place once (same string, one buffer), so the queries' scans read it fast.
- */
-function flattened(text: string): string {
-  text.indexOf('\u0000');
-  return text;
 }
 
 function addTo(map: Map<string, number[]>, key: string, doc: number): void {

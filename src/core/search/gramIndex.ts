@@ -50,9 +50,10 @@ export class GramIndex {
 
   /**
    * Indexes the fields (0–4) of document `doc`, read through the normalisation table. Documents must be added in
-   * increasing order. `onLatinRun` sees each run of Latin characters (for the typo vocabulary).
+   * increasing order. `onLatinRun` sees each run of Latin characters (for the typo vocabulary), with a 53-bit hash of
+   * its original characters.
    */
-  add(doc: number, fields: readonly string[], onLatinRun?: (field: number, start: number, end: number) => void): void {
+  add(doc: number, fields: readonly string[], onLatinRun?: (field: number, start: number, end: number, hash: number) => void): void {
     const { unit, cls } = this.table;
     const stamp = doc + 1;
     this.touchedCount = 0;
@@ -71,15 +72,20 @@ export class GramIndex {
         if (kind === LATIN) {
           let a = -1;
           let b = -1;
+          let high = 0x811c9dc5;
+          let low = 0x01000193;
           for (; i < length && cls[text.charCodeAt(i)] === LATIN; i++) {
-            const c = symbol(unit[text.charCodeAt(i)]);
+            const code = text.charCodeAt(i);
+            high = Math.imul(high ^ code, 0x01000193);
+            low = Math.imul(low ^ code, 0x5bd1e995);
+            const c = symbol(unit[code]);
             this.touch(c, bit, stamp);
             if (b >= 0) this.touch(PAIRS + b * SYMBOLS + c, bit, stamp);
             if (a >= 0) this.touch(TRIGRAMS + (a * SYMBOLS + b) * SYMBOLS + c, bit, stamp);
             a = b;
             b = c;
           }
-          onLatinRun?.(field, start, i);
+          onLatinRun?.(field, start, i, (high >>> 0) * 2 ** 21 + (low >>> 11));
         } else {
           let previous = -1;
           for (; i < length && cls[text.charCodeAt(i)] === kind; i++) {

@@ -65,6 +65,19 @@ export class PostingLists {
       this.tail[key] = chunk;
       this.limit[key] = chunk + chunkSize(0);
     }
+    const position = this.tail[key];
+    if (position + 5 <= this.limit[key]) {
+      // Room for the longest varint in this chunk: write in place.
+      const page = this.pages[position >>> PAGE_BITS];
+      let offset = position & OFFSET_MASK;
+      while (delta >= 0x80) {
+        page[offset++] = (delta & 0x7f) | 0x80;
+        delta >>>= 7;
+      }
+      page[offset++] = delta;
+      this.tail[key] = position + offset - (position & OFFSET_MASK);
+      return;
+    }
     while (delta >= 0x80) {
       this.writeByte(key, (delta & 0x7f) | 0x80);
       delta >>>= 7;
