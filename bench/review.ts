@@ -6,8 +6,8 @@ import { buildReviewQueue } from '../src/core/review/queue';
 import { emptyRecord, encodeRecord, finishAttempt, updateDraft } from '../src/core/review/records';
 import { encodeLogShard, logEntry, logShardKey, type ReviewLogEntry } from '../src/core/review/reviewLog';
 import { createScheduler } from '../src/core/review/scheduler';
-import { ms, ratio, type Row } from './report';
-import { compareSpreads, type Spread } from './timing';
+import type { ResultRow } from './results';
+import { compareSpreads } from './timing';
 
 const CARDS = 10_000;
 const LOG_ENTRIES = 100_000;
@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 0, 31, 9);
 const GRADES: Grade[] = [GRADE.good, GRADE.good, GRADE.hard, GRADE.again, GRADE.easy];
 
-export function reviewRows(): { rows: Row[]; notes: string[] } {
+export function reviewRows(): { rows: ResultRow[]; notes: string[] } {
   const scheduler = createScheduler();
   const ids = Array.from({ length: CARDS }, (_, i) => `${String(i % 300).padStart(3, '0')}-bank/${(0x10000000 + i * 7919).toString(16)}`);
   const cards = new Map<string, ReviewCard>();
@@ -71,26 +71,24 @@ export function reviewRows(): { rows: Row[]; notes: string[] } {
   return {
     rows: [
       {
-        what: `Review queue, ${size} (median, min–max; baseline JSON round trip of the card table and log)`,
-        ours: spread(queue.ours),
-        baseline: spread(queue.baseline),
-        ratio: ratio(queue.ours.median, queue.baseline.median),
-        target: '—',
+        id: 'review/queue',
+        what: `Review queue, ${size}`,
+        unit: 'ms',
+        ours: queue.ours,
+        baseline: { what: 'JSON round trip of the card table and log', spread: queue.baseline },
+        ratio: queue.ours.median / queue.baseline.median,
       },
       {
-        what: `One grade's storage write at ${size} (median, min–max; baseline JSON round trip of the same files)`,
-        ours: spread(write.ours),
-        baseline: spread(write.baseline),
-        ratio: ratio(write.ours.median, write.baseline.median),
-        target: '—',
+        id: 'review/grade-write',
+        what: `One grade's storage write at ${size}`,
+        unit: 'ms',
+        ours: write.ours,
+        baseline: { what: 'JSON round trip of the same files', spread: write.baseline },
+        ratio: write.ours.median / write.baseline.median,
       },
     ],
     notes: [
       `Review: ${CARDS.toLocaleString('en')} questions graded ten times each over a year (fuzz on) plus 2,000 never graded; the queue is \`buildReviewQueue\` (today's counts from the whole ${LOG_ENTRIES.toLocaleString('en')}-entry log, retrievability of every due card, sort). The grade write is \`grade\` plus the encoding of the synced card table (${bytes(tableJson)}), one record with 20 attempts and the month's log shard (${shard.length.toLocaleString('en')} entries); writing the files is the adapter's and not timed.`,
     ],
   };
-}
-
-function spread(value: Spread): string {
-  return `${ms(value.median)} (${value.min.toFixed(2)}–${value.max.toFixed(2)})`;
 }

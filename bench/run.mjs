@@ -1,5 +1,6 @@
 // Bundles bench/main.ts the way the product is bundled (esbuild, node, cjs) into a temporary folder
-// and runs it with --expose-gc, so measurements can start from a collected heap.
+// and runs it with --expose-gc, so measurements can start from a collected heap. Arguments pass through:
+// `--write` also renders BENCHMARKS.md, `--report` only renders it from the stored results.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +21,7 @@ try {
     format: 'cjs',
     logLevel: 'warning',
   });
-  const { status } = spawnSync(process.execPath, ['--expose-gc', outfile, root], { stdio: 'inherit' });
+  const { status } = spawnSync(process.execPath, ['--expose-gc', outfile, root, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exitCode = status ?? 1;
 } finally {
   rmSync(outDir, { recursive: true, force: true });

@@ -1,14 +1,11 @@
-// Small timing helpers: wall-clock milliseconds, medians and percentiles.
+// Small timing helpers: wall-clock milliseconds, percentiles, and spreads (median with min–max) over runs.
 import { performance } from 'node:perf_hooks';
+import type { Spread } from './results';
 
 export function timeMs(run: () => unknown): number {
   const start = performance.now();
   run();
   return performance.now() - start;
-}
-
-function median(samples: readonly number[]): number {
-  return percentile(samples, 50);
 }
 
 /** Nearest-rank percentile. */
@@ -18,18 +15,8 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank - 1];
 }
 
-/**
- * Median times of two alternatives, run alternately (so both see the same machine noise) after
- * `warmups` untimed runs of each.
- */
-export function compareMedians(
-  ours: () => unknown,
-  baseline: () => unknown,
-  warmups: number,
-  iterations: number,
-): { ours: number; baseline: number } {
-  const { ours: oursSpread, baseline: baselineSpread } = compareSpreads(ours, baseline, warmups, iterations);
-  return { ours: oursSpread.median, baseline: baselineSpread.median };
+export function spreadOf(samples: readonly number[]): Spread {
+  return { median: percentile(samples, 50), min: Math.min(...samples), max: Math.max(...samples), runs: samples.length };
 }
 
 /** Runs a full GC when node was started with --expose-gc, so one measurement's garbage does not land in the next. */
@@ -37,13 +24,10 @@ export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
-
-/** Like compareMedians, with the fastest and slowest run of each beside the median. */
+/**
+ * Spreads of two alternatives, run alternately (so both see the same machine noise) after `warmups` untimed runs
+ * of each, with a full GC before each timed run.
+ */
 export function compareSpreads(
   ours: () => unknown,
   baseline: () => unknown,
@@ -62,6 +46,5 @@ export function compareSpreads(
     collectGarbage();
     baselineSamples.push(timeMs(baseline));
   }
-  const spread = (samples: number[]) => ({ median: median(samples), min: Math.min(...samples), max: Math.max(...samples) });
-  return { ours: spread(oursSamples), baseline: spread(baselineSamples) };
+  return { ours: spreadOf(oursSamples), baseline: spreadOf(baselineSamples) };
 }

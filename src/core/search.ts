@@ -4,12 +4,13 @@
 // the fields the index names, and typo correction runs against the vocabulary of Latin words, never
 // the full text.
 import type { Domain, Question } from './model';
-import { DomainMatcher } from './search/domainMatcher';
-import { candidateDoc, candidateFields, GramIndex } from './search/gramIndex';
+import { SearchIndexBuilder, type Entry, type SearchIndexParts } from './search/builder';
+import type { DomainMatcher } from './search/domainMatcher';
+import { candidateDoc, candidateFields, type GramIndex } from './search/gramIndex';
 import { MatchSet } from './search/matches';
-import { charClass, isLatinWord, LATIN, normaliseQuery, normaliseText } from './search/normalise';
+import { charClass, isLatinWord, LATIN, normalisation, needleFinder, normaliseQuery, type NeedleFinder } from './search/normalise';
 import { snippetAround } from './search/snippet';
-import { identifierWords, Vocabulary } from './search/vocabulary';
+import type { Vocabulary } from './search/vocabulary';
 
 export type SearchField = 'title' | 'prompt' | 'answer' | 'analysis' | 'code' | 'domain';
 
@@ -41,14 +42,13 @@ const ALL_WORDS_FACTOR = 0.9;
 /** Longer queries are cut: nobody types more, and it bounds the work per query. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_TERMS = 8;
-
-interface Entry {
-  question: Question;
-  /** Original text of each of TEXT_FIELDS (code blocks joined). */
-  texts: string[];
-  /** The same, normalised (same lengths). */
-  normalised: string[];
-}
+/** matchBonus: coverage up to 40 points, an early start up to 20 (fading over 200 characters), whole word 10 + 10. */
+const COVERAGE_BONUS = 40;
+const POSITION_BONUS = 20;
+const POSITION_SPAN = 200;
+const WORD_BONUS = 10;
+/** How long one slice of `build` may run before it pauses. */
+const BUILD_SLICE_MS = 5;
 
 export class SearchIndex {
   private readonly entries: Entry[];
@@ -56,49 +56,42 @@ export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly domains: readonly Domain[];
   private readonly domainMatcher: DomainMatcher;
-  private readonly byDomain = new Map<string, number[]>();
-  private readonly byTag = new Map<string, number[]>();
-  /** 1 where the question's title names its primary domain. */
+  private readonly byDomain: Map<string, number[]>;
+  private readonly byTag: Map<string, number[]>;
   private readonly titleNamesDomain: Uint8Array;
 
   /**
-   * Builds the index in slices, awaiting `pause` between them so that the caller's thread (the extension host) stays
-   * responsive while a large bank is indexed. Same result as the constructor.
+   * Builds the index in slices of about 5 ms, awaiting `pause` between them so that the caller's thread (the
+   * extension host) stays responsive while a large bank is indexed. Same result as the constructor.
    */
   static async build(questions: readonly Question[], domains: readonly Domain[], pause: () => Promise<void>): Promise<SearchIndex> {
+    const builder = new SearchIndexBuilder(questions, domains);
+    while (!builder.step(BUILD_SLICE_MS)) await pause();
     await pause();
-    return new SearchIndex(questions, domains);
+    return new SearchIndex(builder.parts());
   }
 
   /** Indexes exactly the questions given (callers pass practice items). */
-  constructor(questions: readonly Question[], domains: readonly Domain[]) {
-    this.grams = new GramIndex(questions.length);
-    this.domains = domains;
-    this.domainMatcher = new DomainMatcher(domains);
-    const identifiers = new Set<string>();
-    this.entries = questions.map((question, doc) => {
-      const texts = [
-        question.title,
-        question.prompt,
-        question.answer,
-        question.analysis,
-        question.code.map((block) => block.source).join('\n'),
-      ];
-      const normalised = texts.map(normaliseText);
-      normalised.forEach((text, field) =>
-        this.grams.add(doc, field, text, (start, end) => {
-          if (end - start >= 3) identifiers.add(texts[field].slice(start, end));
-        }),
-      );
-      addTo(this.byDomain, question.domain, doc);
-      for (const tag of question.tags) addTo(this.byTag, tag, doc);
-      return { question, texts, normalised };
-    });
-    this.titleNamesDomain = Uint8Array.from(this.entries, ({ question, normalised }) =>
-      this.domainMatcher.mentions(question.domain, normalised[0]) ? 1 : 0,
-    );
-    const words = [...identifiers].flatMap(identifierWords);
-    this.vocabulary = new Vocabulary([...words, ...this.domainMatcher.words()]);
+  constructor(questions: readonly Question[], domains: readonly Domain[]);
+  /** An index `build` finished. */
+  constructor(parts: SearchIndexParts);
+  constructor(questionsOrParts: readonly Question[] | SearchIndexParts, domains: readonly Domain[] = []) {
+    let parts: SearchIndexParts;
+    if (Array.isArray(questionsOrParts)) {
+      const builder = new SearchIndexBuilder(questionsOrParts as readonly Question[], domains);
+      builder.step();
+      parts = builder.parts();
+    } else {
+      parts = questionsOrParts as SearchIndexParts;
+    }
+    this.entries = parts.entries;
+    this.grams = parts.grams;
+    this.vocabulary = parts.vocabulary;
+    this.domains = parts.domains;
+    this.domainMatcher = parts.domainMatcher;
+    this.byDomain = parts.byDomain;
+    this.byTag = parts.byTag;
+    this.titleNamesDomain = parts.titleNamesDomain;
   }
 
   /** The best `limit` matches for `query`, best first; [] for an empty query. */
@@ -106,12 +99,15 @@ export class SearchIndex {
     const count = Math.floor(limit);
     const phrase = normaliseQuery(query).slice(0, MAX_QUERY_LENGTH).trim();
     if (!phrase || !(count >= 1)) return [];
-    if (!phrase.includes(' ')) return this.hits(this.termMatches(phrase), count);
-    const matches = this.phraseMatches(phrase);
+    if (!phrase.includes(' ')) return this.hits(this.termMatches(phrase, count), count);
+    const matches = this.phraseMatches(phrase, count);
     const terms = [...new Set(phrase.split(' '))].filter(isSelective).slice(0, MAX_TERMS);
     if (terms.length > 0) {
       const all = this.allTermsMatches(terms);
-      for (const doc of all.docs) matches.recordFrom(all, doc, all.score[doc]);
+      for (const doc of all.docs) {
+        const match = all.get(doc)!;
+        matches.recordFrom(match, doc, match.score);
+      }
     }
     return this.hits(matches, count);
   }
@@ -120,67 +116,141 @@ export class SearchIndex {
     return matches.top(count).map((doc) => this.hit(doc, matches));
   }
 
-  /** One word: its substring and domain matches, or, when it has none, those of its typo corrections. */
-  private termMatches(term: string): MatchSet {
-    const matches = this.phraseMatches(term);
-    if (matches.size > 0 || !isLatinWord(term)) return matches;
+  /**
+   * One word: its substring and domain matches, or, when it has none, those of its typo corrections. With `wanted`,
+   * only the `wanted` best are sure to be complete (the rest may be skipped); with `within`, only the questions in
+   * that set are looked at.
+   */
+  private termMatches(term: string, wanted = 0, within?: MatchSet): MatchSet {
+    const matches = this.phraseMatches(term, wanted, within);
+    if (matches.size > 0 || !isLatinWord(term) || (within !== undefined && this.hasMatch(term))) return matches;
     const { words, distance } = this.vocabulary.corrections(term);
     const factor = FUZZY_FACTOR / distance;
     for (const word of words) {
-      this.substringMatches(word, factor, matches);
-      this.domainMatches(word, factor, matches);
+      this.substringMatches(word, factor, matches, within);
+      this.domainMatches(word, factor, matches, within);
     }
     return matches;
   }
 
-  private phraseMatches(phrase: string): MatchSet {
-    const matches = new MatchSet(this.entries.length);
-    this.substringMatches(phrase, 1, matches);
-    this.domainMatches(phrase, 1, matches);
+  private phraseMatches(phrase: string, wanted = 0, within?: MatchSet): MatchSet {
+    const matches = new MatchSet(wanted);
+    this.substringMatches(phrase, 1, matches, within);
+    this.domainMatches(phrase, 1, matches, within);
     return matches;
   }
 
-  /** Questions matching every word, scored by the words' average. */
+  /** Whether any question matches `term` as it is spelt. */
+  private hasMatch(term: string): boolean {
+    for (const domain of this.domainMatcher.match(term).keys()) {
+      if (this.byDomain.has(domain) || this.byTag.has(domain)) return true;
+    }
+    const find = needleFinder(term);
+    for (const candidate of this.grams.candidates(term)) {
+      const texts = this.entries[candidateDoc(candidate)].texts;
+      for (let field = 0; field < TEXT_FIELDS.length; field++) {
+        if ((candidateFields(candidate) & (1 << field)) !== 0 && find(texts[field]) !== -1) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Questions matching every word, scored by the words' average. The word with the fewest candidates is looked up
+   * first, and each further word only in the questions that matched all words before it.
+   */
   private allTermsMatches(terms: string[]): MatchSet {
-    const perTerm = terms.map((term) => this.termMatches(term)).sort((a, b) => a.size - b.size);
-    const combined = new MatchSet(this.entries.length);
-    for (const doc of perTerm[0].docs) {
-      if (!perTerm.every((matches) => matches.has(doc))) continue;
-      let best = perTerm[0];
+    const ordered = terms
+      .map((term) => ({ term, estimate: this.grams.estimate(term) + this.domainMatcher.match(term).size }))
+      .sort((a, b) => a.estimate - b.estimate);
+    const perTerm: MatchSet[] = [];
+    let within: MatchSet | undefined;
+    for (const { term } of ordered) {
+      within = this.termMatches(term, 0, within);
+      perTerm.push(within);
+      if (within.size === 0) return within;
+    }
+    const combined = new MatchSet();
+    for (const doc of within!.docs) {
+      const matches = perTerm.map((set) => set.get(doc)!);
+      let best = matches[0];
       let sum = 0;
-      for (const matches of perTerm) {
-        sum += matches.score[doc];
-        if (matches.score[doc] > best.score[doc]) best = matches;
+      for (const match of matches) {
+        sum += match.score;
+        if (match.score > best.score) best = match;
       }
       combined.recordFrom(best, doc, (sum / perTerm.length) * ALL_WORDS_FACTOR);
     }
     return combined;
   }
 
-  private substringMatches(needle: string, factor: number, into: MatchSet): void {
-    for (const candidate of this.grams.candidates(needle)) {
-      const doc = candidateDoc(candidate);
-      const fields = candidateFields(candidate);
-      const normalised = this.entries[doc].normalised;
-      for (let field = 0; field < TEXT_FIELDS.length; field++) {
-        if ((fields & (1 << field)) === 0) continue;
-        const start = normalised[field].indexOf(needle);
-        if (start === -1) continue;
-        const score = (FIELD_BASE[field] + matchBonus(normalised[field], start, needle.length)) * factor;
-        into.record(doc, score, field, start, needle.length);
-        break;
+  /**
+   * Records each question's match in the first of its fields that contains `needle`. Field by field, titles first:
+   * once the best wanted matches are in titles, no other field is read.
+   */
+  private substringMatches(needle: string, factor: number, into: MatchSet, within?: MatchSet): void {
+    const find = needleFinder(needle);
+    const candidates = this.grams.candidates(needle);
+    const decided = new Uint8Array(candidates.length);
+    for (let field = 0; field < TEXT_FIELDS.length; field++) {
+      for (let c = 0; c < candidates.length; c++) {
+        const fields = candidateFields(candidates[c]);
+        if (decided[c] === 1 || (fields & (1 << field)) === 0) continue;
+        const doc = candidateDoc(candidates[c]);
+        if ((within !== undefined && !within.has(doc)) || this.verifyField(doc, fields, field, needle, find, factor, into)) {
+          decided[c] = 1;
+        }
       }
     }
   }
 
-  private domainMatches(needle: string, factor: number, into: MatchSet): void {
+  /**
+   * Looks for `needle` in one field of a question whose earlier fields do not contain it; true when the question is
+   * decided: matched here, or unable to reach `into.threshold` (then only as much text is read as decides that).
+   */
+  private verifyField(
+    doc: number,
+    fields: number,
+    field: number,
+    needle: string,
+    find: NeedleFinder,
+    factor: number,
+    into: MatchSet,
+  ): boolean {
+    const texts = this.entries[doc].texts;
+    const text = texts[field];
+    const length = needle.length;
+    if (text.length < length) return false;
+    const threshold = into.threshold;
+    const base = FIELD_BASE[field] + coverageBonus(text, length);
+    let lastStart = Infinity;
+    if (threshold > 0) {
+      // If the needle is in this field, this field is the question's match: whether it is decides the later fields.
+      const cannotReach = (base + POSITION_BONUS + 2 * WORD_BONUS) * factor < threshold;
+      if (cannotReach) return !laterFieldCanReach(texts, fields, field, length, factor, threshold) || find(text) !== -1;
+      const needed = threshold / factor - base - 2 * WORD_BONUS;
+      if (needed > 0) lastStart = Math.ceil(POSITION_SPAN * (1 - needed / POSITION_BONUS)) + 1;
+    }
+    const bounded = lastStart < text.length - length;
+    const start = bounded ? find(text.slice(0, lastStart + length)) : find(text);
+    if (start !== -1) {
+      into.record(doc, (FIELD_BASE[field] + matchBonus(text, start, length)) * factor, field, start, length);
+      return true;
+    }
+    if (!bounded) return false;
+    return !laterFieldCanReach(texts, fields, field, length, factor, threshold) || find(text, lastStart + 1) !== -1;
+  }
+
+  private domainMatches(needle: string, factor: number, into: MatchSet, within?: MatchSet): void {
     for (const [domain, strength] of this.domainMatcher.match(needle)) {
       const index = this.domains.findIndex((candidate) => candidate.id === domain);
       for (const doc of this.byDomain.get(domain) ?? []) {
+        if (within !== undefined && !within.has(doc)) continue;
         const score = (DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS * this.titleNamesDomain[doc]) * factor;
         into.record(doc, score, DOMAIN_FIELD, 0, 0, index);
       }
       for (const doc of this.byTag.get(domain) ?? []) {
+        if (within !== undefined && !within.has(doc)) continue;
         into.record(doc, TAG_BASE * strength * factor, DOMAIN_FIELD, 0, 0, index);
       }
     }
@@ -188,15 +258,29 @@ export class SearchIndex {
 
   private hit(doc: number, matches: MatchSet): SearchHit {
     const { question, texts } = this.entries[doc];
-    const score = Math.round(matches.score[doc] * 100) / 100;
-    const field = matches.field[doc];
-    if (field === DOMAIN_FIELD) {
-      const { label } = this.domains[matches.domain[doc]];
+    const match = matches.get(doc)!;
+    const score = Math.round(match.score * 100) / 100;
+    if (match.field === DOMAIN_FIELD) {
+      const { label } = this.domains[match.domain];
       return { id: question.id, title: question.title, score, field: 'domain', snippet: `${label['zh-cn']} · ${label.en}` };
     }
-    const snippet = snippetAround(texts[field], matches.start[doc], matches.length[doc]);
-    return { id: question.id, title: question.title, score, field: TEXT_FIELDS[field], snippet };
+    const snippet = snippetAround(texts[match.field], match.start, match.length);
+    return { id: question.id, title: question.title, score, field: TEXT_FIELDS[match.field], snippet };
   }
+}
+
+/** Whether a field after `field` that may contain the needle could still score `threshold`. */
+function laterFieldCanReach(texts: string[], fields: number, field: number, length: number, factor: number, threshold: number): boolean {
+  for (let later = field + 1; later < TEXT_FIELDS.length; later++) {
+    if ((fields & (1 << later)) === 0 || texts[later].length < length) continue;
+    const best = FIELD_BASE[later] + coverageBonus(texts[later], length) + POSITION_BONUS + 2 * WORD_BONUS;
+    if (best * factor >= threshold) return true;
+  }
+  return false;
+}
+
+function coverageBonus(text: string, length: number): number {
+  return (COVERAGE_BONUS * length) / Math.max(length, text.length);
 }
 
 /**
@@ -204,14 +288,13 @@ export class SearchIndex {
  * whether a Latin match is a whole word (`tree` in `decision tree` beats `street`).
  */
 function matchBonus(text: string, start: number, length: number): number {
-  const coverage = (40 * length) / Math.max(length, text.length);
-  const position = 20 * Math.max(0, 1 - start / 200);
+  const { cls } = normalisation();
+  const latin = (at: number) => cls[text.charCodeAt(at)] === LATIN;
+  const position = POSITION_BONUS * Math.max(0, 1 - start / POSITION_SPAN);
   const end = start + length;
-  const opensWord =
-    start === 0 || charClass(text.charCodeAt(start)) !== LATIN || charClass(text.charCodeAt(start - 1)) !== LATIN;
-  const closesWord =
-    end === text.length || charClass(text.charCodeAt(end - 1)) !== LATIN || charClass(text.charCodeAt(end)) !== LATIN;
-  return coverage + position + (opensWord ? 10 : 0) + (closesWord ? 10 : 0);
+  const opensWord = start === 0 || !latin(start) || !latin(start - 1);
+  const closesWord = end === text.length || !latin(end - 1) || !latin(end);
+  return coverageBonus(text, length) + position + (opensWord ? WORD_BONUS : 0) + (closesWord ? WORD_BONUS : 0);
 }
 
 /** A single Latin letter or digit between spaces matches nearly everything: as a required word it only costs time. */
@@ -219,8 +302,3 @@ function isSelective(term: string): boolean {
   return term.length > 1 || charClass(term.charCodeAt(0)) !== LATIN;
 }
 
-function addTo(map: Map<string, number[]>, key: string, doc: number): void {
-  const list = map.get(key);
-  if (list) list.push(doc);
-  else map.set(key, [doc]);
-}

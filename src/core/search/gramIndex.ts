@@ -1,115 +1,180 @@
-// An inverted index from n-grams to the documents (and fields) containing them. Latin runs are indexed
-// by trigrams (two-character runs whole; a lone character is in nearly every document, so not at all),
-// wide runs (CJK etc.) by bigrams and single characters. Keys are small integers and
-// postings are packed integers, so building and looking up allocate no strings. A document whose field
-// contains a needle as a substring has every key of the needle in that field, so `candidates` never
-// misses a match; callers verify the substring in the fields it names.
-import { charClass, LATIN, NONE } from './normalise';
+// An inverted index from n-grams to the documents (and fields) containing them. Latin runs are indexed by their
+// characters, pairs and trigrams; wide runs (CJK etc.) by characters and bigrams. Keys are small integers and
+// postings are packed integers in compact lists (postings.ts), so building allocates no strings and no object per
+// key. A document whose field contains a needle as a substring has every key of the needle in that field, so
+// `candidates` never misses a match; callers verify the substring in the fields it names.
+import { LATIN, NONE, normalisation, type NormalisationTable } from './normalise';
+import { PostingLists } from './postings';
 
 const SYMBOLS = 37; // a-z, 0-9, _
-const TRIGRAMS = SYMBOLS * SYMBOLS * SYMBOLS;
-/** Two-character Latin runs are indexed whole, after the trigram keys. */
-const PAIRS = TRIGRAMS;
-const LATIN_KEYS = PAIRS + SYMBOLS * SYMBOLS;
+const PAIRS = SYMBOLS;
+const TRIGRAMS = PAIRS + SYMBOLS * SYMBOLS;
+const LATIN_KEYS = TRIGRAMS + SYMBOLS * SYMBOLS * SYMBOLS;
 /** Wide characters get dense ids of 14 bits; the rare overflow shares the last id (more candidates, never fewer). */
 const WIDE_ID_BITS = 14;
 const MAX_WIDE_ID = (1 << WIDE_ID_BITS) - 1;
+const WIDE_SINGLES = LATIN_KEYS;
+/** Wide bigrams (sparse) get keys from here on, in order of first use, through an open-addressing table. */
+const WIDE_PAIRS = WIDE_SINGLES + MAX_WIDE_ID + 1;
 /** A posting is `doc << FIELD_BITS | mask of the fields containing the key`. */
 const FIELD_BITS = 5;
 const FIELD_MASK = (1 << FIELD_BITS) - 1;
+/** Intersecting stops when the next list is this many times longer than the candidates so far: verifying is cheaper. */
+const SKIP_RATIO = 256;
 
 /** A candidate document: `doc`, and a bit mask of its fields that may contain the needle. */
 export type Candidate = number;
 export const candidateDoc = (candidate: Candidate): number => candidate >>> FIELD_BITS;
 export const candidateFields = (candidate: Candidate): number => candidate & FIELD_MASK;
 
+/** Of a normalised Latin character (`a`–`z`, `0`–`9`, `_`). */
 function symbol(code: number): number {
-  if (code >= 97) return code - 97; // a-z
-  if (code <= 57) return code - 48 + 26; // 0-9
-  return 36; // _
+  if (code >= 97) return code - 97;
+  if (code <= 57) return code - 48 + 26;
+  return 36;
 }
 
 export class GramIndex {
-  /** Latin keys and single wide characters index arrays directly; wide bigrams (sparse) go through a map. */
-  private readonly latin: (number[] | undefined)[] = new Array(LATIN_KEYS);
-  private readonly wideSingles: (number[] | undefined)[] = new Array(MAX_WIDE_ID + 1);
-  private readonly widePairs = new Map<number, number[]>();
+  private readonly table: NormalisationTable = normalisation();
+  private readonly postings = new PostingLists(WIDE_PAIRS + 4096);
   private readonly wideIds = new Uint16Array(65536);
   private nextWideId = 1;
-
-  constructor(private readonly documentCount: number) {}
+  private pairKeys = new Int32Array(1 << 12).fill(-1);
+  private pairSlots = new Int32Array(1 << 12);
+  private pairCount = 0;
+  /** Per key, the document (+ 1) that last touched it and the fields it touched. */
+  private stamps = new Int32Array(WIDE_PAIRS + 4096);
+  private masks = new Uint8Array(WIDE_PAIRS + 4096);
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
 
   /**
-   * Indexes normalised `text` as field `field` (0–4) of document `doc`. Documents must be added in
-   * increasing order. `onLatinRun` sees each run of Latin characters (for the typo vocabulary).
+   * Indexes the fields (0–4) of document `doc`, read through the normalisation table. Documents must be added in
+   * increasing order. `onLatinRun` sees each run of Latin characters (for the typo vocabulary), with a 53-bit hash of
+   * its original characters.
    */
-  add(doc: number, field: number, text: string, onLatinRun?: (start: number, end: number) => void): void {
-    const entry = (doc << FIELD_BITS) | (1 << field);
-    const length = text.length;
-    let start = 0;
-    while (start < length) {
-      const cls = charClass(text.charCodeAt(start));
-      if (cls === NONE) {
-        start++;
-        continue;
+  add(doc: number, fields: readonly string[], onLatinRun?: (field: number, start: number, end: number, hash: number) => void): void {
+    const { unit, cls } = this.table;
+    const stamp = doc + 1;
+    this.touchedCount = 0;
+    for (let field = 0; field < fields.length; field++) {
+      const text = fields[field];
+      const bit = 1 << field;
+      const length = text.length;
+      let i = 0;
+      while (i < length) {
+        const kind = cls[text.charCodeAt(i)];
+        if (kind === NONE) {
+          i++;
+          continue;
+        }
+        const start = i;
+        if (kind === LATIN) {
+          let a = -1;
+          let b = -1;
+          let high = 0x811c9dc5;
+          let low = 0x01000193;
+          for (; i < length && cls[text.charCodeAt(i)] === LATIN; i++) {
+            const code = text.charCodeAt(i);
+            high = Math.imul(high ^ code, 0x01000193);
+            low = Math.imul(low ^ code, 0x5bd1e995);
+            const c = symbol(unit[code]);
+            this.touch(c, bit, stamp);
+            if (b >= 0) this.touch(PAIRS + b * SYMBOLS + c, bit, stamp);
+            if (a >= 0) this.touch(TRIGRAMS + (a * SYMBOLS + b) * SYMBOLS + c, bit, stamp);
+            a = b;
+            b = c;
+          }
+          onLatinRun?.(field, start, i, (high >>> 0) * 2 ** 21 + (low >>> 11));
+        } else {
+          let previous = -1;
+          for (; i < length && cls[text.charCodeAt(i)] === kind; i++) {
+            const id = this.wideId(unit[text.charCodeAt(i)]);
+            this.touch(WIDE_SINGLES + id, bit, stamp);
+            if (previous >= 0) this.touch(this.pairKey((previous << WIDE_ID_BITS) | id, true), bit, stamp);
+            previous = id;
+          }
+        }
       }
-      let end = start + 1;
-      while (end < length && charClass(text.charCodeAt(end)) === cls) end++;
-      if (cls === LATIN) {
-        this.addLatinRun(entry, text, start, end);
-        onLatinRun?.(start, end);
-      } else {
-        this.addWideRun(entry, text, start, end);
-      }
-      start = end;
+    }
+    const entry = doc << FIELD_BITS;
+    for (let k = 0; k < this.touchedCount; k++) {
+      const key = this.touched[k];
+      this.postings.append(key, entry | this.masks[key]);
     }
   }
 
   /**
-   * Documents that may contain `needle` (normalised), ascending, each with the fields that may; `[]`
-   * when the needle has no letter or digit to look up.
+   * Documents that may contain `needle` (normalised), ascending, each with the fields that may; empty when the
+   * needle has no letter or digit to look up.
    */
-  candidates(needle: string): Candidate[] {
-    const lists: number[][] = [];
-    let unconstrained = false;
+  candidates(needle: string): Int32Array {
+    const keys = this.needleKeys(needle);
+    if (keys === undefined || keys.length === 0) return new Int32Array(0);
+    keys.sort((a, b) => this.postings.count(a) - this.postings.count(b));
+    let result = this.postings.read(keys[0]);
+    for (let k = 1; k < keys.length && result.length > 0; k++) {
+      if (this.postings.count(keys[k]) > SKIP_RATIO * result.length) break;
+      result = intersect(result, this.postings.read(keys[k]));
+    }
+    return result;
+  }
+
+  /** At most how many documents may contain `needle`: the length of its shortest key's list. */
+  estimate(needle: string): number {
+    const keys = this.needleKeys(needle);
+    if (keys === undefined || keys.length === 0) return 0;
+    return Math.min(...keys.map((key) => this.postings.count(key)));
+  }
+
+  /** The distinct keys of a needle, or undefined when one of them occurs nowhere. */
+  private needleKeys(needle: string): number[] | undefined {
+    const { unit, cls } = this.table;
+    const keys = new Set<number>();
     const length = needle.length;
-    let start = 0;
-    while (start < length) {
-      const cls = charClass(needle.charCodeAt(start));
-      if (cls === NONE) {
-        start++;
+    let i = 0;
+    while (i < length) {
+      const kind = cls[needle.charCodeAt(i)];
+      if (kind === NONE) {
+        i++;
         continue;
       }
-      let end = start + 1;
-      while (end < length && charClass(needle.charCodeAt(end)) === cls) end++;
-      if (cls === LATIN && end - start === 1) {
-        // One Latin character is in nearly every document: checking them all is cheaper than a union.
-        unconstrained = true;
-      } else if (!(cls === LATIN ? this.latinLists(needle, start, end, lists) : this.wideLists(needle, start, end, lists))) {
-        return [];
+      const start = i;
+      while (i < length && cls[needle.charCodeAt(i)] === kind) i++;
+      const run = i - start;
+      const code = (at: number) => unit[needle.charCodeAt(at)];
+      if (kind === LATIN) {
+        const s = (at: number) => symbol(code(at));
+        if (run === 1) keys.add(s(start));
+        else if (run === 2) keys.add(PAIRS + s(start) * SYMBOLS + s(start + 1));
+        else for (let j = start; j + 3 <= i; j++) keys.add(TRIGRAMS + (s(j) * SYMBOLS + s(j + 1)) * SYMBOLS + s(j + 2));
+      } else {
+        const ids = Array.from({ length: run }, (_, j) => this.wideIds[code(start + j)]);
+        if (ids.includes(0)) return undefined;
+        if (run === 1) keys.add(WIDE_SINGLES + ids[0]);
+        for (let j = 1; j < run; j++) {
+          const key = this.pairKey((ids[j - 1] << WIDE_ID_BITS) | ids[j], false);
+          if (key < 0) return undefined;
+          keys.add(key);
+        }
       }
-      start = end;
     }
-    if (lists.length > 0) return intersect(lists);
-    return unconstrained ? Array.from({ length: this.documentCount }, (_, doc) => (doc << FIELD_BITS) | FIELD_MASK) : [];
+    for (const key of keys) if (this.postings.count(key) === 0) return undefined;
+    return [...keys];
   }
 
-  private addLatinRun(entry: number, text: string, start: number, end: number): void {
-    if (end - start === 2) push(this.latin, pairKey(text, start), entry);
-    for (let i = start; i + 3 <= end; i++) push(this.latin, trigramKey(text, i), entry);
-  }
-
-  private addWideRun(entry: number, text: string, start: number, end: number): void {
-    let previous = 0;
-    for (let i = start; i < end; i++) {
-      const id = this.assignWideId(text.charCodeAt(i));
-      push(this.wideSingles, id, entry);
-      if (i > start) this.pushPair((previous << WIDE_ID_BITS) | id, entry);
-      previous = id;
+  private touch(key: number, bit: number, stamp: number): void {
+    if (this.stamps[key] !== stamp) {
+      this.stamps[key] = stamp;
+      this.masks[key] = bit;
+      if (this.touchedCount === this.touched.length) this.touched = grown(this.touched, this.touched.length * 2);
+      this.touched[this.touchedCount++] = key;
+    } else {
+      this.masks[key] |= bit;
     }
   }
 
-  private assignWideId(code: number): number {
+  private wideId(code: number): number {
     let id = this.wideIds[code];
     if (id === 0) {
       id = Math.min(this.nextWideId++, MAX_WIDE_ID);
@@ -118,101 +183,71 @@ export class GramIndex {
     return id;
   }
 
-  private pushPair(key: number, entry: number): void {
-    const list = this.widePairs.get(key);
-    if (list === undefined) this.widePairs.set(key, [entry]);
-    else addEntry(list, entry);
+  /** The key of a wide bigram; with `create`, one is assigned on first use, else -1 for a bigram never seen. */
+  private pairKey(pair: number, create: boolean): number {
+    const mask = this.pairKeys.length - 1;
+    let slot = hashSlot(pair, this.pairKeys.length);
+    while (this.pairKeys[slot] !== -1) {
+      if (this.pairKeys[slot] === pair) return this.pairSlots[slot];
+      slot = (slot + 1) & mask;
+    }
+    if (!create) return -1;
+    const key = WIDE_PAIRS + this.pairCount++;
+    this.pairKeys[slot] = pair;
+    this.pairSlots[slot] = key;
+    if (key >= this.stamps.length) {
+      const size = this.stamps.length * 2;
+      this.stamps = grown(this.stamps, size);
+      this.masks = grown(this.masks, size);
+      this.postings.reserve(size);
+    }
+    if (this.pairCount * 2 > this.pairKeys.length) this.rehash();
+    return key;
   }
 
-  /** Adds the postings a Latin run of the needle requires; false when some key has no documents. */
-  private latinLists(needle: string, start: number, end: number, lists: number[][]): boolean {
-    if (end - start === 2) {
-      const union = this.latinPairUnion(needle, start);
-      if (union.length === 0) return false;
-      lists.push(union);
-      return true;
+  private rehash(): void {
+    const keys = this.pairKeys;
+    const slots = this.pairSlots;
+    this.pairKeys = new Int32Array(keys.length * 2).fill(-1);
+    this.pairSlots = new Int32Array(keys.length * 2);
+    const mask = this.pairKeys.length - 1;
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] === -1) continue;
+      let slot = hashSlot(keys[old], this.pairKeys.length);
+      while (this.pairKeys[slot] !== -1) slot = (slot + 1) & mask;
+      this.pairKeys[slot] = keys[old];
+      this.pairSlots[slot] = slots[old];
     }
-    for (let i = start; i + 3 <= end; i++) {
-      const list = this.latin[trigramKey(needle, i)];
-      if (list === undefined) return false;
-      lists.push(list);
-    }
-    return true;
-  }
-
-  /** A two-character Latin run can sit inside any trigram containing it, or be a whole run. */
-  private latinPairUnion(needle: string, start: number): number[] {
-    const a = symbol(needle.charCodeAt(start));
-    const b = symbol(needle.charCodeAt(start + 1));
-    const keys = [pairKey(needle, start)];
-    for (let x = 0; x < SYMBOLS; x++) keys.push((a * SYMBOLS + b) * SYMBOLS + x, (x * SYMBOLS + a) * SYMBOLS + b);
-    const masks = new Uint8Array(this.documentCount);
-    for (const key of keys) {
-      for (const entry of this.latin[key] ?? []) masks[entry >>> FIELD_BITS] |= entry & FIELD_MASK;
-    }
-    const union: number[] = [];
-    for (let doc = 0; doc < masks.length; doc++) if (masks[doc] !== 0) union.push((doc << FIELD_BITS) | masks[doc]);
-    return union;
-  }
-
-  private wideLists(needle: string, start: number, end: number, lists: number[][]): boolean {
-    let previous = 0;
-    for (let i = start; i < end; i++) {
-      const id = this.wideIds[needle.charCodeAt(i)];
-      if (id === 0) return false;
-      if (end - start === 1 || i > start) {
-        const list = i === start ? this.wideSingles[id] : this.widePairs.get((previous << WIDE_ID_BITS) | id);
-        if (list === undefined) return false;
-        lists.push(list);
-      }
-      previous = id;
-    }
-    return true;
   }
 }
 
-function push(lists: (number[] | undefined)[], key: number, entry: number): void {
-  const list = lists[key];
-  if (list === undefined) lists[key] = [entry];
-  else addEntry(list, entry);
+/** Fibonacci hashing: the product's high bits, as many as the (power of two) table size needs. */
+function hashSlot(pair: number, size: number): number {
+  return Math.imul(pair, 0x9e3779b1) >>> (Math.clz32(size) + 1);
 }
 
-/** Appends, or merges the field bit into the document's last entry. */
-function addEntry(list: number[], entry: number): void {
-  const last = list.length - 1;
-  if (list[last] >>> FIELD_BITS === entry >>> FIELD_BITS) list[last] |= entry;
-  else list.push(entry);
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const next = new (array.constructor as { new (length: number): T })(size);
+  next.set(array);
+  return next;
 }
 
-function trigramKey(text: string, i: number): number {
-  return (symbol(text.charCodeAt(i)) * SYMBOLS + symbol(text.charCodeAt(i + 1))) * SYMBOLS + symbol(text.charCodeAt(i + 2));
-}
-
-function pairKey(text: string, start: number): number {
-  return PAIRS + symbol(text.charCodeAt(start)) * SYMBOLS + symbol(text.charCodeAt(start + 1));
-}
-
-/** Documents in every list (ascending), with the fields that are in every list; smallest list first. */
-function intersect(lists: number[][]): Candidate[] {
-  const sorted = [...new Set(lists)].sort((a, b) => a.length - b.length);
-  let result = sorted[0];
-  for (let k = 1; k < sorted.length && result.length > 0; k++) {
-    const other = sorted[k];
-    const next: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < result.length && j < other.length) {
-      const a = result[i] >>> FIELD_BITS;
-      const b = other[j] >>> FIELD_BITS;
-      if (a === b) {
-        const both = result[i] & other[j];
-        if ((both & FIELD_MASK) !== 0) next.push(both);
-        i++;
-        j++;
-      } else if (a < b) i++;
-      else j++;
-    }
-    result = next;
+/** Documents in both lists (ascending), with the fields that are in both. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let count = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] >>> FIELD_BITS;
+    const y = b[j] >>> FIELD_BITS;
+    if (x === y) {
+      const both = a[i] & b[j];
+      if ((both & FIELD_MASK) !== 0) out[count++] = both;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  return result;
+  return out.subarray(0, count);
 }

@@ -1,0 +1,31 @@
+// The data every core benchmark runs on: the bundled banks copied into synthetic banks of about 1k, 10k and 100k
+// practice items (bench/banks.ts), and the taxonomy.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadDomains } from '../src/core/domains';
+import { buildIndex, practiceItems, type BankSource } from '../src/core/indexer';
+import type { Domain } from '../src/core/model';
+import { bundledBanks, syntheticBank } from './banks';
+
+export const SIZES = [
+  { id: '1k', items: 1_000 },
+  { id: '10k', items: 10_000 },
+  { id: '100k', items: 100_000 },
+] as const;
+
+export type SizeId = (typeof SIZES)[number]['id'];
+
+export interface Corpus {
+  domains: Domain[];
+  sources: BankSource[];
+  copies: number;
+}
+
+export function loadCorpus(root: string, items: number): Corpus {
+  const contentDir = path.join(root, 'content');
+  const domains = loadDomains(JSON.parse(readFileSync(path.join(contentDir, 'domains.json'), 'utf8')));
+  const bundled = bundledBanks(contentDir);
+  const perCopy = practiceItems(buildIndex(bundled, domains)).length;
+  const copies = Math.ceil(items / perCopy);
+  return { domains, sources: syntheticBank(bundled, copies), copies };
+}
