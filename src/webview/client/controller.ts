@@ -4,7 +4,7 @@
 import type { Grade } from '../../core/review/grades';
 import type { HostMessage, LoopView, NavigationDirection, WebviewMessage } from '../protocol';
 import type { ContentHtml } from './contentHtml';
-import type { PanelState } from './panelState';
+import { stillRevealed, type PanelState } from './panelState';
 import type { PanelView } from './panelView';
 import { attemptToShow, sentAfterStored, withSent, type LocalCopies } from './unsavedCopy';
 
@@ -146,7 +146,7 @@ export class PracticeController {
     const filed = message.loop.attempts.length;
     const shown = attemptToShow({ text: message.attempt, filed }, fresh, fresh ? [] : [stateCopy, this.copies.get(question.id)]);
     if (!shown.local) this.copies.forget(question.id);
-    const wasRevealed = same && previous.revealed && !fresh;
+    const wasRevealed = stillRevealed(previous, question.id, filed, fresh);
     // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
     this.state.replace({
       panelKey: this.panelKey,

@@ -27,3 +27,14 @@ export class PanelState {
     this.api.setState(this.state);
   }
 }
+
+/**
+ * Whether the answer shown before (a reload, or the same question shown again) is shown again. Only for the attempt it
+ * was revealed for: VS Code may restore a state saved before the attempt was filed (graded, or "Practise again"), and a
+ * new attempt starts with the answer hidden.
+ */
+export function stillRevealed(previous: PracticeState | undefined, questionId: string, filed: number, fresh: boolean): boolean {
+  if (fresh || previous?.questionId !== questionId || !previous.revealed) return false;
+  // States saved by 0.2.0 do not say how many attempts were filed.
+  return previous.filed === undefined || previous.filed === filed;
+}
