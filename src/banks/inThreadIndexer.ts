@@ -1,6 +1,6 @@
 // Index jobs on the calling thread, pausing between files so that the event loop keeps running (for hosts without
 // worker threads). The job module is loaded on first use: the parser never loads with the extension itself.
-import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
+import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
 import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
 
 export class InThreadIndexer implements BankIndexer {
@@ -9,8 +9,8 @@ export class InThreadIndexer implements BankIndexer {
 
   constructor(private readonly load: () => Promise<IndexJobModule>) {}
 
-  index(request: IndexJobRequest): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request));
+  index(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request, read));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -19,7 +19,7 @@ export class InThreadIndexer implements BankIndexer {
     // Nothing runs between jobs.
   }
 
-  private async run(request: IndexJobRequest): Promise<IndexJobResult> {
+  private async run(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
     this.module ??= this.load();
     const { runIndexJob } = await this.module;
     const collector = new IndexJobCollector(request.files.length);
@@ -30,6 +30,7 @@ export class InThreadIndexer implements BankIndexer {
         result = collector.accept(message) ?? result;
       },
       yieldToEventLoop,
+      read,
     );
     if (!result) throw new Error('the index job ended without its result');
     return result;

@@ -1,13 +1,14 @@
 // Index jobs in one long-lived worker thread (dist/indexWorker.js), started on first use and ended on dispose or when it
 // fails (the next job starts a fresh one). The host only copies bytes in and receives results in small messages.
 import type { Worker } from 'node:worker_threads';
-import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
+import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
 import type { BankIndexer } from './bankIndexer';
 import type { WorkerReply, WorkerRequest } from './indexWorker';
 
 interface RunningJob {
   job: number;
   collector: IndexJobCollector;
+  read: ReadFiles;
   resolve(result: IndexJobResult): void;
   reject(error: Error): void;
 }
@@ -21,8 +22,8 @@ export class WorkerIndexer implements BankIndexer {
 
   constructor(private readonly workerFile: string) {}
 
-  index(request: IndexJobRequest): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request));
+  index(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request, read));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -32,11 +33,11 @@ export class WorkerIndexer implements BankIndexer {
     this.stop(new Error('the indexer was disposed'));
   }
 
-  private run(request: IndexJobRequest): Promise<IndexJobResult> {
+  private run(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
     if (this.disposed) return Promise.reject(new Error('the indexer was disposed'));
     return new Promise<IndexJobResult>((resolve, reject) => {
       const job = ++this.jobs;
-      this.running = { job, collector: new IndexJobCollector(request.files.length), resolve, reject };
+      this.running = { job, collector: new IndexJobCollector(request.files.length), read, resolve, reject };
       const message: WorkerRequest = { job, request };
       this.started().postMessage(message);
     });
@@ -56,9 +57,14 @@ export class WorkerIndexer implements BankIndexer {
     return worker;
   }
 
-  private receive({ job, message }: WorkerReply): void {
+  private receive(reply: WorkerReply): void {
     const running = this.running;
-    if (!running || running.job !== job) return;
+    if (!running || running.job !== reply.job) return;
+    if ('read' in reply) {
+      void this.answerRead(running, reply.read);
+      return;
+    }
+    const { job, message } = reply;
     try {
       const result = running.collector.accept(message);
       if (!result) {
@@ -71,6 +77,18 @@ export class WorkerIndexer implements BankIndexer {
       running.resolve(result);
     } catch (error) {
       this.stop(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Sends the job the files it asked for (the reader reports a file it cannot read instead of throwing). */
+  private async answerRead(running: RunningJob, files: number[]): Promise<void> {
+    try {
+      const bytes = await running.read(files);
+      if (this.running !== running) return;
+      const answer: WorkerRequest = { job: running.job, bytes };
+      this.worker?.postMessage(answer);
+    } catch (error) {
+      if (this.running === running) this.stop(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

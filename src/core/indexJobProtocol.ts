@@ -6,8 +6,8 @@ import type { BankDocument, Diagnostic, Domain, Question } from './model';
 
 export interface IndexJobFile {
   file: string;
-  bytes: Uint8Array;
-  /** Modification time in milliseconds (part of the cache key). */
+  /** Bytes and modification time in milliseconds, as the walk stat'ed them (part of the cache key). */
+  size: number;
   mtime: number;
   /** The bank's slug, decided across all files by bankSlugs(). */
   slug: string;
@@ -18,7 +18,18 @@ export interface IndexJobRequest {
   domains: Domain[];
   /** The bytes of the cache file the last job wrote, if there is one. */
   cache?: Uint8Array;
+  /**
+   * Take a file whose size and modification time match its cached key from the cache without reading it (a warm start
+   * shown at once); a later job without this flag confirms the content hashes. Otherwise every file is read and hashed.
+   */
+  trustStat: boolean;
 }
+
+/** A file's bytes, or why they could not be read. */
+export type FileRead = Uint8Array | { error: string };
+
+/** Reads the requested files (numbers into `files`), answering in the same order. */
+export type ReadFiles = (files: number[]) => Promise<FileRead[]>;
 
 export type CacheProblem = { kind: 'stale' | 'corrupt'; reason: string };
 
@@ -31,7 +42,7 @@ export type IndexJobPart =
 export type IndexJobMessage =
   | { kind: 'parts'; parts: IndexJobPart[] }
   /** `cache`: what to store for the next job, absent when the stored cache is still exact. */
-  | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem }
+  | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem; unverified: number }
   | { kind: 'failed'; message: string };
 
 export interface IndexJobResult {
@@ -39,6 +50,8 @@ export interface IndexJobResult {
   banks: IndexedBank[];
   /** How many of them came from the cache. */
   fromCache: number;
+  /** How many of those were taken by size and modification time only, their bytes unread. */
+  unverified: number;
   cache?: Uint8Array;
   cacheProblem?: CacheProblem;
 }
@@ -106,7 +119,7 @@ export class IndexJobCollector {
       case 'done': {
         const banks = this.banks.filter((bank): bank is IndexedBank => bank !== undefined);
         if (banks.length !== this.fileCount) throw new Error(`the index job reported ${banks.length} of ${this.fileCount} banks`);
-        return { banks, fromCache: this.fromCache, cache: message.cache, cacheProblem: message.cacheProblem };
+        return { banks, fromCache: this.fromCache, unverified: message.unverified, cache: message.cache, cacheProblem: message.cacheProblem };
       }
       case 'failed':
         throw new Error(`the index job failed: ${message.message}`);
