@@ -8,6 +8,8 @@ export interface BankIndexer {
    * cache; rejects when the job could not run to its end.
    */
   index(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult>;
+  /** Gets ready for a job soon to come (starts the worker, loads the job's code), so that it starts sooner. */
+  prepare(): void;
   dispose(): void;
 }
 

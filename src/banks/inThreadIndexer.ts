@@ -15,13 +15,17 @@ export class InThreadIndexer implements BankIndexer {
     return result;
   }
 
+  prepare(): void {
+    // A module that fails to load fails the job that awaits it.
+    this.loaded().catch(() => undefined);
+  }
+
   dispose(): void {
     // Nothing runs between jobs.
   }
 
   private async run(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
-    this.module ??= this.load();
-    const { runIndexJob } = await this.module;
+    const { runIndexJob } = await this.loaded();
     const collector = new IndexJobCollector(request.files.length);
     let result: IndexJobResult | undefined;
     await runIndexJob(
@@ -34,5 +38,9 @@ export class InThreadIndexer implements BankIndexer {
     );
     if (!result) throw new Error('the index job ended without its result');
     return result;
+  }
+
+  private loaded(): Promise<IndexJobModule> {
+    return (this.module ??= this.load());
   }
 }

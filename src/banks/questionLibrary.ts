@@ -138,16 +138,20 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     // Both settings read at once: a load never mixes an old value of one with a new value of the other.
     const maxBankSizeMB = config.maxBankSizeMB();
     const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
-    // Read while the folders are walked.
+    // The indexer starts, and the cache and the taxonomy are read, while the folders are walked.
+    this.deps.indexer.prepare();
     const cacheRead = this.cache?.read(log);
-    const domains = await this.readDomains();
-    const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true });
+    const domainsRead = this.readDomains();
+    const [bundled, extra] = await Promise.all([
+      readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true }),
+      this.readExtra(locations, maxBankSizeMB),
+    ]);
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }
 
-    const extra = await this.readExtra(locations, maxBankSizeMB);
     this.watcher.watch(extra.watched);
+    const domains = await domainsRead;
 
     const banks = [...bundled.banks, ...extra.banks];
     const slugs = bankSlugs(banks);

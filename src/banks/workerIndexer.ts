@@ -28,6 +28,10 @@ export class WorkerIndexer implements BankIndexer {
     return result;
   }
 
+  prepare(): void {
+    if (!this.disposed) this.started();
+  }
+
   dispose(): void {
     this.disposed = true;
     this.stop(new Error('the indexer was disposed'));

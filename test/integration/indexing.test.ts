@@ -29,6 +29,9 @@ class CountingIndexer implements BankIndexer {
     if (args[0].trustStat) this.loads++;
     return this.inner.index(...args);
   }
+  prepare() {
+    this.inner.prepare();
+  }
   dispose() {
     this.inner.dispose();
   }
