@@ -1,5 +1,6 @@
 // Index jobs on the calling thread, pausing between files so that the event loop keeps running (for hosts without
 // worker threads). The job module is loaded on first use: the parser never loads with the extension itself.
+import type { IndexedBank } from '../core/bankFile';
 import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
 import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
 
@@ -9,9 +10,10 @@ export class InThreadIndexer implements BankIndexer {
 
   constructor(private readonly load: () => Promise<IndexJobModule>) {}
 
-  index(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request, read));
-    this.queue = result.catch(() => undefined);
+  index(request: IndexJobRequest, read: ReadFiles, known?: readonly IndexedBank[]): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request, read, known));
+    // Settles with nothing: a finished job's banks are not kept alive by the queue.
+    this.queue = result.then(() => undefined, () => undefined);
     return result;
   }
 
@@ -24,9 +26,9 @@ export class InThreadIndexer implements BankIndexer {
     // Nothing runs between jobs.
   }
 
-  private async run(request: IndexJobRequest, read: ReadFiles): Promise<IndexJobResult> {
+  private async run(request: IndexJobRequest, read: ReadFiles, known: readonly IndexedBank[] | undefined): Promise<IndexJobResult> {
     const { runIndexJob } = await this.loaded();
-    const collector = new IndexJobCollector(request.files.length);
+    const collector = new IndexJobCollector(request.files.length, known);
     let result: IndexJobResult | undefined;
     await runIndexJob(
       request,

@@ -7,10 +7,10 @@ import type { FileRead, IndexJobMessage, IndexJobRequest } from '../core/indexJo
 export { runIndexJob };
 
 /** What the host posts: a job, that it has handled one more of the job's messages, or the files the job asked for. */
-export type WorkerRequest = { job: number; request: IndexJobRequest } | { ack: number } | { job: number; bytes: FileRead[] };
+export type WorkerRequest = { job: number; request: IndexJobRequest } | { ack: number } | { job: number; read: number; bytes: FileRead[] };
 
 /** What the worker posts: a message of the job, or which files it needs read (numbers into the request's files). */
-export type WorkerReply = { job: number; message: IndexJobMessage } | { job: number; read: number[] };
+export type WorkerReply = { job: number; message: IndexJobMessage } | { job: number; read: number; files: number[] };
 
 /**
  * Messages posted but not yet handled by the host. Node delivers every queued message of a port in one go, so without
@@ -22,7 +22,9 @@ const port = parentPort;
 if (port) {
   let unanswered = 0;
   let caughtUp: (() => void) | undefined;
-  let delivered: ((bytes: FileRead[]) => void) | undefined;
+  /** The job's reads not yet answered, by number. */
+  const delivered = new Map<number, (bytes: FileRead[]) => void>();
+  let reads = 0;
   port.on('message', (request: WorkerRequest) => {
     if ('ack' in request) {
       unanswered = Math.max(0, unanswered - 1);
@@ -31,16 +33,17 @@ if (port) {
       return;
     }
     if ('bytes' in request) {
-      delivered?.(request.bytes);
-      delivered = undefined;
+      delivered.get(request.read)?.(request.bytes);
+      delivered.delete(request.read);
       return;
     }
     const { job } = request;
     unanswered = 0;
     const read = (files: number[]) =>
       new Promise<FileRead[]>((resolve) => {
-        delivered = resolve;
-        const reply: WorkerReply = { job, read: files };
+        const read = ++reads;
+        delivered.set(read, resolve);
+        const reply: WorkerReply = { job, read, files };
         port.postMessage(reply);
       });
     const post = async (message: IndexJobMessage) => {

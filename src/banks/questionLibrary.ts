@@ -172,7 +172,11 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     if (result.unverified === 0) return;
 
     // ...then their content hashes are confirmed, and a file whose bytes differ all the same is indexed anew.
-    const verified = await this.deps.indexer.index({ files, domains, cache: result.cache ?? cache, trustStat: false }, read);
+    const verified = await this.deps.indexer.index(
+      { files, domains, cache: result.cache ?? cache, trustStat: false, omitCached: true },
+      read,
+      result.banks,
+    );
     const corrected = verified.banks.length - verified.fromCache;
     if (corrected > 0) {
       const correctedIndex = await this.show(verified, slugs, domains, started, corrected);

@@ -7,6 +7,8 @@ import { fnv1a32Bytes } from './fnv';
 import { fileStem } from './ids';
 import {
   bankParts,
+  chunks,
+  FILES_PER_READ,
   PartBatcher,
   type CacheProblem,
   type FileRead,
@@ -31,10 +33,17 @@ export async function runIndexJob(
     const hit = cached.get(file.file);
     return request.trustStat && hit && sameStat(hit.key, file) ? hit : undefined;
   };
-  // Every file not taken on trust is read, all asked for at once (the host reads while cached banks are reported).
+  // Every file not taken on trust is read, asked for in groups (no single message carries every file's bytes), the
+  // next group while one is indexed.
   const unread = request.files.flatMap((file, i) => (trusted(file) ? [] : [i]));
-  const reading = unread.length > 0 ? read(unread) : Promise.resolve([]);
-  const readSlot = new Map(unread.map((file, slot) => [file, slot]));
+  const groups = unread.length > 0 ? chunks(unread, FILES_PER_READ) : [];
+  const readings = new Map<number, Promise<FileRead[]>>();
+  const reading = (group: number) => {
+    if (group < groups.length && !readings.has(group)) readings.set(group, read(groups[group]));
+    return readings.get(group);
+  };
+  const groupOf = new Map(groups.flatMap((files, group) => files.map((file, slot) => [file, { group, slot }] as const)));
+  reading(0);
   const next: CachedBank[] = [];
   const batcher = new PartBatcher(emit);
   let reused = 0;
@@ -49,7 +58,10 @@ export async function runIndexJob(
       fromCache = true;
       unverified++;
     } else {
-      const bytes = (await reading)[readSlot.get(i)!];
+      const { group, slot } = groupOf.get(i)!;
+      const bytes = (await reading(group)!)[slot];
+      if (slot === 0) reading(group + 1);
+      if (slot === groups[group].length - 1) readings.delete(group);
       if (bytes instanceof Uint8Array) {
         const key: BankFileKey = { file: file.file, slug: file.slug, size: bytes.length, mtime: file.mtime, hash: fnv1a32Bytes(bytes) };
         const hit = cached.get(file.file);
@@ -62,7 +74,7 @@ export async function runIndexJob(
       }
     }
     if (fromCache) reused++;
-    await batcher.add(bankParts(i, bank, fromCache));
+    await batcher.add(fromCache && request.omitCached ? [{ kind: 'unchanged', file: i }] : bankParts(i, bank, fromCache));
     await pause();
   }
   await batcher.flush();

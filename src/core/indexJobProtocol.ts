@@ -23,6 +23,11 @@ export interface IndexJobRequest {
    * shown at once); a later job without this flag confirms the content hashes. Otherwise every file is read and hashed.
    */
   trustStat: boolean;
+  /**
+   * The host has every file's bank as this cache holds it (the job before took them from it or wrote it): a bank taken
+   * from the cache is reported as `unchanged`, without its questions.
+   */
+  omitCached?: boolean;
 }
 
 /** A file's bytes, or why they could not be read. */
@@ -37,7 +42,9 @@ export type CacheProblem = { kind: 'stale' | 'corrupt'; reason: string };
 export type IndexJobPart =
   /** Some of file number `file`'s questions, in order; its `bank` part follows the last of them. */
   | { kind: 'questions'; file: number; questions: Question[] }
-  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean };
+  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean }
+  /** File number `file`'s bank is the one the host has (omitCached). */
+  | { kind: 'unchanged'; file: number };
 
 export type IndexJobMessage =
   | { kind: 'parts'; parts: IndexJobPart[] }
@@ -58,6 +65,9 @@ export interface IndexJobResult {
 
 /** About how many questions (or banks) one message carries: a few hundred deserialise in a few milliseconds. */
 export const QUESTIONS_PER_MESSAGE = 250;
+
+/** Files the job asks the host to read at once: a few megabytes at most for one message. */
+export const FILES_PER_READ = 16;
 
 /** `items` in consecutive slices of at most `size` (at least one slice, maybe empty). */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -105,7 +115,11 @@ export class IndexJobCollector {
   private readonly banks: (IndexedBank | undefined)[];
   private fromCache = 0;
 
-  constructor(private readonly fileCount: number) {
+  constructor(
+    private readonly fileCount: number,
+    /** The banks the host has, for a job asked to omit cached banks. */
+    private readonly known?: readonly IndexedBank[],
+  ) {
     this.questions = Array.from({ length: fileCount }, () => []);
     this.banks = new Array<IndexedBank | undefined>(fileCount).fill(undefined);
   }
@@ -127,6 +141,13 @@ export class IndexJobCollector {
   }
 
   private acceptPart(part: IndexJobPart): void {
+    if (part.kind === 'unchanged') {
+      const known = this.slot(this.known ?? [], part.file);
+      if (!known) throw new Error(`the index job reported file ${part.file} unchanged, but it is not known`);
+      this.banks[part.file] = known;
+      this.fromCache++;
+      return;
+    }
     const questions = this.slot(this.questions, part.file);
     if (part.kind === 'questions') {
       for (const question of part.questions) questions.push(question);
@@ -136,7 +157,7 @@ export class IndexJobCollector {
     if (part.fromCache) this.fromCache++;
   }
 
-  private slot<T>(slots: T[], file: number): T {
+  private slot<T>(slots: readonly T[], file: number): T {
     if (!Number.isInteger(file) || file < 0 || file >= this.fileCount) throw new Error(`the index job reported file ${file}`);
     return slots[file];
   }

@@ -21,6 +21,7 @@ import {
   type IndexJobResult,
 } from '../../src/core/indexJobProtocol';
 import { assembleIndex, bankSlugs, buildIndex, type BankSource } from '../../src/core/indexer';
+import type { IndexedBank } from '../../src/core/bankFile';
 import type { BankIndex, Domain, Question } from '../../src/core/model';
 
 const ROOT = join(__dirname, '..', '..');
@@ -53,6 +54,8 @@ async function indexWith(
     mtime?: (source: BankSource) => number;
     domains?: Domain[];
     trustStat?: boolean;
+    /** The banks the caller has, for a job that omits cached banks. */
+    known?: IndexedBank[];
     /** Files that cannot be read (by name). */
     unreadable?: string[];
   } = {},
@@ -66,12 +69,13 @@ async function indexWith(
   }));
   const read: string[] = [];
   const result = await indexer.index(
-    { files, domains: options.domains ?? DOMAINS, cache: options.cache, trustStat: options.trustStat ?? false },
+    { files, domains: options.domains ?? DOMAINS, cache: options.cache, trustStat: options.trustStat ?? false, omitCached: options.known !== undefined },
     async (numbers) =>
       numbers.map((i) => {
         read.push(banks[i].file);
         return options.unreadable?.includes(banks[i].file) ? { error: 'gone' } : banks[i].bytes;
       }),
+    options.known,
   );
   return { index: assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank }))), result, read };
 }
@@ -189,7 +193,7 @@ describe('index jobs', () => {
         assert.notDeepEqual(buildIndex(edited, DOMAINS), expected, 'the edit changes the index');
         const trusted = await indexWith(indexer(), edited, { cache: cold.result.cache, trustStat: true });
         assert.deepEqual(trusted.index, expected);
-        const verified = await indexWith(indexer(), edited, { cache: cold.result.cache });
+        const verified = await indexWith(indexer(), edited, { cache: cold.result.cache, known: trusted.result.banks });
         assert.deepEqual(verified.index, buildIndex(edited, DOMAINS));
         assert.equal(verified.result.fromCache, banks.length - 1);
         assert.equal(verified.result.unverified, 0);
@@ -306,6 +310,16 @@ describe('index job messages', () => {
     const result = collector.accept({ kind: 'done', unverified: 0 });
     assert.deepEqual(result?.banks, banks);
     assert.equal(result?.fromCache, 151);
+  });
+
+  it('the collector takes a bank reported unchanged from the banks it knows, and fails when it knows none', () => {
+    const known = { document: { file: 'a', slug: 'a', title: 'a', questionCount: 0 }, questions: [], diagnostics: [] };
+    const collector = new IndexJobCollector(1, [known]);
+    collector.accept({ kind: 'parts', parts: [{ kind: 'unchanged', file: 0 }] });
+    const result = collector.accept({ kind: 'done', unverified: 0 });
+    assert.equal(result?.banks[0], known);
+    assert.equal(result?.fromCache, 1);
+    assert.throws(() => new IndexJobCollector(1).accept({ kind: 'parts', parts: [{ kind: 'unchanged', file: 0 }] }), /not known/);
   });
 
   it('the collector fails on a failed job, a file it did not ask for, and a job done before every bank arrived', () => {
