@@ -32,6 +32,8 @@ export interface LoadStats {
   files: number;
   fromCache: number;
   indexed: number;
+  /** Banks indexed anew after they were shown from the cache: their bytes differed despite the same size and mtime. */
+  corrected: number;
   ms: number;
   /** When the questions were shown (Date.now()). */
   shownAt: number;

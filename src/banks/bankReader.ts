@@ -1,4 +1,4 @@
-// Reads bank files (bytes) through vscode.workspace.fs, so it works for remote and virtual file systems alike.
+// Finds bank files and reads their bytes through vscode.workspace.fs, so it works for remote and virtual file systems alike.
 // Which files count, and what is skipped, is the core's folder walker (the CLI walks with the same rules).
 import * as vscode from 'vscode';
 import {
@@ -14,17 +14,23 @@ import {
   type WalkResult,
 } from '../core/bankWalk';
 import type { BankSource } from '../core/indexer';
+import type { FileRead } from '../core/indexJobProtocol';
 import { bankFileLabel } from './bankLocations';
 
 /** The file names a folder contributes as banks (what the CLI reads too). */
 export const BANK_FILE_PATTERN = `**/*.{${BANK_EXTENSIONS.join(',')}}`;
 
-/** A bank source with the URI it came from, so diagnostics can be put on the file. */
-export interface ReadBank extends BankSource {
+/** A bank file found by the walk (its bytes are read later, and only when the cache cannot stand in for them). */
+export interface ReadBank extends Omit<BankSource, 'bytes'> {
+  /** Where it came from, so diagnostics can be put on the file. */
   uri: vscode.Uri;
-  /** Modification time in milliseconds (part of the warm-start cache's key). */
+  /** Bytes and modification time in milliseconds, as the walk stat'ed them (the warm-start cache's key). */
+  size: number;
   mtime: number;
 }
+
+/** Files read at once: enough to overlap the file system's latency, few enough to keep memory and the host calm. */
+const READS_AT_ONCE = 8;
 
 /** Something inside a bank folder that was not read, and why (for the Problems panel and the log). */
 export interface SkippedFile {
@@ -49,7 +55,7 @@ export interface ReadOptions {
   bundled?: boolean;
 }
 
-/** Reads a bank file, or every bank file under a folder (sorted by path; hidden entries and node_modules skipped). */
+/** Finds a bank file, or every bank file under a folder (sorted by path; hidden entries and node_modules skipped). */
 export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadOptions): Promise<ReadResult> {
   const result: ReadResult = { banks: [], unreadable: [], skipped: [], isFolder: false };
   const maxFileBytes = megabytes(options.maxBankSizeMB);
@@ -66,24 +72,63 @@ export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadO
     if (walked.isFolder) result.skipped.push({ uri: skipped.path, file: bankFileLabel(skipped.path), reason });
     else result.unreadable.push({ entry, reason });
   }
-  for (const found of walked.files) {
-    try {
-      const { path, relativePath } = found;
-      const [bytes, { mtime }] = await Promise.all([vscode.workspace.fs.readFile(path), vscode.workspace.fs.stat(path)]);
-      result.banks.push({ uri: path, file: bankFileLabel(path), bytes, mtime, relativePath, bundled: options.bundled });
-    } catch (error) {
-      // Deleted or locked since the walk: the other banks still count.
-      if (walked.isFolder) result.skipped.push({ uri: found.path, file: bankFileLabel(found.path), reason: describe(error) });
-      else result.unreadable.push({ entry, reason: describe(error) });
-    }
+  for (const { path, relativePath, size, mtime } of walked.files) {
+    result.banks.push({ uri: path, file: bankFileLabel(path), size, mtime: mtime ?? 0, relativePath, bundled: options.bundled });
   }
   return result;
 }
 
-/** vscode.workspace.fs for the walker; real paths (the loop guard) where the extension host can see the disk. */
+/** The bytes of each file (same order), or why it cannot be read (deleted or locked since the walk); never throws. */
+export async function readBankFiles(uris: readonly vscode.Uri[]): Promise<FileRead[]> {
+  const reads = new Array<FileRead>(uris.length);
+  let next = 0;
+  const reader = async () => {
+    for (let i = next++; i < uris.length; i = next++) {
+      try {
+        const uri = uris[i];
+        reads[i] = await (uri.scheme === 'file' ? onDisk(uri, (fs) => fs.readFile(uri.fsPath)) : vscode.workspace.fs.readFile(uri));
+      } catch (error) {
+        reads[i] = { error: describe(error) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, uris.length) }, reader));
+  return reads;
+}
+
+/**
+ * The walker's file system: Node's where the extension host sees the disk (`file:`; a call through vscode.workspace.fs
+ * costs milliseconds, and a warm start stats every bank file), else vscode.workspace.fs (remote and virtual file
+ * systems), without real paths: there the walker's depth and count limits end a walk in a loop.
+ */
 function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
-  const fs: WalkFileSystem<vscode.Uri> = {
-    join: (folder, name) => vscode.Uri.joinPath(folder, name),
+  const join = (folder: vscode.Uri, name: string) => vscode.Uri.joinPath(folder, name);
+  if (location.scheme === 'file') {
+    return {
+      join,
+      readDirectory: (folder) =>
+        onDisk(folder, async (fs) =>
+          (await fs.readdir(folder.fsPath, { withFileTypes: true })).map((entry) => ({
+            name: entry.name,
+            kind: entry.isSymbolicLink() ? undefined : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other',
+          })),
+        ),
+      stat: (uri) =>
+        onDisk(uri, async (fs) => {
+          const stat = await fs.stat(uri.fsPath).catch(async (error: unknown) => {
+            // A link to nothing is there, but not a regular file.
+            if ((await fs.lstat(uri.fsPath).catch(() => undefined))?.isSymbolicLink()) return undefined;
+            throw error;
+          });
+          if (!stat) return { kind: 'other', size: 0 };
+          // `mtime` rounds to milliseconds as vscode.workspace.fs does, so a cache key means the same through either.
+          return { kind: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other', size: stat.size, mtime: stat.mtime.getTime() };
+        }),
+      realPath: (uri) => onDisk(uri, (fs) => fs.realpath(uri.fsPath)),
+    };
+  }
+  return {
+    join,
     readDirectory: async (folder) =>
       (await vscode.workspace.fs.readDirectory(folder)).map(([name, type]) => ({
         name,
@@ -91,13 +136,25 @@ function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
       })),
     stat: async (uri) => {
       const stat = await vscode.workspace.fs.stat(uri);
-      return { kind: kindOf(stat.type), size: stat.size };
+      return { kind: kindOf(stat.type), size: stat.size, mtime: stat.mtime };
     },
   };
-  // Without it (virtual file systems), the walker's depth and count limits end a walk in a loop.
-  // Node's fs is loaded only here, so a host without it (the web) never needs it.
-  if (location.scheme === 'file') fs.realPath = async (uri) => (await import('node:fs')).promises.realpath(uri.fsPath);
-  return fs;
+}
+
+/**
+ * Runs `operation` with Node's fs (loaded only here, so a host without it, the web, never needs it), reporting a
+ * missing file or a denied permission as vscode.workspace.fs would.
+ */
+async function onDisk<T>(uri: vscode.Uri, operation: (fs: typeof import('node:fs').promises) => Promise<T>): Promise<T> {
+  const { promises } = await import('node:fs');
+  try {
+    return await operation(promises);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);
+    if (code === 'EACCES' || code === 'EPERM') throw vscode.FileSystemError.NoPermissions(uri);
+    throw error;
+  }
 }
 
 /** vscode reports devices, FIFOs and sockets as `Unknown`. */

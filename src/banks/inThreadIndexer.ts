@@ -1,6 +1,7 @@
 // Index jobs on the calling thread, pausing between files so that the event loop keeps running (for hosts without
 // worker threads). The job module is loaded on first use: the parser never loads with the extension itself.
-import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
+import type { IndexedBank } from '../core/bankFile';
+import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
 import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
 
 export class InThreadIndexer implements BankIndexer {
@@ -9,20 +10,25 @@ export class InThreadIndexer implements BankIndexer {
 
   constructor(private readonly load: () => Promise<IndexJobModule>) {}
 
-  index(request: IndexJobRequest): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request));
-    this.queue = result.catch(() => undefined);
+  index(request: IndexJobRequest, read: ReadFiles, known?: readonly IndexedBank[]): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request, read, known));
+    // Settles with nothing: a finished job's banks are not kept alive by the queue.
+    this.queue = result.then(() => undefined, () => undefined);
     return result;
+  }
+
+  prepare(): void {
+    // A module that fails to load fails the job that awaits it.
+    this.loaded().catch(() => undefined);
   }
 
   dispose(): void {
     // Nothing runs between jobs.
   }
 
-  private async run(request: IndexJobRequest): Promise<IndexJobResult> {
-    this.module ??= this.load();
-    const { runIndexJob } = await this.module;
-    const collector = new IndexJobCollector(request.files.length);
+  private async run(request: IndexJobRequest, read: ReadFiles, known: readonly IndexedBank[] | undefined): Promise<IndexJobResult> {
+    const { runIndexJob } = await this.loaded();
+    const collector = new IndexJobCollector(request.files.length, known);
     let result: IndexJobResult | undefined;
     await runIndexJob(
       request,
@@ -30,8 +36,13 @@ export class InThreadIndexer implements BankIndexer {
         result = collector.accept(message) ?? result;
       },
       yieldToEventLoop,
+      read,
     );
     if (!result) throw new Error('the index job ended without its result');
     return result;
+  }
+
+  private loaded(): Promise<IndexJobModule> {
+    return (this.module ??= this.load());
   }
 }

@@ -2,17 +2,15 @@
 // Started as a worker thread it runs the index jobs the host posts; required in thread it only exports the job.
 import { parentPort } from 'node:worker_threads';
 import { runIndexJob } from '../core/indexJob';
-import type { IndexJobMessage, IndexJobRequest } from '../core/indexJobProtocol';
+import type { FileRead, IndexJobMessage, IndexJobRequest } from '../core/indexJobProtocol';
 
 export { runIndexJob };
 
-/** What the host posts: a job, or that it has handled one more of the job's messages. */
-export type WorkerRequest = { job: number; request: IndexJobRequest } | { ack: number };
+/** What the host posts: a job, that it has handled one more of the job's messages, or the files the job asked for. */
+export type WorkerRequest = { job: number; request: IndexJobRequest } | { ack: number } | { job: number; read: number; bytes: FileRead[] };
 
-export interface WorkerReply {
-  job: number;
-  message: IndexJobMessage;
-}
+/** What the worker posts: a message of the job, or which files it needs read (numbers into the request's files). */
+export type WorkerReply = { job: number; message: IndexJobMessage } | { job: number; read: number; files: number[] };
 
 /**
  * Messages posted but not yet handled by the host. Node delivers every queued message of a port in one go, so without
@@ -24,6 +22,9 @@ const port = parentPort;
 if (port) {
   let unanswered = 0;
   let caughtUp: (() => void) | undefined;
+  /** The job's reads not yet answered, by number. */
+  const delivered = new Map<number, (bytes: FileRead[]) => void>();
+  let reads = 0;
   port.on('message', (request: WorkerRequest) => {
     if ('ack' in request) {
       unanswered = Math.max(0, unanswered - 1);
@@ -31,8 +32,20 @@ if (port) {
       caughtUp = undefined;
       return;
     }
+    if ('bytes' in request) {
+      delivered.get(request.read)?.(request.bytes);
+      delivered.delete(request.read);
+      return;
+    }
     const { job } = request;
     unanswered = 0;
+    const read = (files: number[]) =>
+      new Promise<FileRead[]>((resolve) => {
+        const read = ++reads;
+        delivered.set(read, resolve);
+        const reply: WorkerReply = { job, read, files };
+        port.postMessage(reply);
+      });
     const post = async (message: IndexJobMessage) => {
       while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (caughtUp = resolve));
       unanswered++;
@@ -40,7 +53,7 @@ if (port) {
       // The cache's bytes are large and not needed here afterwards: moved, not copied.
       port.postMessage(reply, message.kind === 'done' && message.cache ? [message.cache.buffer as ArrayBuffer] : []);
     };
-    runIndexJob(request.request, post, () => Promise.resolve()).catch((error: unknown) =>
+    runIndexJob(request.request, post, () => Promise.resolve(), read).catch((error: unknown) =>
       port.postMessage({ job, message: { kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } }),
     );
   });

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { LoadStats, QuestionLibrary } from '../context';
-import { assembleIndex, bankSlugs, practiceItems, variantsOf } from '../core/bankIndex';
+import { assembleIndex, bankSlugs, practiceItems, variantsOf, type BankSlug } from '../core/bankIndex';
+import type { IndexJobResult } from '../core/indexJobProtocol';
 import { loadDomains } from '../core/domains';
 import type { BankIndex, Diagnostic, Domain, Question } from '../core/model';
 import { SearchIndex } from '../core/search';
@@ -13,7 +14,7 @@ import { BankDiagnostics } from './bankDiagnostics';
 import { yieldToEventLoop, type BankIndexer } from './bankIndexer';
 import { IndexCacheFile } from './indexCache';
 import { bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
-import { readBanksAt, type ReadBank, type SkippedFile } from './bankReader';
+import { readBankFiles, readBanksAt, type ReadBank, type SkippedFile } from './bankReader';
 import { BankWatcher, type WatchedLocation } from './bankWatcher';
 
 export interface UnreadableBank {
@@ -137,19 +138,56 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     // Both settings read at once: a load never mixes an old value of one with a new value of the other.
     const maxBankSizeMB = config.maxBankSizeMB();
     const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
-    const domains = await this.readDomains();
-    const bundled = await readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true });
+    // The indexer starts, and the cache and the taxonomy are read, while the folders are walked.
+    this.deps.indexer.prepare();
+    const cacheRead = this.cache?.read(log);
+    const domainsRead = this.readDomains();
+    const [bundled, extra] = await Promise.all([
+      readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true }),
+      this.readExtra(locations, maxBankSizeMB),
+    ]);
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }
 
-    const extra = await this.readExtra(locations, maxBankSizeMB);
     this.watcher.watch(extra.watched);
+    const domains = await domainsRead;
 
     const banks = [...bundled.banks, ...extra.banks];
     const slugs = bankSlugs(banks);
-    const files = banks.map(({ file, bytes, mtime }, i) => ({ file, bytes, mtime, slug: slugs[i].slug }));
-    const result = await this.deps.indexer.index({ files, domains, cache: await this.cache?.read(log) });
+    const files = banks.map(({ file, size, mtime }, i) => ({ file, size, mtime, slug: slugs[i].slug }));
+    const read = (numbers: number[]) => readBankFiles(numbers.map((i) => banks[i].uri));
+    const walked = Date.now();
+    const cache = await cacheRead;
+    // Files whose size and modification time match the cache are shown from it at once, their bytes unread...
+    const result = await this.deps.indexer.index({ files, domains, cache, trustStat: true }, read);
+    const index = await this.show(result, slugs, domains, started);
+    log.info(
+      `Indexed ${index.documents.length} banks (${result.fromCache} from the cache, ${result.banks.length - result.fromCache} parsed), ` +
+        `${this.practiceItems.length} practice items (${index.questions.length} questions), ${index.diagnostics.length} diagnostics ` +
+        `in ${this.lastLoad?.ms} ms (${walked - started} ms finding the files)`,
+    );
+    await this.report(index, extra);
+    await this.cache?.store(result.cache, result.cacheProblem, log);
+    if (result.unverified === 0) return;
+
+    // ...then their content hashes are confirmed, and a file whose bytes differ all the same is indexed anew.
+    const verified = await this.deps.indexer.index(
+      { files, domains, cache: result.cache ?? cache, trustStat: false, omitCached: true },
+      read,
+      result.banks,
+    );
+    const corrected = verified.banks.length - verified.fromCache;
+    if (corrected > 0) {
+      const correctedIndex = await this.show(verified, slugs, domains, started, corrected);
+      log.info(`Indexed ${corrected} banks anew whose bytes differed from the cache despite the same size and modification time`);
+      await this.report(correctedIndex, extra);
+    }
+    await this.cache?.store(verified.cache, verified.cacheProblem, log);
+  }
+
+  /** Puts a job's banks in place of the current ones, in slices, and tells the views. */
+  private async show(result: IndexJobResult, slugs: readonly BankSlug[], domains: Domain[], started: number, corrected = 0): Promise<BankIndex> {
     await yieldToEventLoop();
     const index = assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank })));
     await yieldToEventLoop();
@@ -163,15 +201,17 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     this.byId = byId;
     this.search = undefined;
     const shownAt = Date.now();
-    const stats: LoadStats = { files: banks.length, fromCache: result.fromCache, indexed: banks.length - result.fromCache, ms: shownAt - started, shownAt };
+    const files = result.banks.length;
+    const stats: LoadStats = { files, fromCache: result.fromCache, indexed: files - result.fromCache, corrected, ms: shownAt - started, shownAt };
     this.firstLoad ??= stats;
     this.lastLoad = stats;
     this.changed.fire();
-    log.info(
-      `Indexed ${index.documents.length} banks (${stats.fromCache} from the cache, ${stats.indexed} parsed), ` +
-        `${items.length} practice items (${index.questions.length} questions), ${index.diagnostics.length} diagnostics in ${stats.ms} ms`,
-    );
+    this.firstLoadDone();
+    return index;
+  }
 
+  /** The problems of the banks and of what the walk skipped, to the Problems panel and the log (after the tree shows). */
+  private async report(index: BankIndex, extra: ExtraBanks): Promise<void> {
     // What the walk skipped inside the user's folders goes to the Problems panel with the banks' own problems.
     const skipped = extra.skipped.map(
       ({ file, reason }): Diagnostic => ({ file, line: 1, severity: 'warning', message: vscode.l10n.t('Skipped: {0}', reason) }),
@@ -181,7 +221,6 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     const unreadableChanged = !sameEntries(this.unreadable, extra.unreadable);
     this.unreadable = extra.unreadable;
     if (unreadableChanged && extra.unreadable.length > 0) this.deps.reportUnreadable(extra.unreadable);
-    await this.cache?.store(result.cache, result.cacheProblem, log);
   }
 
   private async readDomains(): Promise<Domain[]> {

@@ -1,13 +1,15 @@
 // Index jobs in one long-lived worker thread (dist/indexWorker.js), started on first use and ended on dispose or when it
 // fails (the next job starts a fresh one). The host only copies bytes in and receives results in small messages.
 import type { Worker } from 'node:worker_threads';
-import { IndexJobCollector, type IndexJobRequest, type IndexJobResult } from '../core/indexJobProtocol';
+import type { IndexedBank } from '../core/bankFile';
+import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
 import type { BankIndexer } from './bankIndexer';
 import type { WorkerReply, WorkerRequest } from './indexWorker';
 
 interface RunningJob {
   job: number;
   collector: IndexJobCollector;
+  read: ReadFiles;
   resolve(result: IndexJobResult): void;
   reject(error: Error): void;
 }
@@ -21,10 +23,15 @@ export class WorkerIndexer implements BankIndexer {
 
   constructor(private readonly workerFile: string) {}
 
-  index(request: IndexJobRequest): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request));
-    this.queue = result.catch(() => undefined);
+  index(request: IndexJobRequest, read: ReadFiles, known?: readonly IndexedBank[]): Promise<IndexJobResult> {
+    const result = this.queue.then(() => this.run(request, read, known));
+    // Settles with nothing: a finished job's banks are not kept alive by the queue.
+    this.queue = result.then(() => undefined, () => undefined);
     return result;
+  }
+
+  prepare(): void {
+    if (!this.disposed) this.started();
   }
 
   dispose(): void {
@@ -32,11 +39,11 @@ export class WorkerIndexer implements BankIndexer {
     this.stop(new Error('the indexer was disposed'));
   }
 
-  private run(request: IndexJobRequest): Promise<IndexJobResult> {
+  private run(request: IndexJobRequest, read: ReadFiles, known: readonly IndexedBank[] | undefined): Promise<IndexJobResult> {
     if (this.disposed) return Promise.reject(new Error('the indexer was disposed'));
     return new Promise<IndexJobResult>((resolve, reject) => {
       const job = ++this.jobs;
-      this.running = { job, collector: new IndexJobCollector(request.files.length), resolve, reject };
+      this.running = { job, collector: new IndexJobCollector(request.files.length, known), read, resolve, reject };
       const message: WorkerRequest = { job, request };
       this.started().postMessage(message);
     });
@@ -56,9 +63,14 @@ export class WorkerIndexer implements BankIndexer {
     return worker;
   }
 
-  private receive({ job, message }: WorkerReply): void {
+  private receive(reply: WorkerReply): void {
     const running = this.running;
-    if (!running || running.job !== job) return;
+    if (!running || running.job !== reply.job) return;
+    if ('read' in reply) {
+      void this.answerRead(running, reply.read, reply.files);
+      return;
+    }
+    const { job, message } = reply;
     try {
       const result = running.collector.accept(message);
       if (!result) {
@@ -71,6 +83,18 @@ export class WorkerIndexer implements BankIndexer {
       running.resolve(result);
     } catch (error) {
       this.stop(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Sends the job the files it asked for (the reader reports a file it cannot read instead of throwing). */
+  private async answerRead(running: RunningJob, read: number, files: number[]): Promise<void> {
+    try {
+      const bytes = await running.read(files);
+      if (this.running !== running) return;
+      const answer: WorkerRequest = { job: running.job, read, bytes };
+      this.worker?.postMessage(answer);
+    } catch (error) {
+      if (this.running === running) this.stop(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

@@ -10,6 +10,8 @@ export interface EntryStat {
   kind: EntryKind;
   /** Bytes (meaningful for files only). */
   size: number;
+  /** Modification time in milliseconds, where the host reports it (the warm-start cache's key). */
+  mtime?: number;
 }
 
 export interface DirectoryEntry {
@@ -69,6 +71,7 @@ export interface FoundBank<P> {
   /** The path below the walked folder, '/'-separated (`more/speech.txt`); undefined when the location is the file. */
   relativePath?: string;
   size: number;
+  mtime?: number;
 }
 
 export type SkipReason =
@@ -170,7 +173,7 @@ function* walk<P>(
   if (!result.isFolder) {
     const problem = fileProblem(location, rootStat, limits.maxFileBytes);
     if (problem) result.skipped.push(problem);
-    else result.files.push({ path: location, size: rootStat.size });
+    else result.files.push(found(location, undefined, rootStat));
     return result;
   }
 
@@ -234,7 +237,7 @@ function* walk<P>(
         result.skipped.push({ path, reason: 'too-many' });
         stopped = true;
       } else {
-        result.files.push({ path, relativePath: `${prefix}${name}`, size: entry.size });
+        result.files.push(found(path, `${prefix}${name}`, entry));
       }
     }
   }
@@ -242,6 +245,12 @@ function* walk<P>(
   yield* firstVisit(location);
   yield* walkFolder(location, '', 0);
   return result;
+}
+
+function found<P>(path: P, relativePath: string | undefined, { size, mtime }: EntryStat): FoundBank<P> {
+  const bank: FoundBank<P> = relativePath === undefined ? { path, size } : { path, relativePath, size };
+  if (mtime !== undefined) bank.mtime = mtime;
+  return bank;
 }
 
 function fileProblem<P>(path: P, entry: EntryStat, maxFileBytes: number): SkippedEntry<P> | undefined {

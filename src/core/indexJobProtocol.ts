@@ -6,8 +6,8 @@ import type { BankDocument, Diagnostic, Domain, Question } from './model';
 
 export interface IndexJobFile {
   file: string;
-  bytes: Uint8Array;
-  /** Modification time in milliseconds (part of the cache key). */
+  /** Bytes and modification time in milliseconds, as the walk stat'ed them (part of the cache key). */
+  size: number;
   mtime: number;
   /** The bank's slug, decided across all files by bankSlugs(). */
   slug: string;
@@ -18,7 +18,23 @@ export interface IndexJobRequest {
   domains: Domain[];
   /** The bytes of the cache file the last job wrote, if there is one. */
   cache?: Uint8Array;
+  /**
+   * Take a file whose size and modification time match its cached key from the cache without reading it (a warm start
+   * shown at once); a later job without this flag confirms the content hashes. Otherwise every file is read and hashed.
+   */
+  trustStat: boolean;
+  /**
+   * The host has every file's bank as this cache holds it (the job before took them from it or wrote it): a bank taken
+   * from the cache is reported as `unchanged`, without its questions.
+   */
+  omitCached?: boolean;
 }
+
+/** A file's bytes, or why they could not be read. */
+export type FileRead = Uint8Array | { error: string };
+
+/** Reads the requested files (numbers into `files`), answering in the same order. */
+export type ReadFiles = (files: number[]) => Promise<FileRead[]>;
 
 export type CacheProblem = { kind: 'stale' | 'corrupt'; reason: string };
 
@@ -26,12 +42,14 @@ export type CacheProblem = { kind: 'stale' | 'corrupt'; reason: string };
 export type IndexJobPart =
   /** Some of file number `file`'s questions, in order; its `bank` part follows the last of them. */
   | { kind: 'questions'; file: number; questions: Question[] }
-  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean };
+  | { kind: 'bank'; file: number; document: BankDocument; diagnostics: Diagnostic[]; fromCache: boolean }
+  /** File number `file`'s bank is the one the host has (omitCached). */
+  | { kind: 'unchanged'; file: number };
 
 export type IndexJobMessage =
   | { kind: 'parts'; parts: IndexJobPart[] }
   /** `cache`: what to store for the next job, absent when the stored cache is still exact. */
-  | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem }
+  | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem; unverified: number }
   | { kind: 'failed'; message: string };
 
 export interface IndexJobResult {
@@ -39,12 +57,17 @@ export interface IndexJobResult {
   banks: IndexedBank[];
   /** How many of them came from the cache. */
   fromCache: number;
+  /** How many of those were taken by size and modification time only, their bytes unread. */
+  unverified: number;
   cache?: Uint8Array;
   cacheProblem?: CacheProblem;
 }
 
 /** About how many questions (or banks) one message carries: a few hundred deserialise in a few milliseconds. */
 export const QUESTIONS_PER_MESSAGE = 250;
+
+/** Files the job asks the host to read at once: a few megabytes at most for one message. */
+export const FILES_PER_READ = 16;
 
 /** `items` in consecutive slices of at most `size` (at least one slice, maybe empty). */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -92,7 +115,11 @@ export class IndexJobCollector {
   private readonly banks: (IndexedBank | undefined)[];
   private fromCache = 0;
 
-  constructor(private readonly fileCount: number) {
+  constructor(
+    private readonly fileCount: number,
+    /** The banks the host has, for a job asked to omit cached banks. */
+    private readonly known?: readonly IndexedBank[],
+  ) {
     this.questions = Array.from({ length: fileCount }, () => []);
     this.banks = new Array<IndexedBank | undefined>(fileCount).fill(undefined);
   }
@@ -106,7 +133,7 @@ export class IndexJobCollector {
       case 'done': {
         const banks = this.banks.filter((bank): bank is IndexedBank => bank !== undefined);
         if (banks.length !== this.fileCount) throw new Error(`the index job reported ${banks.length} of ${this.fileCount} banks`);
-        return { banks, fromCache: this.fromCache, cache: message.cache, cacheProblem: message.cacheProblem };
+        return { banks, fromCache: this.fromCache, unverified: message.unverified, cache: message.cache, cacheProblem: message.cacheProblem };
       }
       case 'failed':
         throw new Error(`the index job failed: ${message.message}`);
@@ -114,6 +141,13 @@ export class IndexJobCollector {
   }
 
   private acceptPart(part: IndexJobPart): void {
+    if (part.kind === 'unchanged') {
+      const known = this.slot(this.known ?? [], part.file);
+      if (!known) throw new Error(`the index job reported file ${part.file} unchanged, but it is not known`);
+      this.banks[part.file] = known;
+      this.fromCache++;
+      return;
+    }
     const questions = this.slot(this.questions, part.file);
     if (part.kind === 'questions') {
       for (const question of part.questions) questions.push(question);
@@ -123,7 +157,7 @@ export class IndexJobCollector {
     if (part.fromCache) this.fromCache++;
   }
 
-  private slot<T>(slots: T[], file: number): T {
+  private slot<T>(slots: readonly T[], file: number): T {
     if (!Number.isInteger(file) || file < 0 || file >= this.fileCount) throw new Error(`the index job reported file ${file}`);
     return slots[file];
   }

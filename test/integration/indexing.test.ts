@@ -21,13 +21,16 @@ class RecordingLog {
   readonly debug = (_line: string) => undefined;
 }
 
-/** Counts the jobs it passes on. */
+/** Counts the loads it serves: each starts with a job that may take files from the cache by size and mtime. */
 class CountingIndexer implements BankIndexer {
-  jobs = 0;
+  loads = 0;
   constructor(private readonly inner: BankIndexer) {}
-  index(request: Parameters<BankIndexer['index']>[0]) {
-    this.jobs++;
-    return this.inner.index(request);
+  index(...args: Parameters<BankIndexer['index']>) {
+    if (args[0].trustStat) this.loads++;
+    return this.inner.index(...args);
+  }
+  prepare() {
+    this.inner.prepare();
   }
   dispose() {
     this.inner.dispose();
@@ -48,7 +51,7 @@ describe('Loading the banks', () => {
    * Another library over `storage`, as the extension makes it (its own worker), loaded once. The ones made before are
    * disposed first, so that no watcher of theirs rewrites the cache meanwhile.
    */
-  async function library(options: { indexer?: BankIndexer } = {}) {
+  async function library(options: { indexer?: BankIndexer; onChange?: (instance: BankLibrary) => void } = {}) {
     for (const earlier of libraries.splice(0)) earlier.dispose();
     const log = new RecordingLog();
     const instance = new BankLibrary({
@@ -59,6 +62,7 @@ describe('Loading the banks', () => {
       storage,
     });
     libraries.push(instance);
+    if (options.onChange) instance.onDidChange(() => options.onChange!(instance));
     await instance.reload();
     return { instance, log };
   }
@@ -127,7 +131,7 @@ describe('Loading the banks', () => {
     assert.equal(files, api.library.index.documents.length);
 
     const warm = await library();
-    assert.deepEqual(warm.instance.lastLoad && { ...warm.instance.lastLoad, ms: 0, shownAt: 0 }, { files, fromCache: files, indexed: 0, ms: 0, shownAt: 0 });
+    assert.deepEqual(warm.instance.lastLoad && { ...warm.instance.lastLoad, ms: 0, shownAt: 0 }, { files, fromCache: files, indexed: 0, corrected: 0, ms: 0, shownAt: 0 });
     assert.deepEqual(warm.instance.index, cold.instance.index);
     assert.deepEqual(warm.instance.index, api.library.index);
     assert.ok(warm.log.lines.some((line) => line.includes(`${files} from the cache, 0 parsed`)), warm.log.lines.join('\n'));
@@ -141,6 +145,53 @@ describe('Loading the banks', () => {
     assert.equal(instance.lastLoad?.indexed, 1);
     assert.equal(instance.lastLoad?.fromCache, instance.lastLoad!.files - 1);
     assert.ok(instance.practiceItems.some((q) => q.title === '缓存测试乙的新题？'));
+  });
+
+  /** Rewrites second.md with other bytes of the same length: '乙的第一题' becomes '丙的第一题'. */
+  async function sameSizeEdit(keepMtime: boolean): Promise<void> {
+    const second = vscode.Uri.joinPath(folder, 'second.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(second));
+    const { mtime } = await vscode.workspace.fs.stat(second);
+    const after = before.replace('乙的第一题', '丙的第一题');
+    assert.notEqual(after, before);
+    await vscode.workspace.fs.writeFile(second, encode(after));
+    const fs = await import('node:fs');
+    if (keepMtime) fs.utimesSync(second.fsPath, new Date(mtime), new Date(mtime));
+    else fs.utimesSync(second.fsPath, new Date(mtime + 5000), new Date(mtime + 5000));
+    const now = await vscode.workspace.fs.stat(second);
+    assert.equal(now.size, encode(before).length);
+    assert.equal(now.mtime === mtime, keepMtime, 'the modification time is as the test wants it');
+  }
+
+  /** Which of the two titles each change of the library showed. */
+  const titlesShown = (shown: string[][]) => (instance: BankLibrary) =>
+    shown.push(instance.practiceItems.map((q) => q.title).filter((title) => /^缓存测试[乙丙]的第一题/.test(title)));
+
+  it('shows a bank whose bytes changed without a new size or modification time from the cache first, then corrects it', async () => {
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'second.md'), encode(bank('缓存测试乙')));
+    await library();
+    await sameSizeEdit(true);
+    const shown: string[][] = [];
+    const { instance, log } = await library({ onChange: titlesShown(shown) });
+    assert.deepEqual(shown, [['缓存测试乙的第一题？'], ['缓存测试丙的第一题？']]);
+    assert.equal(instance.lastLoad?.corrected, 1);
+    assert.ok(log.lines.some((line) => line.includes('Indexed 1 banks anew whose bytes differed')), log.lines.join('\n'));
+
+    const next: string[][] = [];
+    const { instance: warm } = await library({ onChange: titlesShown(next) });
+    assert.deepEqual(next, [['缓存测试丙的第一题？']], 'the corrected cache is what the next start shows');
+    assert.equal(warm.lastLoad?.fromCache, warm.lastLoad?.files);
+  });
+
+  it('never shows a bank whose modification time changed from the cache', async () => {
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'second.md'), encode(bank('缓存测试乙')));
+    await library();
+    await sameSizeEdit(false);
+    const shown: string[][] = [];
+    const { instance } = await library({ onChange: titlesShown(shown) });
+    assert.deepEqual(shown, [['缓存测试丙的第一题？']]);
+    assert.equal(instance.lastLoad?.indexed, 1);
+    assert.equal(instance.lastLoad?.corrected, 0);
   });
 
   it('sets a corrupt cache aside, says so in the log, and rebuilds it with the right questions', async () => {
@@ -161,11 +212,11 @@ describe('Loading the banks', () => {
   it('coalesces reloads asked for during a reload into one more', async () => {
     const indexer = new CountingIndexer(createBankIndexer(extensionUri));
     const { instance } = await library({ indexer });
-    assert.equal(indexer.jobs, 1);
+    assert.equal(indexer.loads, 1);
     const running = instance.reload();
     const again = [instance.reload(), instance.reload(), instance.reload()];
     await Promise.all([running, ...again]);
-    assert.equal(indexer.jobs, 3);
+    assert.equal(indexer.loads, 3);
     assert.ok(instance.practiceItems.length > 0);
   });
 

@@ -21,6 +21,7 @@ import {
   type IndexJobResult,
 } from '../../src/core/indexJobProtocol';
 import { assembleIndex, bankSlugs, buildIndex, type BankSource } from '../../src/core/indexer';
+import type { IndexedBank } from '../../src/core/bankFile';
 import type { BankIndex, Domain, Question } from '../../src/core/model';
 
 const ROOT = join(__dirname, '..', '..');
@@ -48,17 +49,45 @@ function mtimeOf(source: BankSource): number {
 async function indexWith(
   indexer: BankIndexer,
   banks: readonly BankSource[],
-  options: { cache?: Uint8Array; mtime?: (source: BankSource) => number; domains?: Domain[] } = {},
-): Promise<{ index: BankIndex; result: IndexJobResult }> {
+  options: {
+    cache?: Uint8Array;
+    mtime?: (source: BankSource) => number;
+    domains?: Domain[];
+    trustStat?: boolean;
+    /** The banks the caller has, for a job that omits cached banks. */
+    known?: IndexedBank[];
+    /** Files that cannot be read (by name). */
+    unreadable?: string[];
+  } = {},
+): Promise<{ index: BankIndex; result: IndexJobResult; read: string[] }> {
   const slugs = bankSlugs(banks);
   const files = banks.map((source, i) => ({
     file: source.file,
-    bytes: source.bytes,
+    size: source.bytes.length,
     mtime: (options.mtime ?? mtimeOf)(source),
     slug: slugs[i].slug,
   }));
-  const result = await indexer.index({ files, domains: options.domains ?? DOMAINS, cache: options.cache });
-  return { index: assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank }))), result };
+  const read: string[] = [];
+  const result = await indexer.index(
+    { files, domains: options.domains ?? DOMAINS, cache: options.cache, trustStat: options.trustStat ?? false, omitCached: options.known !== undefined },
+    async (numbers) =>
+      numbers.map((i) => {
+        read.push(banks[i].file);
+        return options.unreadable?.includes(banks[i].file) ? { error: 'gone' } : banks[i].bytes;
+      }),
+    options.known,
+  );
+  return { index: assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank }))), result, read };
+}
+
+/** `banks` with the last character of `file` replaced: other bytes of the same length. */
+function sameSizeEdit(banks: readonly BankSource[], file: string): BankSource[] {
+  return banks.map((source) => {
+    if (source.file !== file) return source;
+    const bytes = Uint8Array.from(source.bytes);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x41 ? 0x42 : 0x41;
+    return { ...source, bytes };
+  });
 }
 
 describe('index jobs', () => {
@@ -132,6 +161,55 @@ describe('index jobs', () => {
         });
         assert.deepEqual(touched.index, expected);
         assert.equal(touched.result.fromCache, banks.length - 1);
+      });
+
+      it('trusting size and modification time, takes matching banks from the cache unread and says they are unverified', async () => {
+        const cold = await indexWith(indexer(), banks);
+        const warm = await indexWith(indexer(), banks, { cache: cold.result.cache, trustStat: true });
+        assert.deepEqual(warm.index, expected);
+        assert.deepEqual(warm.read, []);
+        assert.equal(warm.result.fromCache, banks.length);
+        assert.equal(warm.result.unverified, banks.length);
+        assert.equal(warm.result.cache, undefined);
+      });
+
+      it('trusting size and modification time, reads and indexes anew a bank whose modification time changed', async () => {
+        const cold = await indexWith(indexer(), banks);
+        const edited = sameSizeEdit(banks, 'fixtures/repeats.md');
+        const touched = await indexWith(indexer(), edited, {
+          cache: cold.result.cache,
+          trustStat: true,
+          mtime: (source) => mtimeOf(source) + (source.file === 'fixtures/repeats.md' ? 1000 : 0),
+        });
+        assert.deepEqual(touched.read, ['fixtures/repeats.md']);
+        assert.deepEqual(touched.index, buildIndex(edited, DOMAINS));
+        assert.notDeepEqual(touched.index, expected);
+        assert.equal(touched.result.unverified, banks.length - 1);
+      });
+
+      it('a bank whose bytes differ despite the same size and modification time is shown from the cache, and corrected by the hashes', async () => {
+        const cold = await indexWith(indexer(), banks);
+        const edited = sameSizeEdit(banks, 'fixtures/repeats.md');
+        assert.notDeepEqual(buildIndex(edited, DOMAINS), expected, 'the edit changes the index');
+        const trusted = await indexWith(indexer(), edited, { cache: cold.result.cache, trustStat: true });
+        assert.deepEqual(trusted.index, expected);
+        const verified = await indexWith(indexer(), edited, { cache: cold.result.cache, known: trusted.result.banks });
+        assert.deepEqual(verified.index, buildIndex(edited, DOMAINS));
+        assert.equal(verified.result.fromCache, banks.length - 1);
+        assert.equal(verified.result.unverified, 0);
+        assert.equal(verified.read.length, banks.length, 'every file is read and hashed');
+        const again = await indexWith(indexer(), edited, { cache: verified.result.cache, trustStat: true });
+        assert.deepEqual(again.index, buildIndex(edited, DOMAINS), 'the corrected cache is what the next start shows');
+      });
+
+      it('reports a file that cannot be read as an empty bank with the reason, and does not cache it', async () => {
+        const { index, result } = await indexWith(indexer(), banks, { unreadable: ['fixtures/repeats.md'] });
+        const document = index.documents.find((d) => d.file === 'fixtures/repeats.md');
+        assert.equal(document?.questionCount, 0);
+        assert.ok(index.diagnostics.some((d) => d.file === 'fixtures/repeats.md' && d.severity === 'error' && d.message.includes('gone')));
+        const next = await indexWith(indexer(), banks, { cache: result.cache });
+        assert.equal(next.result.fromCache, banks.length - 1);
+        assert.deepEqual(next.index, expected);
       });
 
       it('rebuilds from a corrupt cache and says so, and from a cache made for another taxonomy', async () => {
@@ -229,14 +307,24 @@ describe('index job messages', () => {
     assert.ok(messages.length <= Math.ceil((601 + 1 + 600) / QUESTIONS_PER_MESSAGE) + 1, `${messages.length} messages`);
     const collector = new IndexJobCollector(banks.length);
     for (const message of messages) assert.equal(collector.accept(message), undefined);
-    const result = collector.accept({ kind: 'done' });
+    const result = collector.accept({ kind: 'done', unverified: 0 });
     assert.deepEqual(result?.banks, banks);
     assert.equal(result?.fromCache, 151);
+  });
+
+  it('the collector takes a bank reported unchanged from the banks it knows, and fails when it knows none', () => {
+    const known = { document: { file: 'a', slug: 'a', title: 'a', questionCount: 0 }, questions: [], diagnostics: [] };
+    const collector = new IndexJobCollector(1, [known]);
+    collector.accept({ kind: 'parts', parts: [{ kind: 'unchanged', file: 0 }] });
+    const result = collector.accept({ kind: 'done', unverified: 0 });
+    assert.equal(result?.banks[0], known);
+    assert.equal(result?.fromCache, 1);
+    assert.throws(() => new IndexJobCollector(1).accept({ kind: 'parts', parts: [{ kind: 'unchanged', file: 0 }] }), /not known/);
   });
 
   it('the collector fails on a failed job, a file it did not ask for, and a job done before every bank arrived', () => {
     assert.throws(() => new IndexJobCollector(1).accept({ kind: 'failed', message: 'boom' }), /boom/);
     assert.throws(() => new IndexJobCollector(1).accept({ kind: 'parts', parts: [{ kind: 'questions', file: 1, questions: [] }] }), /file 1/);
-    assert.throws(() => new IndexJobCollector(2).accept({ kind: 'done' }), /0 of 2/);
+    assert.throws(() => new IndexJobCollector(2).accept({ kind: 'done', unverified: 0 }), /0 of 2/);
   });
 });
