@@ -6,7 +6,7 @@
 import type { Domain, Question } from './model';
 import { SearchIndexBuilder, type Entry, type SearchIndexParts } from './search/builder';
 import type { DomainMatcher } from './search/domainMatcher';
-import { candidateDoc, candidateFields, type GramIndex } from './search/gramIndex';
+import { candidateDoc, candidateFields, type Candidate, type GramIndex } from './search/gramIndex';
 import { MatchSet } from './search/matches';
 import { charClass, isLatinWord, LATIN, normalisation, needleFinder, normaliseQuery, type NeedleFinder } from './search/normalise';
 import { snippetAround } from './search/snippet';
@@ -47,11 +47,15 @@ const COVERAGE_BONUS = 40;
 const POSITION_BONUS = 20;
 const POSITION_SPAN = 200;
 const WORD_BONUS = 10;
+/** No match scores above this: a title match with every bonus. */
+const MAX_BOUND = FIELD_BASE[0] + COVERAGE_BONUS + POSITION_BONUS + 2 * WORD_BONUS;
 /** How long one slice of `build` may run before it pauses. */
 const BUILD_SLICE_MS = 5;
 
 export class SearchIndex {
   private readonly entries: Entry[];
+  /** Per question, the length of each text field (question * 5 + field). */
+  private readonly fieldLengths: Uint32Array;
   private readonly grams: GramIndex;
   private readonly vocabulary: Vocabulary;
   private readonly domains: readonly Domain[];
@@ -85,6 +89,7 @@ export class SearchIndex {
       parts = questionsOrParts as SearchIndexParts;
     }
     this.entries = parts.entries;
+    this.fieldLengths = parts.fieldLengths;
     this.grams = parts.grams;
     this.vocabulary = parts.vocabulary;
     this.domains = parts.domains;
@@ -161,13 +166,13 @@ export class SearchIndex {
    */
   private allTermsMatches(terms: string[]): MatchSet {
     const ordered = terms
-      .map((term) => ({ term, estimate: this.grams.estimate(term) + this.domainMatcher.match(term).size }))
+      .map((term, index) => ({ term, index, estimate: this.grams.estimate(term) + this.domainEstimate(term) }))
       .sort((a, b) => a.estimate - b.estimate);
     const perTerm: MatchSet[] = [];
     let within: MatchSet | undefined;
-    for (const { term } of ordered) {
+    for (const { term, index } of ordered) {
       within = this.termMatches(term, 0, within);
-      perTerm.push(within);
+      perTerm[index] = within;
       if (within.size === 0) return within;
     }
     const combined = new MatchSet();
@@ -184,24 +189,72 @@ export class SearchIndex {
     return combined;
   }
 
+  /** How many questions the domains `term` names hold (primary or tagged). */
+  private domainEstimate(term: string): number {
+    let count = 0;
+    for (const domain of this.domainMatcher.match(term).keys()) {
+      count += (this.byDomain.get(domain)?.length ?? 0) + (this.byTag.get(domain)?.length ?? 0);
+    }
+    return count;
+  }
+
   /**
-   * Records each question's match in the first of its fields that contains `needle`. Field by field, titles first:
-   * once the best wanted matches are in titles, no other field is read.
+   * Records each question's match in the first of its fields that contains `needle`. Questions are read in order of
+   * the best score they could reach (from their fields' lengths alone), so the wanted best are found first and the
+   * rest, once they cannot reach `into.threshold`, are never read.
    */
   private substringMatches(needle: string, factor: number, into: MatchSet, within?: MatchSet): void {
     const find = needleFinder(needle);
     const candidates = this.grams.candidates(needle);
-    const decided = new Uint8Array(candidates.length);
-    for (let field = 0; field < TEXT_FIELDS.length; field++) {
-      for (let c = 0; c < candidates.length; c++) {
-        const fields = candidateFields(candidates[c]);
-        if (decided[c] === 1 || (fields & (1 << field)) === 0) continue;
-        const doc = candidateDoc(candidates[c]);
-        if ((within !== undefined && !within.has(doc)) || this.verifyField(doc, fields, field, needle, find, factor, into)) {
-          decided[c] = 1;
-        }
+    const bounds = new Uint16Array(candidates.length);
+    const counts = new Int32Array(MAX_BOUND + 2);
+    for (let c = 0; c < candidates.length; c++) {
+      const bound = this.bound(candidates[c], needle.length);
+      bounds[c] = bound;
+      counts[bound]++;
+    }
+    // Counting sort by bound, highest first (candidates of one bound stay in document order).
+    const starts = counts;
+    let next = 0;
+    for (let bound = MAX_BOUND + 1; bound >= 0; bound--) {
+      const count = starts[bound];
+      starts[bound] = next;
+      next += count;
+    }
+    const order = new Int32Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) order[starts[bounds[c]]++] = c;
+    for (let o = 0; o < order.length; o++) {
+      const c = order[o];
+      const bound = bounds[c];
+      if (bound === 0) break;
+      if (bound * factor < into.threshold) break;
+      const fields = candidateFields(candidates[c]);
+      const doc = candidateDoc(candidates[c]);
+      if (within !== undefined && !within.has(doc)) continue;
+      for (let field = 0; field < TEXT_FIELDS.length; field++) {
+        if ((fields & (1 << field)) !== 0 && this.verifyField(doc, fields, field, needle, find, factor, into)) break;
       }
     }
+  }
+
+  /**
+   * The best score (rounded up, before the fuzzy factor) a candidate could reach in the fields it may contain the
+   * needle in: field base, full coverage bonus for the field's length, and the position and word bonuses; 0 when no
+   * field is long enough.
+   */
+  private bound(candidate: Candidate, length: number): number {
+    const fields = candidateFields(candidate);
+    const lengths = this.fieldLengths;
+    const at = candidateDoc(candidate) * TEXT_FIELDS.length;
+    let best = 0;
+    for (let field = 0; field < TEXT_FIELDS.length; field++) {
+      if ((fields & (1 << field)) === 0) continue;
+      const textLength = lengths[at + field];
+      if (textLength < length) continue;
+      const bound = FIELD_BASE[field] + (COVERAGE_BONUS * length) / textLength + POSITION_BONUS + 2 * WORD_BONUS;
+      if (bound > best) best = bound;
+    }
+    return Math.ceil(best);
   }
 
   /**

@@ -14,6 +14,8 @@ export interface Entry {
 
 export interface SearchIndexParts {
   entries: Entry[];
+  /** Per question, the length of each text field (question * 5 + field). */
+  fieldLengths: Uint32Array;
   grams: GramIndex;
   vocabulary: Vocabulary;
   domains: readonly Domain[];
@@ -24,6 +26,8 @@ export interface SearchIndexParts {
   titleNamesDomain: Uint8Array;
 }
 
+/** Title, prompt, answer, analysis, code. */
+const TEXT_FIELD_COUNT = 5;
 /** How many questions are indexed between two looks at the clock. */
 const CLOCK_EVERY = 16;
 
@@ -34,6 +38,7 @@ export class SearchIndexBuilder {
   private readonly byDomain = new Map<string, number[]>();
   private readonly byTag = new Map<string, number[]>();
   private readonly titleNamesDomain: Uint8Array;
+  private readonly fieldLengths: Uint32Array;
   /** Hashes of the Latin runs seen (53 bits: a collision would take 10^7 distinct runs to become likely). */
   private readonly identifiers = new Set<number>();
   private readonly words = new Set<string>();
@@ -44,6 +49,7 @@ export class SearchIndexBuilder {
   ) {
     this.domainMatcher = new DomainMatcher(domains);
     this.titleNamesDomain = new Uint8Array(questions.length);
+    this.fieldLengths = new Uint32Array(questions.length * TEXT_FIELD_COUNT);
   }
 
   get done(): boolean {
@@ -66,6 +72,7 @@ export class SearchIndexBuilder {
     for (const word of this.domainMatcher.words()) this.words.add(word);
     return {
       entries: this.entries,
+      fieldLengths: this.fieldLengths,
       grams: this.grams,
       vocabulary: new Vocabulary(this.words),
       domains: this.domains,
@@ -91,6 +98,7 @@ export class SearchIndexBuilder {
       this.identifiers.add(hash);
       for (const word of identifierWords(texts[field].slice(start, end))) this.words.add(word);
     });
+    texts.forEach((text, field) => (this.fieldLengths[doc * TEXT_FIELD_COUNT + field] = text.length));
     addTo(this.byDomain, question.domain, doc);
     for (const tag of question.tags) addTo(this.byTag, tag, doc);
     if (this.domainMatcher.mentions(question.domain, normaliseText(question.title))) this.titleNamesDomain[doc] = 1;
