@@ -4,7 +4,7 @@
 // the fields the index names, and typo correction runs against the vocabulary of Latin words, never
 // the full text.
 import type { Domain, Question } from './model';
-import { SearchIndexBuilder, type Entry, type SearchIndexParts } from './search/builder';
+import { SearchIndexBuilder, type SearchIndexParts } from './search/builder';
 import type { DomainMatcher } from './search/domainMatcher';
 import { candidateDoc, candidateFields, type Candidate, type GramIndex } from './search/gramIndex';
 import { MatchSet } from './search/matches';
@@ -53,7 +53,9 @@ const MAX_BOUND = FIELD_BASE[0] + COVERAGE_BONUS + POSITION_BONUS + 2 * WORD_BON
 const BUILD_SLICE_MS = 5;
 
 export class SearchIndex {
-  private readonly entries: Entry[];
+  private readonly questions: readonly Question[];
+  /** Each question's text fields at question * 5 + field. */
+  private readonly texts: string[];
   /** Per question, the length of each text field (question * 5 + field). */
   private readonly fieldLengths: Uint32Array;
   private readonly grams: GramIndex;
@@ -88,7 +90,8 @@ export class SearchIndex {
     } else {
       parts = questionsOrParts as SearchIndexParts;
     }
-    this.entries = parts.entries;
+    this.questions = parts.questions;
+    this.texts = parts.texts;
     this.fieldLengths = parts.fieldLengths;
     this.grams = parts.grams;
     this.vocabulary = parts.vocabulary;
@@ -152,9 +155,9 @@ export class SearchIndex {
     }
     const find = needleFinder(term);
     for (const candidate of this.grams.candidates(term)) {
-      const texts = this.entries[candidateDoc(candidate)].texts;
+      const at = candidateDoc(candidate) * TEXT_FIELDS.length;
       for (let field = 0; field < TEXT_FIELDS.length; field++) {
-        if ((candidateFields(candidate) & (1 << field)) !== 0 && find(texts[field]) !== -1) return true;
+        if ((candidateFields(candidate) & (1 << field)) !== 0 && find(this.texts[at + field]) !== -1) return true;
       }
     }
     return false;
@@ -270,8 +273,9 @@ export class SearchIndex {
     factor: number,
     into: MatchSet,
   ): boolean {
-    const texts = this.entries[doc].texts;
-    const text = texts[field];
+    const texts = this.texts;
+    const at = doc * TEXT_FIELDS.length;
+    const text = texts[at + field];
     const length = needle.length;
     if (text.length < length) return false;
     const threshold = into.threshold;
@@ -280,7 +284,7 @@ export class SearchIndex {
     if (threshold > 0) {
       // If the needle is in this field, this field is the question's match: whether it is decides the later fields.
       const cannotReach = (base + POSITION_BONUS + 2 * WORD_BONUS) * factor < threshold;
-      if (cannotReach) return !laterFieldCanReach(texts, fields, field, length, factor, threshold) || find(text) !== -1;
+      if (cannotReach) return !laterFieldCanReach(texts, at, fields, field, length, factor, threshold) || find(text) !== -1;
       const needed = threshold / factor - base - 2 * WORD_BONUS;
       if (needed > 0) lastStart = Math.ceil(POSITION_SPAN * (1 - needed / POSITION_BONUS)) + 1;
     }
@@ -291,17 +295,21 @@ export class SearchIndex {
       return true;
     }
     if (!bounded) return false;
-    return !laterFieldCanReach(texts, fields, field, length, factor, threshold) || find(text, lastStart + 1) !== -1;
+    return !laterFieldCanReach(texts, at, fields, field, length, factor, threshold) || find(text, lastStart + 1) !== -1;
   }
 
+  /** Records the questions of the domains `needle` names; a domain none of whose questions can reach `into.threshold` is skipped. */
   private domainMatches(needle: string, factor: number, into: MatchSet, within?: MatchSet): void {
     for (const [domain, strength] of this.domainMatcher.match(needle)) {
       const index = this.domains.findIndex((candidate) => candidate.id === domain);
-      for (const doc of this.byDomain.get(domain) ?? []) {
-        if (within !== undefined && !within.has(doc)) continue;
-        const score = (DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS * this.titleNamesDomain[doc]) * factor;
-        into.record(doc, score, DOMAIN_FIELD, 0, 0, index);
+      if ((DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS) * factor >= into.threshold) {
+        for (const doc of this.byDomain.get(domain) ?? []) {
+          if (within !== undefined && !within.has(doc)) continue;
+          const score = (DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS * this.titleNamesDomain[doc]) * factor;
+          into.record(doc, score, DOMAIN_FIELD, 0, 0, index);
+        }
       }
+      if (TAG_BASE * strength * factor < into.threshold) continue;
       for (const doc of this.byTag.get(domain) ?? []) {
         if (within !== undefined && !within.has(doc)) continue;
         into.record(doc, TAG_BASE * strength * factor, DOMAIN_FIELD, 0, 0, index);
@@ -310,23 +318,24 @@ export class SearchIndex {
   }
 
   private hit(doc: number, matches: MatchSet): SearchHit {
-    const { question, texts } = this.entries[doc];
+    const question = this.questions[doc];
     const match = matches.get(doc)!;
     const score = Math.round(match.score * 100) / 100;
     if (match.field === DOMAIN_FIELD) {
       const { label } = this.domains[match.domain];
       return { id: question.id, title: question.title, score, field: 'domain', snippet: `${label['zh-cn']} · ${label.en}` };
     }
-    const snippet = snippetAround(texts[match.field], match.start, match.length);
+    const snippet = snippetAround(this.texts[doc * TEXT_FIELDS.length + match.field], match.start, match.length);
     return { id: question.id, title: question.title, score, field: TEXT_FIELDS[match.field], snippet };
   }
 }
 
 /** Whether a field after `field` that may contain the needle could still score `threshold`. */
-function laterFieldCanReach(texts: string[], fields: number, field: number, length: number, factor: number, threshold: number): boolean {
+function laterFieldCanReach(texts: string[], at: number, fields: number, field: number, length: number, factor: number, threshold: number): boolean {
   for (let later = field + 1; later < TEXT_FIELDS.length; later++) {
-    if ((fields & (1 << later)) === 0 || texts[later].length < length) continue;
-    const best = FIELD_BASE[later] + coverageBonus(texts[later], length) + POSITION_BONUS + 2 * WORD_BONUS;
+    const text = texts[at + later];
+    if ((fields & (1 << later)) === 0 || text.length < length) continue;
+    const best = FIELD_BASE[later] + coverageBonus(text, length) + POSITION_BONUS + 2 * WORD_BONUS;
     if (best * factor >= threshold) return true;
   }
   return false;

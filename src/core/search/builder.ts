@@ -6,14 +6,13 @@ import { GramIndex } from './gramIndex';
 import { normaliseText } from './normalise';
 import { identifierWords, Vocabulary } from './vocabulary';
 
-export interface Entry {
-  question: Question;
-  /** Original text of each text field: title, prompt, answer, analysis, code (blocks joined). */
-  texts: string[];
-}
-
 export interface SearchIndexParts {
-  entries: Entry[];
+  questions: readonly Question[];
+  /**
+   * Original text of each question's text fields at question * 5 + field: title, prompt, answer, analysis, code
+   * (blocks joined). One flat array: a query reads a candidate's field in one step, not through per-question objects.
+   */
+  texts: string[];
   /** Per question, the length of each text field (question * 5 + field). */
   fieldLengths: Uint32Array;
   grams: GramIndex;
@@ -32,7 +31,8 @@ const TEXT_FIELD_COUNT = 5;
 const CLOCK_EVERY = 16;
 
 export class SearchIndexBuilder {
-  private readonly entries: Entry[] = [];
+  private readonly texts: string[] = [];
+  private indexed = 0;
   private readonly grams = new GramIndex();
   private readonly domainMatcher: DomainMatcher;
   private readonly byDomain = new Map<string, number[]>();
@@ -53,15 +53,15 @@ export class SearchIndexBuilder {
   }
 
   get done(): boolean {
-    return this.entries.length === this.questions.length;
+    return this.indexed === this.questions.length;
   }
 
   /** Indexes questions until all are indexed or `budgetMs` milliseconds have passed; true when all are. */
   step(budgetMs = Infinity): boolean {
     const deadline = Date.now() + budgetMs;
     while (!this.done) {
-      const end = Math.min(this.questions.length, this.entries.length + CLOCK_EVERY);
-      while (this.entries.length < end) this.add(this.entries.length);
+      const end = Math.min(this.questions.length, this.indexed + CLOCK_EVERY);
+      while (this.indexed < end) this.add(this.indexed++);
       if (Date.now() >= deadline) break;
     }
     return this.done;
@@ -71,7 +71,8 @@ export class SearchIndexBuilder {
   parts(): SearchIndexParts {
     for (const word of this.domainMatcher.words()) this.words.add(word);
     return {
-      entries: this.entries,
+      questions: this.questions,
+      texts: this.texts,
       fieldLengths: this.fieldLengths,
       grams: this.grams,
       vocabulary: new Vocabulary(this.words),
@@ -98,11 +99,13 @@ export class SearchIndexBuilder {
       this.identifiers.add(hash);
       for (const word of identifierWords(texts[field].slice(start, end))) this.words.add(word);
     });
-    texts.forEach((text, field) => (this.fieldLengths[doc * TEXT_FIELD_COUNT + field] = text.length));
+    texts.forEach((text, field) => {
+      this.texts.push(text);
+      this.fieldLengths[doc * TEXT_FIELD_COUNT + field] = text.length;
+    });
     addTo(this.byDomain, question.domain, doc);
     for (const tag of question.tags) addTo(this.byTag, tag, doc);
     if (this.domainMatcher.mentions(question.domain, normaliseText(question.title))) this.titleNamesDomain[doc] = 1;
-    this.entries.push({ question, texts });
   }
 }
 
