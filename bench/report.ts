@@ -47,7 +47,7 @@ function section(title: string, results: BenchResults): string[] {
         row.what,
         spread(row.ours, row.unit),
         row.baseline ? `${row.baseline.what}: ${spread(row.baseline.spread, row.unit)}` : '—',
-        row.ratio === undefined ? '—' : ratio(row.ratio),
+        typeof row.ratio === 'number' && Number.isFinite(row.ratio) ? ratio(row.ratio) : '—', // JSON stores a ratio to a zero baseline as null
         target(row),
       ]),
     ),

@@ -4,9 +4,9 @@
 // the fields the index names, and typo correction runs against the vocabulary of Latin words, never
 // the full text.
 import type { Domain, Question } from './model';
-import { SearchIndexBuilder, type Entry, type SearchIndexParts } from './search/builder';
+import { SearchIndexBuilder, type SearchIndexParts } from './search/builder';
 import type { DomainMatcher } from './search/domainMatcher';
-import { candidateDoc, candidateFields, type GramIndex } from './search/gramIndex';
+import { candidateDoc, candidateFields, type Candidate, type GramIndex } from './search/gramIndex';
 import { MatchSet } from './search/matches';
 import { charClass, isLatinWord, LATIN, normalisation, needleFinder, normaliseQuery, type NeedleFinder } from './search/normalise';
 import { snippetAround } from './search/snippet';
@@ -47,11 +47,17 @@ const COVERAGE_BONUS = 40;
 const POSITION_BONUS = 20;
 const POSITION_SPAN = 200;
 const WORD_BONUS = 10;
+/** No match scores above this: a title match with every bonus. */
+const MAX_BOUND = FIELD_BASE[0] + COVERAGE_BONUS + POSITION_BONUS + 2 * WORD_BONUS;
 /** How long one slice of `build` may run before it pauses. */
 const BUILD_SLICE_MS = 5;
 
 export class SearchIndex {
-  private readonly entries: Entry[];
+  private readonly questions: readonly Question[];
+  /** Each question's text fields at question * 5 + field. */
+  private readonly texts: string[];
+  /** Per question, the length of each text field (question * 5 + field). */
+  private readonly fieldLengths: Uint32Array;
   private readonly grams: GramIndex;
   private readonly vocabulary: Vocabulary;
   private readonly domains: readonly Domain[];
@@ -84,7 +90,9 @@ export class SearchIndex {
     } else {
       parts = questionsOrParts as SearchIndexParts;
     }
-    this.entries = parts.entries;
+    this.questions = parts.questions;
+    this.texts = parts.texts;
+    this.fieldLengths = parts.fieldLengths;
     this.grams = parts.grams;
     this.vocabulary = parts.vocabulary;
     this.domains = parts.domains;
@@ -147,9 +155,9 @@ export class SearchIndex {
     }
     const find = needleFinder(term);
     for (const candidate of this.grams.candidates(term)) {
-      const texts = this.entries[candidateDoc(candidate)].texts;
+      const at = candidateDoc(candidate) * TEXT_FIELDS.length;
       for (let field = 0; field < TEXT_FIELDS.length; field++) {
-        if ((candidateFields(candidate) & (1 << field)) !== 0 && find(texts[field]) !== -1) return true;
+        if ((candidateFields(candidate) & (1 << field)) !== 0 && find(this.texts[at + field]) !== -1) return true;
       }
     }
     return false;
@@ -161,13 +169,13 @@ export class SearchIndex {
    */
   private allTermsMatches(terms: string[]): MatchSet {
     const ordered = terms
-      .map((term) => ({ term, estimate: this.grams.estimate(term) + this.domainMatcher.match(term).size }))
+      .map((term, index) => ({ term, index, estimate: this.grams.estimate(term) + this.domainEstimate(term) }))
       .sort((a, b) => a.estimate - b.estimate);
     const perTerm: MatchSet[] = [];
     let within: MatchSet | undefined;
-    for (const { term } of ordered) {
+    for (const { term, index } of ordered) {
       within = this.termMatches(term, 0, within);
-      perTerm.push(within);
+      perTerm[index] = within;
       if (within.size === 0) return within;
     }
     const combined = new MatchSet();
@@ -184,24 +192,72 @@ export class SearchIndex {
     return combined;
   }
 
+  /** How many questions the domains `term` names hold (primary or tagged). */
+  private domainEstimate(term: string): number {
+    let count = 0;
+    for (const domain of this.domainMatcher.match(term).keys()) {
+      count += (this.byDomain.get(domain)?.length ?? 0) + (this.byTag.get(domain)?.length ?? 0);
+    }
+    return count;
+  }
+
   /**
-   * Records each question's match in the first of its fields that contains `needle`. Field by field, titles first:
-   * once the best wanted matches are in titles, no other field is read.
+   * Records each question's match in the first of its fields that contains `needle`. Questions are read in order of
+   * the best score they could reach (from their fields' lengths alone), so the wanted best are found first and the
+   * rest, once they cannot reach `into.threshold`, are never read.
    */
   private substringMatches(needle: string, factor: number, into: MatchSet, within?: MatchSet): void {
     const find = needleFinder(needle);
     const candidates = this.grams.candidates(needle);
-    const decided = new Uint8Array(candidates.length);
-    for (let field = 0; field < TEXT_FIELDS.length; field++) {
-      for (let c = 0; c < candidates.length; c++) {
-        const fields = candidateFields(candidates[c]);
-        if (decided[c] === 1 || (fields & (1 << field)) === 0) continue;
-        const doc = candidateDoc(candidates[c]);
-        if ((within !== undefined && !within.has(doc)) || this.verifyField(doc, fields, field, needle, find, factor, into)) {
-          decided[c] = 1;
-        }
+    const bounds = new Uint16Array(candidates.length);
+    const counts = new Int32Array(MAX_BOUND + 2);
+    for (let c = 0; c < candidates.length; c++) {
+      const bound = this.bound(candidates[c], needle.length);
+      bounds[c] = bound;
+      counts[bound]++;
+    }
+    // Counting sort by bound, highest first (candidates of one bound stay in document order).
+    const starts = counts;
+    let next = 0;
+    for (let bound = MAX_BOUND + 1; bound >= 0; bound--) {
+      const count = starts[bound];
+      starts[bound] = next;
+      next += count;
+    }
+    const order = new Int32Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) order[starts[bounds[c]]++] = c;
+    for (let o = 0; o < order.length; o++) {
+      const c = order[o];
+      const bound = bounds[c];
+      if (bound === 0) break;
+      if (bound * factor < into.threshold) break;
+      const fields = candidateFields(candidates[c]);
+      const doc = candidateDoc(candidates[c]);
+      if (within !== undefined && !within.has(doc)) continue;
+      for (let field = 0; field < TEXT_FIELDS.length; field++) {
+        if ((fields & (1 << field)) !== 0 && this.verifyField(doc, fields, field, needle, find, factor, into)) break;
       }
     }
+  }
+
+  /**
+   * The best score (rounded up, before the fuzzy factor) a candidate could reach in the fields it may contain the
+   * needle in: field base, full coverage bonus for the field's length, and the position and word bonuses; 0 when no
+   * field is long enough.
+   */
+  private bound(candidate: Candidate, length: number): number {
+    const fields = candidateFields(candidate);
+    const lengths = this.fieldLengths;
+    const at = candidateDoc(candidate) * TEXT_FIELDS.length;
+    let best = 0;
+    for (let field = 0; field < TEXT_FIELDS.length; field++) {
+      if ((fields & (1 << field)) === 0) continue;
+      const textLength = lengths[at + field];
+      if (textLength < length) continue;
+      const bound = FIELD_BASE[field] + (COVERAGE_BONUS * length) / textLength + POSITION_BONUS + 2 * WORD_BONUS;
+      if (bound > best) best = bound;
+    }
+    return Math.ceil(best);
   }
 
   /**
@@ -217,8 +273,9 @@ export class SearchIndex {
     factor: number,
     into: MatchSet,
   ): boolean {
-    const texts = this.entries[doc].texts;
-    const text = texts[field];
+    const texts = this.texts;
+    const at = doc * TEXT_FIELDS.length;
+    const text = texts[at + field];
     const length = needle.length;
     if (text.length < length) return false;
     const threshold = into.threshold;
@@ -227,7 +284,7 @@ export class SearchIndex {
     if (threshold > 0) {
       // If the needle is in this field, this field is the question's match: whether it is decides the later fields.
       const cannotReach = (base + POSITION_BONUS + 2 * WORD_BONUS) * factor < threshold;
-      if (cannotReach) return !laterFieldCanReach(texts, fields, field, length, factor, threshold) || find(text) !== -1;
+      if (cannotReach) return !laterFieldCanReach(texts, at, fields, field, length, factor, threshold) || find(text) !== -1;
       const needed = threshold / factor - base - 2 * WORD_BONUS;
       if (needed > 0) lastStart = Math.ceil(POSITION_SPAN * (1 - needed / POSITION_BONUS)) + 1;
     }
@@ -238,17 +295,21 @@ export class SearchIndex {
       return true;
     }
     if (!bounded) return false;
-    return !laterFieldCanReach(texts, fields, field, length, factor, threshold) || find(text, lastStart + 1) !== -1;
+    return !laterFieldCanReach(texts, at, fields, field, length, factor, threshold) || find(text, lastStart + 1) !== -1;
   }
 
+  /** Records the questions of the domains `needle` names; a domain none of whose questions can reach `into.threshold` is skipped. */
   private domainMatches(needle: string, factor: number, into: MatchSet, within?: MatchSet): void {
     for (const [domain, strength] of this.domainMatcher.match(needle)) {
       const index = this.domains.findIndex((candidate) => candidate.id === domain);
-      for (const doc of this.byDomain.get(domain) ?? []) {
-        if (within !== undefined && !within.has(doc)) continue;
-        const score = (DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS * this.titleNamesDomain[doc]) * factor;
-        into.record(doc, score, DOMAIN_FIELD, 0, 0, index);
+      if ((DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS) * factor >= into.threshold) {
+        for (const doc of this.byDomain.get(domain) ?? []) {
+          if (within !== undefined && !within.has(doc)) continue;
+          const score = (DOMAIN_BASE * strength + TITLE_NAMES_DOMAIN_BONUS * this.titleNamesDomain[doc]) * factor;
+          into.record(doc, score, DOMAIN_FIELD, 0, 0, index);
+        }
       }
+      if (TAG_BASE * strength * factor < into.threshold) continue;
       for (const doc of this.byTag.get(domain) ?? []) {
         if (within !== undefined && !within.has(doc)) continue;
         into.record(doc, TAG_BASE * strength * factor, DOMAIN_FIELD, 0, 0, index);
@@ -257,23 +318,24 @@ export class SearchIndex {
   }
 
   private hit(doc: number, matches: MatchSet): SearchHit {
-    const { question, texts } = this.entries[doc];
+    const question = this.questions[doc];
     const match = matches.get(doc)!;
     const score = Math.round(match.score * 100) / 100;
     if (match.field === DOMAIN_FIELD) {
       const { label } = this.domains[match.domain];
       return { id: question.id, title: question.title, score, field: 'domain', snippet: `${label['zh-cn']} · ${label.en}` };
     }
-    const snippet = snippetAround(texts[match.field], match.start, match.length);
+    const snippet = snippetAround(this.texts[doc * TEXT_FIELDS.length + match.field], match.start, match.length);
     return { id: question.id, title: question.title, score, field: TEXT_FIELDS[match.field], snippet };
   }
 }
 
 /** Whether a field after `field` that may contain the needle could still score `threshold`. */
-function laterFieldCanReach(texts: string[], fields: number, field: number, length: number, factor: number, threshold: number): boolean {
+function laterFieldCanReach(texts: string[], at: number, fields: number, field: number, length: number, factor: number, threshold: number): boolean {
   for (let later = field + 1; later < TEXT_FIELDS.length; later++) {
-    if ((fields & (1 << later)) === 0 || texts[later].length < length) continue;
-    const best = FIELD_BASE[later] + coverageBonus(texts[later], length) + POSITION_BONUS + 2 * WORD_BONUS;
+    const text = texts[at + later];
+    if ((fields & (1 << later)) === 0 || text.length < length) continue;
+    const best = FIELD_BASE[later] + coverageBonus(text, length) + POSITION_BONUS + 2 * WORD_BONUS;
     if (best * factor >= threshold) return true;
   }
   return false;

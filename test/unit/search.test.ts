@@ -143,6 +143,25 @@ describe('SearchIndex over hand-built questions', () => {
     );
   });
 
+  it('finds the best few matches however many weaker ones come before them', () => {
+    const filler = '与此无关的长段落。'.repeat(30);
+    const weak = Array.from({ length: 120 }, (_, i) =>
+      question(`x/weak${i}`, `问题${i}`, { answer: `${filler} 这里提到 Conv2D 一次。`, analysis: `${filler}` }),
+    );
+    const strong = [
+      question('x/code', '卷积', { code: [{ lang: 'python', source: 'Conv2D' }] }),
+      question('x/early', '卷积层', { analysis: 'Conv2D 是二维卷积层。' }),
+      question('x/domain', '语音', { domain: 'speech' }),
+    ];
+    const bank = new SearchIndex([...weak, ...strong], DOMAINS);
+    const all = bank.search('conv2d', 1000);
+    assert.equal(all.length, 122);
+    assert.deepEqual(ids(all.slice(0, 2)), ['x/code', 'x/early']);
+    for (const limit of [1, 2, 5, 50]) assert.deepEqual(bank.search('conv2d', limit), all.slice(0, limit), `limit ${limit}`);
+    const speech = bank.search('speech', 1000);
+    for (const limit of [1, 3]) assert.deepEqual(bank.search('speech', limit), speech.slice(0, limit), `speech, limit ${limit}`);
+  });
+
   it('ranks a whole-word match above the same letters inside a longer word', () => {
     const bank = new SearchIndex([question('x/street', 'Street view maps'), question('x/tree', 'Decision tree basics')], []);
     assert.deepEqual(ids(bank.search('tree')), ['x/tree', 'x/street']);

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../model';
 import { fileStem, normaliseTitle } from '../ids';
 import { readBlocks, type Block, type ListItem } from './blocks';
+import { detached, detachedQuestion } from './detach';
 import { QuestionDraft, type DraftStart } from './draft';
 import { closeRunawayFences, originalLine, type RepairedLines } from './fences';
 import {
@@ -73,8 +74,8 @@ class BankReader {
     this.addUnansweredListItems();
     this.questions.sort((a, b) => a.line - b.line);
     return {
-      title: this.title ?? (fileStem(this.file) || this.file),
-      questions: this.questions,
+      title: detached(this.title ?? (fileStem(this.file) || this.file)),
+      questions: this.questions.map(detachedQuestion),
       diagnostics: [...this.repaired.diagnostics, ...this.diagnostics].sort((a, b) => a.line - b.line),
     };
   }

@@ -6,14 +6,15 @@ import { GramIndex } from './gramIndex';
 import { normaliseText } from './normalise';
 import { identifierWords, Vocabulary } from './vocabulary';
 
-export interface Entry {
-  question: Question;
-  /** Original text of each text field: title, prompt, answer, analysis, code (blocks joined). */
-  texts: string[];
-}
-
 export interface SearchIndexParts {
-  entries: Entry[];
+  questions: readonly Question[];
+  /**
+   * Original text of each question's text fields at question * 5 + field: title, prompt, answer, analysis, code
+   * (blocks joined). One flat array: a query reads a candidate's field in one step, not through per-question objects.
+   */
+  texts: string[];
+  /** Per question, the length of each text field (question * 5 + field). */
+  fieldLengths: Uint32Array;
   grams: GramIndex;
   vocabulary: Vocabulary;
   domains: readonly Domain[];
@@ -24,16 +25,20 @@ export interface SearchIndexParts {
   titleNamesDomain: Uint8Array;
 }
 
+/** Title, prompt, answer, analysis, code. */
+const TEXT_FIELD_COUNT = 5;
 /** How many questions are indexed between two looks at the clock. */
 const CLOCK_EVERY = 16;
 
 export class SearchIndexBuilder {
-  private readonly entries: Entry[] = [];
+  private readonly texts: string[] = [];
+  private indexed = 0;
   private readonly grams = new GramIndex();
   private readonly domainMatcher: DomainMatcher;
   private readonly byDomain = new Map<string, number[]>();
   private readonly byTag = new Map<string, number[]>();
   private readonly titleNamesDomain: Uint8Array;
+  private readonly fieldLengths: Uint32Array;
   /** Hashes of the Latin runs seen (53 bits: a collision would take 10^7 distinct runs to become likely). */
   private readonly identifiers = new Set<number>();
   private readonly words = new Set<string>();
@@ -44,18 +49,19 @@ export class SearchIndexBuilder {
   ) {
     this.domainMatcher = new DomainMatcher(domains);
     this.titleNamesDomain = new Uint8Array(questions.length);
+    this.fieldLengths = new Uint32Array(questions.length * TEXT_FIELD_COUNT);
   }
 
   get done(): boolean {
-    return this.entries.length === this.questions.length;
+    return this.indexed === this.questions.length;
   }
 
   /** Indexes questions until all are indexed or `budgetMs` milliseconds have passed; true when all are. */
   step(budgetMs = Infinity): boolean {
     const deadline = Date.now() + budgetMs;
     while (!this.done) {
-      const end = Math.min(this.questions.length, this.entries.length + CLOCK_EVERY);
-      while (this.entries.length < end) this.add(this.entries.length);
+      const end = Math.min(this.questions.length, this.indexed + CLOCK_EVERY);
+      while (this.indexed < end) this.add(this.indexed++);
       if (Date.now() >= deadline) break;
     }
     return this.done;
@@ -65,7 +71,9 @@ export class SearchIndexBuilder {
   parts(): SearchIndexParts {
     for (const word of this.domainMatcher.words()) this.words.add(word);
     return {
-      entries: this.entries,
+      questions: this.questions,
+      texts: this.texts,
+      fieldLengths: this.fieldLengths,
       grams: this.grams,
       vocabulary: new Vocabulary(this.words),
       domains: this.domains,
@@ -91,10 +99,13 @@ export class SearchIndexBuilder {
       this.identifiers.add(hash);
       for (const word of identifierWords(texts[field].slice(start, end))) this.words.add(word);
     });
+    texts.forEach((text, field) => {
+      this.texts.push(text);
+      this.fieldLengths[doc * TEXT_FIELD_COUNT + field] = text.length;
+    });
     addTo(this.byDomain, question.domain, doc);
     for (const tag of question.tags) addTo(this.byTag, tag, doc);
     if (this.domainMatcher.mentions(question.domain, normaliseText(question.title))) this.titleNamesDomain[doc] = 1;
-    this.entries.push({ question, texts });
   }
 }
 
