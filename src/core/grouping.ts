@@ -170,7 +170,7 @@ export class GroupListing<T> {
     return this.group.questions.length;
   }
 
-  /** The item of a listed question (making the items if needed); undefined when the filter hides it or it is not here. */
+  /** A listed question's item (making the items if needed); undefined when the filter hides it or it is elsewhere. */
   itemOf(id: string): T | undefined {
     const at = this.listedAt(id);
     return at === undefined ? undefined : this.listed[at];
