@@ -107,9 +107,9 @@ export function isQuestionFilter(value: unknown): value is QuestionFilter {
 
 /** What one question's new marks did to its group's listing. */
 export interface ListingUpdate<T> {
-  /** The item made for a question the filter lets through now and did not before. */
+  /** The item made for a question the filter lets through now and did not before (only once the items were made). */
   added?: T;
-  /** The item of a question the filter hid just now. */
+  /** The item of a question the filter hid just now (only once the items were made). */
   removed?: T;
   /** The group's seen count or the number it lists changed. */
   countsChanged: boolean;
@@ -118,11 +118,13 @@ export interface ListingUpdate<T> {
 /**
  * One group as a filtered view lists it, kept current one question at a time: a star or an attempt costs a lookup
  * and at most one insertion or removal, never a pass over the library. `T` is what the view shows for a listed
- * question (made by `show` when the question enters the listing); listed items keep the group's order.
+ * question, made by `show` only when someone reads the items (a view lists the groups long before it opens any), so
+ * a listing nobody opened costs its counts alone. Listed items keep the group's order.
  */
 export class GroupListing<T> {
-  private readonly items: T[] = [];
-  /** Each listed item's place in `group.questions`, ascending (parallel to `items`). */
+  /** Made on first read of `listed` or `itemOf` (parallel to `places` from then on). */
+  private items: T[] | undefined;
+  /** Each listed question's place in `group.questions`, ascending. */
   private readonly places: number[] = [];
   private readonly placeOf = new Map<string, number>();
   private readonly marks = new Map<string, Marks>();
@@ -139,16 +141,24 @@ export class GroupListing<T> {
       this.placeOf.set(question.id, place);
       this.marks.set(question.id, marks);
       if (marks.seen) this.seenCount++;
-      if (passesFilter(marks, filter)) {
-        this.items.push(show(question));
-        this.places.push(place);
-      }
+      if (passesFilter(marks, filter)) this.places.push(place);
     });
   }
 
-  /** What the filter lets through, in the group's order. */
+  /** What the filter lets through, in the group's order (made now if nobody asked before). */
   get listed(): readonly T[] {
+    this.items ??= this.places.map((place) => this.show(this.group.questions[place]));
     return this.items;
+  }
+
+  /** Whether the items were made: until then, updates only keep the counts. */
+  get made(): boolean {
+    return this.items !== undefined;
+  }
+
+  /** How many questions the filter lets through, without making their items. */
+  get listedCount(): number {
+    return this.places.length;
   }
 
   /** Questions of the group the user has seen, listed or not. */
@@ -158,6 +168,12 @@ export class GroupListing<T> {
 
   get total(): number {
     return this.group.questions.length;
+  }
+
+  /** A listed question's item (making the items if needed); undefined when the filter hides it or it is elsewhere. */
+  itemOf(id: string): T | undefined {
+    const at = this.listedAt(id);
+    return at === undefined ? undefined : this.listed[at];
   }
 
   /** Takes the question's new marks; undefined when the question is not in this group. */
@@ -173,14 +189,24 @@ export class GroupListing<T> {
     if (wasListed === isListed) return { countsChanged: seenChanged };
     const at = firstAtOrAfter(this.places, place);
     if (isListed) {
+      this.places.splice(at, 0, place);
+      if (!this.items) return { countsChanged: true };
       const added = this.show(this.group.questions[place]);
       this.items.splice(at, 0, added);
-      this.places.splice(at, 0, place);
       return { added, countsChanged: true };
     }
-    const [removed] = this.items.splice(at, 1);
     this.places.splice(at, 1);
+    if (!this.items) return { countsChanged: true };
+    const [removed] = this.items.splice(at, 1);
     return { removed, countsChanged: true };
+  }
+
+  /** Where a listed question sits in `listed`. */
+  private listedAt(id: string): number | undefined {
+    const place = this.placeOf.get(id);
+    if (place === undefined) return undefined;
+    const at = firstAtOrAfter(this.places, place);
+    return this.places[at] === place ? at : undefined;
   }
 }
 

@@ -1,6 +1,8 @@
 // The question tree: groups (domains or banks) → questions, filtered by the view's filter. Built lazily into a
 // snapshot of nodes; the library, the filter, the grouping or a new day build it again, while a progress change (a
-// star, an attempt, a grade) updates only the nodes it concerns, so its cost does not grow with the library.
+// star, an attempt, a grade) updates only the nodes it concerns, so its cost does not grow with the library. The
+// snapshot starts with the group rows and their counts; a group makes its question nodes when the view expands it
+// or something looks for one of its questions (findQuestion, reveal), so the first paint costs what it shows.
 import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext } from '../context';
@@ -26,8 +28,6 @@ interface Snapshot {
   shown: GroupNode[];
   /** The group of every practice item. */
   groupOf: Map<string, GroupNode>;
-  /** The node of every listed question. */
-  nodes: Map<string, QuestionNode>;
   /** Local midnight of the day it was built: tooltips say "today" and "tomorrow". */
   day: number;
 }
@@ -83,12 +83,12 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** How many questions the tree lists under the current filter. */
   listedCount(): number {
-    return this.current().nodes.size;
+    return this.current().groups.reduce((sum, group) => sum + group.listing.listedCount, 0);
   }
 
-  /** The node showing this question, if the current grouping and filter show it. */
+  /** The node showing this question, if the current grouping and filter show it (its group makes its nodes now). */
   findQuestion(questionId: string): QuestionNode | undefined {
-    return this.current().nodes.get(questionId);
+    return this.current().groupOf.get(questionId)?.listing.itemOf(questionId);
   }
 
   dispose(): void {
@@ -97,8 +97,9 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /**
    * Redraws the rows whose look changed and the counts of their groups, moves questions in or out of the filter, and
-   * fires exactly those nodes; the roots only when a group starts or stops listing anything. Attempts autosave often:
-   * a change that leaves marks and look as they were redraws nothing.
+   * fires exactly those nodes; the roots only when a group starts or stops listing anything. A group that has not
+   * made its question nodes yet only recounts. Attempts autosave often: a change that leaves marks and look as they
+   * were redraws nothing.
    */
   private progressChanged(ids: readonly string[]): void {
     const snapshot = this.snapshot;
@@ -108,12 +109,11 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     for (const id of ids) {
       const group = snapshot.groupOf.get(id);
       if (!group) continue;
-      const wasShown = group.children.length > 0;
-      const update = group.listing.update(id, this.marksOf(id));
+      const { listing } = group;
+      const wasShown = listing.listedCount > 0;
+      const update = listing.update(id, this.marksOf(id));
       if (!update) continue;
-      if (update.removed) snapshot.nodes.delete(id);
-      if (update.added) snapshot.nodes.set(id, update.added);
-      const node = update.added ? undefined : snapshot.nodes.get(id);
+      const node = update.added || !listing.made ? undefined : listing.itemOf(id);
       const look = node && this.lookOf(id);
       if (node && look && !node.shows(look)) {
         node.show(look);
@@ -123,10 +123,10 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         group.showCounts();
         changed.add(group);
       }
-      if (wasShown !== group.children.length > 0) rootsChanged = true;
+      if (wasShown !== listing.listedCount > 0) rootsChanged = true;
     }
     if (rootsChanged) {
-      snapshot.shown = snapshot.groups.filter((group) => group.children.length > 0);
+      snapshot.shown = listingGroups(snapshot.groups);
       this.changed.fire(undefined);
     } else if (changed.size > 0) {
       this.changed.fire([...changed]);
@@ -141,7 +141,9 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private marksOf(id: string): Marks {
-    return { ...marksOf(this.ctx.progress.get(id)), due: this.due.isDue(id) };
+    const marks = marksOf(this.ctx.progress.get(id));
+    marks.due = this.due.isDue(id);
+    return marks;
   }
 
   private lookOf(id: string): QuestionLook {
@@ -182,7 +184,6 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const filter = this.viewState.filter();
     const marks = (id: string) => this.marksOf(id);
     const describe = rowDescriptions(library, groupBy);
-    const nodes = new Map<string, QuestionNode>();
     const groupOf = new Map<string, GroupNode>();
     const groups = practiceGroups(library, groupBy).map((group) => {
       const node = new GroupNode(groupName(library, group), (parent) => {
@@ -190,12 +191,15 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return new GroupListing(group, filter, marks, show);
       });
       for (const question of group.questions) groupOf.set(question.id, node);
-      for (const child of node.children) nodes.set(child.question.id, child);
       return node;
     });
-    const shown = groups.filter((group) => group.children.length > 0);
-    return { groups, shown, groupOf, nodes, day: localMidnight(this.due.now()) };
+    return { groups, shown: listingGroups(groups), groupOf, day: localMidnight(this.due.now()) };
   }
+}
+
+/** The groups that list something (counted, so no group makes its question nodes for this). */
+function listingGroups(groups: readonly GroupNode[]): GroupNode[] {
+  return groups.filter((group) => group.listing.listedCount > 0);
 }
 
 function groupName(library: DojoContext['library'], group: QuestionGroup): GroupName {

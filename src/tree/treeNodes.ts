@@ -33,7 +33,7 @@ export class GroupNode extends vscode.TreeItem {
     return this.listing.group;
   }
 
-  /** The question nodes the filter lists, in the group's order. */
+  /** The question nodes the filter lists, in the group's order (made on first read: the view asks when expanding). */
   get children(): readonly QuestionNode[] {
     return this.listing.listed;
   }
@@ -49,7 +49,7 @@ export class GroupNode extends vscode.TreeItem {
       this.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} practised', name.full, seen, total) };
     } else {
       // With a filter on, the row counts what it lists; the overall progress stays in the tooltip.
-      const listed = listing.listed.length;
+      const listed = listing.listedCount;
       this.description = `${listed}`;
       this.tooltip = `${practised}\n${vscode.l10n.t('{0} of {1} questions shown by the filter', listed, total)}`;
       this.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} shown', name.full, listed, total) };

@@ -378,6 +378,72 @@ describe('Question tree', () => {
     assert.ok(second.value.includes(escaped(' · starred')) && !second.value.includes(escaped('not attempted')), second.value);
   });
 
+  /** A fresh snapshot with every group collapsed: the view asks for no group's children until one is expanded. */
+  async function collapsedTree(): Promise<GroupNode[]> {
+    await vscode.commands.executeCommand('workbench.actions.treeView.dojo.questions.collapseAll');
+    api.tree.provider.refresh();
+    return groups(api);
+  }
+
+  it('makes a group’s question nodes only when the view asks for its children or one of its questions is looked for', async () => {
+    const roots = await collapsedTree();
+    assert.ok(roots.length >= 3);
+    assert.ok(roots.every((g) => !g.listing.made), 'the first snapshot makes no question node');
+    assert.equal(api.tree.provider.listedCount(), items.length, 'yet counts every listed question');
+    assert.ok(roots.every((g) => g.description === `${g.listing.seen}/${g.listing.total}`), 'and every group’s progress');
+
+    const [expanded, looked, ...others] = roots;
+    const children = api.tree.provider.getChildren(expanded) as QuestionNode[];
+    assert.deepEqual(children.map((n) => n.question.id), expanded.group.questions.map((q) => q.id));
+    assert.ok(expanded.listing.made);
+    const question = looked.group.questions[Math.floor(looked.group.questions.length / 2)];
+    const node = api.tree.provider.findQuestion(question.id)!;
+    assert.equal(node.parent, looked);
+    assert.ok(looked.listing.made);
+    assert.ok(others.every((g) => !g.listing.made), 'the other groups still have no question node');
+  });
+
+  it('counts a star or an attempt in a group never expanded, redrawing only that group', async () => {
+    await vscode.commands.executeCommand('dojo.filter', 'starred');
+    const [listedOne] = fresh(1);
+    const [target] = fresh(1, (q) => q.domain === listedOne.domain && q.id !== listedOne.id);
+    for (const q of [listedOne, target]) snapshot.remember(q.id);
+    await api.ctx.progress.setStarred(listedOne.id, true);
+    const group = (await collapsedTree()).find((g) => g.group.key === target.domain)!;
+    const listed = group.listing.listedCount;
+    const viewListed = api.tree.provider.listedCount();
+
+    const starred = await firedDuring(api, () => vscode.commands.executeCommand('dojo.toggleStar', target.id));
+    assert.deepEqual(starred, [[group]]);
+    assert.ok(!group.listing.made, 'the star made no question node');
+    assert.equal(group.description, String(listed + 1));
+    assert.equal(api.tree.view.description, `Starred · ${viewListed + 1} questions`);
+    const order = group.group.questions.filter((q) => api.ctx.progress.get(q.id).starred).map((q) => q.id);
+    assert.ok(order.includes(target.id));
+    assert.deepEqual(group.children.map((n) => n.question.id), order, 'expanded later, it lists the starred question in its place');
+
+    await vscode.commands.executeCommand('dojo.filter', 'all');
+    const all = (await collapsedTree()).find((g) => g.group.key === target.domain)!;
+    const seenBefore = all.listing.seen;
+    const attempted = await firedDuring(api, () => api.ctx.progress.setAttempted(target.id, true));
+    assert.deepEqual(attempted, [[all]]);
+    assert.ok(!all.listing.made);
+    assert.equal(all.description, `${seenBefore + 1}/${all.listing.total}`);
+  });
+
+  it('reveals a question of a group the view never expanded', async () => {
+    await vscode.commands.executeCommand('dojo.questions.focus');
+    await until(() => api.tree.view.visible, 'the question view to show', WAIT_MS);
+    const roots = await collapsedTree();
+    const group = roots[roots.length - 1];
+    const target = group.group.questions[Math.floor(group.group.questions.length / 2)];
+    assert.ok(!group.listing.made);
+    await api.tree.reveal(target.id);
+    await until(() => api.tree.view.selection[0]?.id === `q:${target.id}`, 'the tree to select the question', WAIT_MS);
+    assert.equal(api.tree.view.selection[0], api.tree.provider.findQuestion(target.id));
+    assert.equal(api.tree.provider.getParent(api.tree.view.selection[0]), group);
+  });
+
   it('reveals a question that entered the filter after the tree was drawn', async () => {
     await vscode.commands.executeCommand('dojo.questions.focus');
     await until(() => api.tree.view.visible, 'the question view to show', WAIT_MS);

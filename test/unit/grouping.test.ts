@@ -125,6 +125,7 @@ describe('GroupListing', () => {
 
   it('puts a question the filter now lets through back in its place, making its item only then', () => {
     const { list, made, ids } = listing('starred', { b: { seen: false, starred: true }, e: { seen: false, starred: true } });
+    assert.deepEqual(ids(), ['b', 'e']);
     made.length = 0;
     const update = list.update('d', { seen: false, starred: true });
     assert.deepEqual(update, { added: { id: 'd' }, countsChanged: true });
@@ -165,6 +166,29 @@ describe('GroupListing', () => {
     list.update('e', { seen: true, starred: false, due: true });
     list.update('a', { seen: true, starred: false, due: true });
     assert.deepEqual(ids(), ['a', 'e']);
+  });
+
+  it('makes no item until the items are read, yet keeps its counts current', () => {
+    const { list, made, ids } = listing('starred', { b: { seen: true, starred: true } });
+    assert.equal(list.made, false);
+    assert.deepEqual([list.listedCount, list.seen], [1, 1]);
+    assert.deepEqual(list.update('d', { seen: true, starred: true }), { countsChanged: true }, 'no item to hand back');
+    assert.deepEqual(list.update('b', { seen: true, starred: false }), { countsChanged: true });
+    assert.deepEqual([list.listedCount, list.seen], [1, 2]);
+    assert.deepEqual(made, [], 'nothing made before anyone read the items');
+    assert.deepEqual(ids(), ['d']);
+    assert.deepEqual(made, ['d'], 'then only what the filter lists');
+    assert.equal(list.made, true);
+  });
+
+  it('finds one listed item by question id, making the items once', () => {
+    const { list, made } = listing('unattempted', { b: { seen: true, starred: false } });
+    const d = list.itemOf('d');
+    assert.deepEqual(d, { id: 'd' });
+    assert.equal(list.itemOf('d'), d, 'the same object every time');
+    assert.equal(list.itemOf('b'), undefined, 'hidden by the filter');
+    assert.equal(list.itemOf('elsewhere'), undefined);
+    assert.deepEqual(made, ['a', 'c', 'd', 'e']);
   });
 
   it('ignores a question of another group', () => {
