@@ -1,7 +1,7 @@
 // Index jobs on the calling thread, pausing between files so that the event loop keeps running (for hosts without
 // worker threads). The job module is loaded on first use: the parser never loads with the extension itself.
 import type { IndexedBank } from '../core/bankFile';
-import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
+import { IndexJobCollector, type IndexJobFiles, type IndexJobResult, type IndexJobStart, type ReadFiles } from '../core/indexJobProtocol';
 import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
 
 export class InThreadIndexer implements BankIndexer {
@@ -10,8 +10,13 @@ export class InThreadIndexer implements BankIndexer {
 
   constructor(private readonly load: () => Promise<IndexJobModule>) {}
 
-  index(request: IndexJobRequest, read: ReadFiles, known?: readonly IndexedBank[]): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request, read, known));
+  index(
+    start: IndexJobStart | Promise<IndexJobStart>,
+    files: IndexJobFiles | Promise<IndexJobFiles>,
+    read: ReadFiles,
+    known?: readonly IndexedBank[],
+  ): Promise<IndexJobResult> {
+    const result = this.queue.then(async () => this.run(await start, await files, read, known));
     // Settles with nothing: a finished job's banks are not kept alive by the queue.
     this.queue = result.then(() => undefined, () => undefined);
     return result;
@@ -26,12 +31,14 @@ export class InThreadIndexer implements BankIndexer {
     // Nothing runs between jobs.
   }
 
-  private async run(request: IndexJobRequest, read: ReadFiles, known: readonly IndexedBank[] | undefined): Promise<IndexJobResult> {
+  /** Given both parts at once: on this thread nothing would run beside the walk anyway. */
+  private async run(start: IndexJobStart, files: IndexJobFiles, read: ReadFiles, known: readonly IndexedBank[] | undefined): Promise<IndexJobResult> {
     const { runIndexJob } = await this.loaded();
-    const collector = new IndexJobCollector(request.files.length, known);
+    const collector = new IndexJobCollector(files.files.length, known);
     let result: IndexJobResult | undefined;
     await runIndexJob(
-      request,
+      start,
+      files,
       (message) => {
         result = collector.accept(message) ?? result;
       },

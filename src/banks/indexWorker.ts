@@ -2,12 +2,19 @@
 // Started as a worker thread it runs the index jobs the host posts; required in thread it only exports the job.
 import { parentPort } from 'node:worker_threads';
 import { runIndexJob } from '../core/indexJob';
-import type { FileRead, IndexJobMessage, IndexJobRequest } from '../core/indexJobProtocol';
+import type { FileRead, IndexJobFiles, IndexJobMessage, IndexJobStart } from '../core/indexJobProtocol';
 
 export { runIndexJob };
 
-/** What the host posts: a job, that it has handled one more of the job's messages, or the files the job asked for. */
-export type WorkerRequest = { job: number; request: IndexJobRequest } | { ack: number } | { job: number; read: number; bytes: FileRead[] };
+/**
+ * What the host posts: a job's start (its cache is parsed at once), then the job's files once they are found; that it
+ * has handled one more of the job's messages; or the files the job asked for.
+ */
+export type WorkerRequest =
+  | { job: number; start: IndexJobStart }
+  | { job: number; files: IndexJobFiles }
+  | { ack: number }
+  | { job: number; read: number; bytes: FileRead[] };
 
 /** What the worker posts: a message of the job, or which files it needs read (numbers into the request's files). */
 export type WorkerReply = { job: number; message: IndexJobMessage } | { job: number; read: number; files: number[] };
@@ -25,6 +32,8 @@ if (port) {
   /** The job's reads not yet answered, by number. */
   const delivered = new Map<number, (bytes: FileRead[]) => void>();
   let reads = 0;
+  /** The started job's file list, once it comes. */
+  let filesOf: { job: number; deliver(files: IndexJobFiles): void } | undefined;
   port.on('message', (request: WorkerRequest) => {
     if ('ack' in request) {
       unanswered = Math.max(0, unanswered - 1);
@@ -37,8 +46,14 @@ if (port) {
       delivered.delete(request.read);
       return;
     }
+    if ('files' in request) {
+      if (filesOf?.job === request.job) filesOf.deliver(request.files);
+      filesOf = undefined;
+      return;
+    }
     const { job } = request;
     unanswered = 0;
+    const files = new Promise<IndexJobFiles>((deliver) => (filesOf = { job, deliver }));
     const read = (files: number[]) =>
       new Promise<FileRead[]>((resolve) => {
         const read = ++reads;
@@ -53,7 +68,7 @@ if (port) {
       // The cache's bytes are large and not needed here afterwards: moved, not copied.
       port.postMessage(reply, message.kind === 'done' && message.cache ? [message.cache.buffer as ArrayBuffer] : []);
     };
-    runIndexJob(request.request, post, () => Promise.resolve(), read).catch((error: unknown) =>
+    runIndexJob(request.start, files, post, () => Promise.resolve(), read).catch((error: unknown) =>
       port.postMessage({ job, message: { kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } }),
     );
   });

@@ -138,29 +138,37 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     // Both settings read at once: a load never mixes an old value of one with a new value of the other.
     const maxBankSizeMB = config.maxBankSizeMB();
     const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
-    // The indexer starts, and the cache and the taxonomy are read, while the folders are walked.
+    // The indexer starts, and the cache and the taxonomy are read and handed to it (it parses the cache), while the
+    // folders are walked.
     this.deps.indexer.prepare();
     const cacheRead = this.cache?.read(log);
     const domainsRead = this.readDomains();
-    const [bundled, extra] = await Promise.all([
-      readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true }),
-      this.readExtra(locations, maxBankSizeMB),
-    ]);
+    const start = Promise.all([domainsRead, cacheRead]).then(([domains, cache]) => ({ domains, cache }));
+    const walk = (async () => {
+      const [bundled, extra] = await Promise.all([
+        readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true }),
+        this.readExtra(locations, maxBankSizeMB),
+      ]);
+      const banks = [...bundled.banks, ...extra.banks];
+      const slugs = bankSlugs(banks);
+      const files = banks.map(({ file, size, mtime }, i) => ({ file, size, mtime, slug: slugs[i].slug }));
+      return { bundled, extra, banks, slugs, files, walked: Date.now() };
+    })();
+    const read = async (numbers: number[]) => {
+      const { banks } = await walk;
+      return readBankFiles(numbers.map((i) => banks[i].uri));
+    };
+    // ...files whose size and modification time match the cache are shown from it at once, their bytes unread...
+    const job = this.deps.indexer.index(start, walk.then(({ files }) => ({ files, trustStat: true })), read);
+    // Awaited below, after the walk: a walk that fails fails the job too, and the load with the walk's error.
+    job.catch(() => undefined);
+    const { bundled, extra, slugs, files, walked } = await walk;
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }
-
     this.watcher.watch(extra.watched);
-    const domains = await domainsRead;
-
-    const banks = [...bundled.banks, ...extra.banks];
-    const slugs = bankSlugs(banks);
-    const files = banks.map(({ file, size, mtime }, i) => ({ file, size, mtime, slug: slugs[i].slug }));
-    const read = (numbers: number[]) => readBankFiles(numbers.map((i) => banks[i].uri));
-    const walked = Date.now();
-    const cache = await cacheRead;
-    // Files whose size and modification time match the cache are shown from it at once, their bytes unread...
-    const result = await this.deps.indexer.index({ files, domains, cache, trustStat: true }, read);
+    const { domains, cache } = await start;
+    const result = await job;
     const index = await this.show(result, slugs, domains, started);
     log.info(
       `Indexed ${index.documents.length} banks (${result.fromCache} from the cache, ${result.banks.length - result.fromCache} parsed), ` +
@@ -173,7 +181,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
     // ...then their content hashes are confirmed, and a file whose bytes differ all the same is indexed anew.
     const verified = await this.deps.indexer.index(
-      { files, domains, cache: result.cache ?? cache, trustStat: false, omitCached: true },
+      { domains, cache: result.cache ?? cache },
+      { files, trustStat: false, omitCached: true },
       read,
       result.banks,
     );

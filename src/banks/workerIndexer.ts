@@ -2,13 +2,14 @@
 // fails (the next job starts a fresh one). The host only copies bytes in and receives results in small messages.
 import type { Worker } from 'node:worker_threads';
 import type { IndexedBank } from '../core/bankFile';
-import { IndexJobCollector, type IndexJobRequest, type IndexJobResult, type ReadFiles } from '../core/indexJobProtocol';
+import { IndexJobCollector, type IndexJobFiles, type IndexJobResult, type IndexJobStart, type ReadFiles } from '../core/indexJobProtocol';
 import type { BankIndexer } from './bankIndexer';
 import type { WorkerReply, WorkerRequest } from './indexWorker';
 
 interface RunningJob {
   job: number;
-  collector: IndexJobCollector;
+  /** Made when the job's files are sent: the job reports nothing before it has them. */
+  collector?: IndexJobCollector;
   read: ReadFiles;
   resolve(result: IndexJobResult): void;
   reject(error: Error): void;
@@ -23,8 +24,13 @@ export class WorkerIndexer implements BankIndexer {
 
   constructor(private readonly workerFile: string) {}
 
-  index(request: IndexJobRequest, read: ReadFiles, known?: readonly IndexedBank[]): Promise<IndexJobResult> {
-    const result = this.queue.then(() => this.run(request, read, known));
+  index(
+    start: IndexJobStart | Promise<IndexJobStart>,
+    files: IndexJobFiles | Promise<IndexJobFiles>,
+    read: ReadFiles,
+    known?: readonly IndexedBank[],
+  ): Promise<IndexJobResult> {
+    const result = this.queue.then(async () => this.run(await start, files, read, known));
     // Settles with nothing: a finished job's banks are not kept alive by the queue.
     this.queue = result.then(() => undefined, () => undefined);
     return result;
@@ -39,13 +45,32 @@ export class WorkerIndexer implements BankIndexer {
     this.stop(new Error('the indexer was disposed'));
   }
 
-  private run(request: IndexJobRequest, read: ReadFiles, known: readonly IndexedBank[] | undefined): Promise<IndexJobResult> {
+  /** Posts the start at once, and the files when they come: the worker parses the cache meanwhile. */
+  private run(
+    start: IndexJobStart,
+    files: IndexJobFiles | Promise<IndexJobFiles>,
+    read: ReadFiles,
+    known: readonly IndexedBank[] | undefined,
+  ): Promise<IndexJobResult> {
     if (this.disposed) return Promise.reject(new Error('the indexer was disposed'));
     return new Promise<IndexJobResult>((resolve, reject) => {
       const job = ++this.jobs;
-      this.running = { job, collector: new IndexJobCollector(request.files.length, known), read, resolve, reject };
-      const message: WorkerRequest = { job, request };
-      this.started().postMessage(message);
+      const running: RunningJob = { job, read, resolve, reject };
+      this.running = running;
+      const begin: WorkerRequest = { job, start };
+      this.started().postMessage(begin);
+      Promise.resolve(files).then(
+        (list) => {
+          if (this.running !== running) return;
+          running.collector = new IndexJobCollector(list.files.length, known);
+          const message: WorkerRequest = { job, files: list };
+          this.worker?.postMessage(message);
+        },
+        // The worker waits for files that will not come: it is ended, and the next job starts a fresh one.
+        (error: unknown) => {
+          if (this.running === running) this.stop(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     });
   }
 
@@ -72,7 +97,9 @@ export class WorkerIndexer implements BankIndexer {
     }
     const { job, message } = reply;
     try {
-      const result = running.collector.accept(message);
+      if (!running.collector && message.kind !== 'failed') throw new Error('the index job reported before it had its files');
+      // Before its files, the job can only have failed (the collector then throws its message).
+      const result = (running.collector ?? new IndexJobCollector(0)).accept(message);
       if (!result) {
         // Handled: the worker may send the next one (it keeps only a couple in flight).
         const ack: WorkerRequest = { ack: job };

@@ -13,22 +13,26 @@ import {
   type CacheProblem,
   type FileRead,
   type IndexJobFile,
+  type IndexJobFiles,
   type IndexJobMessage,
-  type IndexJobRequest,
+  type IndexJobStart,
   type ReadFiles,
 } from './indexJobProtocol';
 
 export async function runIndexJob(
-  request: IndexJobRequest,
+  start: IndexJobStart,
+  /** May come later: the cache is parsed and validated meanwhile (each entry is still checked against its file). */
+  files: IndexJobFiles | Promise<IndexJobFiles>,
   /** Reports a message; a promise it returns holds the job back until the receiver has caught up. */
   emit: (message: IndexJobMessage) => void | Promise<void>,
   pause: () => Promise<void>,
   read: ReadFiles,
 ): Promise<void> {
-  const taxonomy = domainsHash(request.domains);
-  const cacheRead: CacheRead | undefined = request.cache ? readBankCache(request.cache, taxonomy) : undefined;
+  const taxonomy = domainsHash(start.domains);
+  const cacheRead: CacheRead | undefined = start.cache ? readBankCache(start.cache, taxonomy) : undefined;
   const cached = cacheRead?.kind === 'usable' ? cacheRead.banks : new Map<string, CachedBank>();
   const cacheProblem: CacheProblem | undefined = cacheRead && cacheRead.kind !== 'usable' ? cacheRead : undefined;
+  const request = await files;
   const trusted = (file: IndexJobFile): CachedBank | undefined => {
     const hit = cached.get(file.file);
     return request.trustStat && hit && sameStat(hit.key, file) ? hit : undefined;
@@ -66,7 +70,7 @@ export async function runIndexJob(
         const key: BankFileKey = { file: file.file, slug: file.slug, size: bytes.length, mtime: file.mtime, hash: fnv1a32Bytes(bytes) };
         const hit = cached.get(file.file);
         fromCache = hit !== undefined && sameKey(hit.key, key);
-        bank = fromCache ? hit!.bank : indexBankFile({ file: file.file, bytes }, file.slug, request.domains);
+        bank = fromCache ? hit!.bank : indexBankFile({ file: file.file, bytes }, file.slug, start.domains);
         next.push({ key, bank });
       } else {
         // Deleted or locked since the walk: shown as an empty bank with the reason, and not cached.

@@ -13,11 +13,16 @@ export interface IndexJobFile {
   slug: string;
 }
 
-export interface IndexJobRequest {
-  files: IndexJobFile[];
+/** What a job needs before its file list: the cache is parsed and validated while the host still walks the folders. */
+export interface IndexJobStart {
   domains: Domain[];
   /** The bytes of the cache file the last job wrote, if there is one. */
   cache?: Uint8Array;
+}
+
+/** The files to index, once the walk has found them. */
+export interface IndexJobFiles {
+  files: IndexJobFile[];
   /**
    * Take a file whose size and modification time match its cached key from the cache without reading it (a warm start
    * shown at once); a later job without this flag confirms the content hashes. Otherwise every file is read and hashed.

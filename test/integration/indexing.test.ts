@@ -26,7 +26,7 @@ class CountingIndexer implements BankIndexer {
   loads = 0;
   constructor(private readonly inner: BankIndexer) {}
   index(...args: Parameters<BankIndexer['index']>) {
-    if (args[0].trustStat) this.loads++;
+    Promise.resolve(args[1]).then((files) => files.trustStat && this.loads++, () => undefined);
     return this.inner.index(...args);
   }
   prepare() {

@@ -58,6 +58,8 @@ async function indexWith(
     known?: IndexedBank[];
     /** Files that cannot be read (by name). */
     unreadable?: string[];
+    /** The file list is given only once this settles (the host still walking), the cache and taxonomy at once. */
+    filesAfter?: Promise<void>;
   } = {},
 ): Promise<{ index: BankIndex; result: IndexJobResult; read: string[] }> {
   const slugs = bankSlugs(banks);
@@ -69,7 +71,8 @@ async function indexWith(
   }));
   const read: string[] = [];
   const result = await indexer.index(
-    { files, domains: options.domains ?? DOMAINS, cache: options.cache, trustStat: options.trustStat ?? false, omitCached: options.known !== undefined },
+    { domains: options.domains ?? DOMAINS, cache: options.cache },
+    (options.filesAfter ?? Promise.resolve()).then(() => ({ files, trustStat: options.trustStat ?? false, omitCached: options.known !== undefined })),
     async (numbers) =>
       numbers.map((i) => {
         read.push(banks[i].file);
@@ -225,6 +228,45 @@ describe('index jobs', () => {
         assert.deepEqual(stale.index, buildIndex(banks, otherDomains));
         assert.equal(stale.result.fromCache, 0);
         assert.equal(stale.result.cacheProblem?.kind, 'stale');
+      });
+
+      it('given the cache before the file list, still reads and indexes anew only the banks whose keys differ', async () => {
+        const cold = await indexWith(indexer(), banks);
+        const edited = sameSizeEdit(banks, 'fixtures/repeats.md');
+        const touched = await indexWith(indexer(), edited, {
+          cache: cold.result.cache,
+          trustStat: true,
+          mtime: (source) => mtimeOf(source) + (source.file === 'fixtures/repeats.md' ? 1000 : 0),
+          filesAfter: new Promise((resolve) => setTimeout(resolve, 20)),
+        });
+        assert.deepEqual(touched.read, ['fixtures/repeats.md']);
+        assert.deepEqual(touched.index, buildIndex(edited, DOMAINS));
+        assert.equal(touched.result.fromCache, banks.length - 1);
+      });
+
+      it('given a corrupt or stale cache before the file list, rebuilds and says so', async () => {
+        const later = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+        const corrupt = await indexWith(indexer(), banks, { cache: new TextEncoder().encode('not json'), trustStat: true, filesAfter: later() });
+        assert.deepEqual(corrupt.index, expected);
+        assert.equal(corrupt.result.fromCache, 0);
+        assert.equal(corrupt.result.cacheProblem?.kind, 'corrupt');
+        assert.ok(corrupt.result.cache, 'a new cache to store');
+
+        const otherDomains = DOMAINS.slice(1);
+        const stale = await indexWith(indexer(), banks, { cache: corrupt.result.cache, domains: otherDomains, trustStat: true, filesAfter: later() });
+        assert.deepEqual(stale.index, buildIndex(banks, otherDomains));
+        assert.equal(stale.result.fromCache, 0);
+        assert.equal(stale.result.cacheProblem?.kind, 'stale');
+      });
+
+      it('rejects a job whose file list fails (the walk failed), and runs the next job', async () => {
+        const cold = await indexWith(indexer(), banks);
+        await assert.rejects(
+          indexWith(indexer(), banks, { cache: cold.result.cache, filesAfter: Promise.reject(new Error('the walk failed')) }),
+          /the walk failed/,
+        );
+        const { index } = await indexWith(indexer(), banks, { cache: cold.result.cache });
+        assert.deepEqual(index, expected);
       });
     });
   }
