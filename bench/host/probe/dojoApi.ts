@@ -8,6 +8,8 @@ export interface DojoApiShape {
     /** Resolves once the first load has finished (activate() may return before). */
     loaded?: Promise<void>;
     reload(): Promise<void>;
+    /** Resolves once the search index (built in the background after each load) is ready. */
+    searchIndex?(): Promise<unknown>;
   };
   tree: unknown;
   practice?: { onDidRender?: vscode.Event<{ questionId: string; revealed: boolean }> };

@@ -131,6 +131,8 @@ class Probe {
       case 'renders':
         return this.renders;
       case 'liveHeap':
+        // Sampled once the load has settled (its search index built), so that both samples hold the same parts.
+        await this.requireApi().library.searchIndex?.();
         return liveHeapMiB();
       case 'reloads':
         return this.reloads(command.count);
