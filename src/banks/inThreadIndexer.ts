@@ -3,10 +3,11 @@
 import type { IndexedBank } from '../core/bankFile';
 import { IndexJobCollector, type IndexJobFiles, type IndexJobResult, type IndexJobStart, type ReadFiles } from '../core/indexJobProtocol';
 import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
+import { JobQueue } from './jobQueue';
 
 export class InThreadIndexer implements BankIndexer {
   private module: Promise<IndexJobModule> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new JobQueue();
 
   constructor(private readonly load: () => Promise<IndexJobModule>) {}
 
@@ -16,10 +17,7 @@ export class InThreadIndexer implements BankIndexer {
     read: ReadFiles,
     known?: readonly IndexedBank[],
   ): Promise<IndexJobResult> {
-    const result = this.queue.then(async () => this.run(await start, await files, read, known));
-    // Settles with nothing: a finished job's banks are not kept alive by the queue.
-    this.queue = result.then(() => undefined, () => undefined);
-    return result;
+    return this.queue.run(async () => this.run(await start, await files, read, known));
   }
 
   prepare(): void {

@@ -5,6 +5,7 @@ import type { IndexedBank } from '../core/bankFile';
 import { IndexJobCollector, type IndexJobFiles, type IndexJobResult, type IndexJobStart, type ReadFiles } from '../core/indexJobProtocol';
 import type { BankIndexer } from './bankIndexer';
 import type { WorkerReply, WorkerRequest } from './indexWorker';
+import { JobQueue } from './jobQueue';
 
 interface RunningJob {
   job: number;
@@ -19,7 +20,7 @@ export class WorkerIndexer implements BankIndexer {
   private worker: Worker | undefined;
   private running: RunningJob | undefined;
   private jobs = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new JobQueue();
   private disposed = false;
 
   constructor(private readonly workerFile: string) {}
@@ -30,10 +31,7 @@ export class WorkerIndexer implements BankIndexer {
     read: ReadFiles,
     known?: readonly IndexedBank[],
   ): Promise<IndexJobResult> {
-    const result = this.queue.then(async () => this.run(await start, files, read, known));
-    // Settles with nothing: a finished job's banks are not kept alive by the queue.
-    this.queue = result.then(() => undefined, () => undefined);
-    return result;
+    return this.queue.run(async () => this.run(await start, files, read, known));
   }
 
   prepare(): void {
