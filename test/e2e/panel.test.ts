@@ -282,6 +282,13 @@ describe('Bank content rendered by the practice webview', () => {
       const panel = await panelShowing(workbench, RENDER_TITLE);
       await panel.locator('#reveal').click();
       await panel.locator('#reference .katex').first().waitFor({ state: 'visible' });
+      // KaTeX's fonts use `font-display: block` (glyphs stay invisible while they load): they must load under the CSP,
+      // and the screenshot is taken once they have.
+      const fontsLoaded = await panel.evaluate(async () => {
+        await document.fonts.ready;
+        return ['KaTeX_Main', 'KaTeX_Math'].map((family) => document.fonts.check(`16px ${family}`));
+      });
+      assert.deepEqual(fontsLoaded, [true, true], 'KaTeX_Main and KaTeX_Math loaded');
       const shown = await panel.evaluate(() => {
         const reference = document.getElementById('reference')!;
         // KaTeX stacks a fraction with inline offsets (`top`) of zero-height rows: applied through the CSSOM, they put
