@@ -1,7 +1,7 @@
 // The context every command, view and panel receives (like rust-analyzer's Ctx): no module-level singletons.
 // extension.ts builds it once in activate() and owns its disposables.
 import type * as vscode from 'vscode';
-import type { BankIndex, Domain, Question } from './core/model';
+import type { BankIndex, Domain, ListedQuestion, Question } from './core/model';
 import type { CardTable, ReviewCard } from './core/review/card';
 import type { ImportPreview, ProgressData } from './core/review/exchange';
 import type { Grade } from './core/review/grades';
@@ -16,6 +16,11 @@ export interface QuestionLibrary {
   readonly domains: Domain[];
   /** Questions without `duplicateOf`, in bank order: what the tree, random and search show. */
   readonly practiceItems: readonly Question[];
+  /**
+   * What lists show (the tree, its counts, the review queue): the practice items once loaded; on a warm start, their
+   * rows from the outline a little earlier, while `practiceItems` is still empty and `loaded` still waits.
+   */
+  readonly listed: readonly ListedQuestion[];
   /** The search index of the practice items; built in the background after each load, so a query may wait for it. */
   searchIndex(): Promise<SearchIndex>;
   get(id: string): Question | undefined;
@@ -35,6 +40,8 @@ export interface LoadStats {
   /** Banks indexed anew after they were shown from the cache: their bytes differed despite the same size and mtime. */
   corrected: number;
   ms: number;
+  /** How long until the warm-start outline listed the questions, when it did (before `ms`). */
+  listedMs?: number;
   /** When the questions were shown (Date.now()). */
   shownAt: number;
 }

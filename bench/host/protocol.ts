@@ -49,11 +49,11 @@ export interface Populated {
   willLoadCode?: number;
   willActivate?: number;
   didActivate?: number;
-  /** When the probe saw `isActive`, `library.loaded` resolved, and the tree provider returned rows. */
+  /** When the probe saw `isActive`, the tree provider returned rows, and `library.loaded` resolved (a warm start lists rows first). */
   activeSeen: number;
   loaded: number;
   populated: number;
-  /** The activation span the block is measured over: from loading the code until the tree has rows. */
+  /** The activation span the block is measured over: from loading the code until the tree has rows and the index has loaded. */
   span: Span;
   /** Longest event-loop block in the span (ms). */
   blockMs: number;

@@ -261,18 +261,18 @@ function notes(
       `${synthetic.practiceItems.toLocaleString('en')} practice items with the bundled banks.`,
     'Blocks: a 5 ms setInterval in the extension host (the probe, loaded as the extensionTestsPath module before anything activates the extension) records every late tick; ' +
       "a block is the gap between ticks minus 5 ms, and a row's figure is the longest block overlapping the span. Activation span: VS Code's mark " +
-      '`code/extHost/willLoadExtensionCode/<id>` (loading the bundle included) until `library.loaded` has resolved and the tree provider returns a group row. ' +
+      '`code/extHost/willLoadExtensionCode/<id>` (loading the bundle included) until the tree provider returns a group row and `library.loaded` has resolved, whichever is later. ' +
       'Reload: `api.library.reload()` until the provider returns rows again. Baseline: the same extension host idle afterwards, longest block over the same duration (capped at 5 s). ' +
       `Before the click, the harness waits until the host has had no block over 15 ms for 1 s (${notQuiet} of ${windows.length} windows never got that quiet within 10 s).`,
     'Activation is by a click on the Interview Dojo activity-bar item (its view is the activation event), as a user does it. ' +
       "Click → row: the page's mousedown time to the first visible group row of the view (a MutationObserver in the page); baseline: the same for the built-in Explorer's item " +
       'in the same window right after (its view was already shown once at window start).',
-    "Index time: VS Code's mark `code/extHost/willActivateExtension/<id>` (activate() called) until the tree provider returns group rows; warm against cold of the same run.",
+    "Index time: VS Code's mark `code/extHost/willActivateExtension/<id>` (activate() called) until the tree provider first returns group rows (a warm start lists them from the outline, before `library.loaded`); warm against cold of the same run.",
     'Open: a click on the question\'s tree row (it opens the practice panel, created in that window for the first time) until the extension host receives the panel\'s `rendered` message; ' +
       'reveal: a click on the panel\'s Reveal button until the `rendered` message with the answer revealed' +
       (renderedByBrowser ? ' (in some windows the API had no onDidRender: timed until the browser showed the panel\'s title or reference, coarser)' : '') +
       '. Pooled over cold and warm windows.',
-    "Star: the first question of the first group, expanded and on screen; `dojo.star` run in the extension host until the tree provider's change event has fired and " +
+    "Star: the first question of the first group, expanded and on screen, once the search index is built; `dojo.star` run in the extension host until the tree provider's change event has fired and " +
       'the provider has returned the top level and the group again (what the view asks for); star-visible: until the star icon shows on the row in the page.',
     `Heap: in the last ${HEAP_WINDOWS.bundled} windows with the bundled banks and the last ${HEAP_WINDOWS['10k']} at 10k: \`v8.setFlagsFromString('--expose-gc')\`, two \`gc()\` calls, ` +
       `\`v8.getHeapStatistics().used_heap_size\` right after the tree is first populated, and again after ${HEAP_RELOADS} reloads (the timed one, the steps above, ` +

@@ -81,12 +81,13 @@ export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadO
 /** The bytes of each file (same order), or why it cannot be read (deleted or locked since the walk); never throws. */
 export async function readBankFiles(uris: readonly vscode.Uri[]): Promise<FileRead[]> {
   const reads = new Array<FileRead>(uris.length);
+  const nodeFs = lazyNodeFs();
   let next = 0;
   const reader = async () => {
     for (let i = next++; i < uris.length; i = next++) {
       try {
         const uri = uris[i];
-        reads[i] = await (uri.scheme === 'file' ? onDisk(uri, (fs) => fs.readFile(uri.fsPath)) : vscode.workspace.fs.readFile(uri));
+        reads[i] = await (uri.scheme === 'file' ? onDisk(nodeFs, uri, (fs) => fs.readFile(uri.fsPath)) : vscode.workspace.fs.readFile(uri));
       } catch (error) {
         reads[i] = { error: describe(error) };
       }
@@ -104,17 +105,18 @@ export async function readBankFiles(uris: readonly vscode.Uri[]): Promise<FileRe
 function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
   const join = (folder: vscode.Uri, name: string) => vscode.Uri.joinPath(folder, name);
   if (location.scheme === 'file') {
+    const nodeFs = lazyNodeFs();
     return {
       join,
       readDirectory: (folder) =>
-        onDisk(folder, async (fs) =>
+        onDisk(nodeFs, folder, async (fs) =>
           (await fs.readdir(folder.fsPath, { withFileTypes: true })).map((entry) => ({
             name: entry.name,
             kind: entry.isSymbolicLink() ? undefined : entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other',
           })),
         ),
       stat: (uri) =>
-        onDisk(uri, async (fs) => {
+        onDisk(nodeFs, uri, async (fs) => {
           const stat = await fs.stat(uri.fsPath).catch(async (error: unknown) => {
             // A link to nothing is there, but not a regular file.
             if ((await fs.lstat(uri.fsPath).catch(() => undefined))?.isSymbolicLink()) return undefined;
@@ -124,7 +126,7 @@ function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
           // `mtime` rounds to milliseconds as vscode.workspace.fs does, so a cache key means the same through either.
           return { kind: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other', size: stat.size, mtime: stat.mtime.getTime() };
         }),
-      realPath: (uri) => onDisk(uri, (fs) => fs.realpath(uri.fsPath)),
+      realPath: (uri) => onDisk(nodeFs, uri, (fs) => fs.realpath(uri.fsPath)),
     };
   }
   return {
@@ -141,14 +143,22 @@ function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
   };
 }
 
+type NodeFs = typeof import('node:fs').promises;
+
 /**
- * Runs `operation` with Node's fs (loaded only here, so a host without it, the web, never needs it), reporting a
- * missing file or a denied permission as vscode.workspace.fs would.
+ * Node's fs, required on first use, not imported: a host without it (the web) never loads it. Not `import()`: in the
+ * extension host a dynamic import costs more than the stat it would serve.
  */
-async function onDisk<T>(uri: vscode.Uri, operation: (fs: typeof import('node:fs').promises) => Promise<T>): Promise<T> {
-  const { promises } = await import('node:fs');
+function lazyNodeFs(): () => Promise<NodeFs> {
+  let fs: NodeFs | undefined;
+  return async () => (fs ??= (require('node:fs') as typeof import('node:fs')).promises);
+}
+
+/** Runs `operation` with Node's fs, reporting a missing file or a denied permission as vscode.workspace.fs would. */
+async function onDisk<T>(nodeFs: () => Promise<NodeFs>, uri: vscode.Uri, operation: (fs: NodeFs) => Promise<T>): Promise<T> {
+  const fs = await nodeFs();
   try {
-    return await operation(promises);
+    return await operation(fs);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw vscode.FileSystemError.FileNotFound(uri);

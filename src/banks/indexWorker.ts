@@ -65,8 +65,9 @@ if (port) {
       while (unanswered >= IN_FLIGHT) await new Promise<void>((resolve) => (caughtUp = resolve));
       unanswered++;
       const reply: WorkerReply = { job, message };
-      // The cache's bytes are large and not needed here afterwards: moved, not copied.
-      port.postMessage(reply, message.kind === 'done' && message.cache ? [message.cache.buffer as ArrayBuffer] : []);
+      // The cache's and the outline's bytes are large and not needed here afterwards: moved, not copied.
+      const moved = message.kind === 'done' ? [message.cache, message.outline].flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : [])) : [];
+      port.postMessage(reply, moved);
     };
     runIndexJob(request.start, files, post, () => Promise.resolve(), read).catch((error: unknown) =>
       port.postMessage({ job, message: { kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } }),

@@ -8,7 +8,9 @@ import type { LoadStats, QuestionLibrary } from '../context';
 import { assembleIndex, bankSlugs, practiceItems, variantsOf, type BankSlug } from '../core/bankIndex';
 import type { IndexJobResult } from '../core/indexJobProtocol';
 import { loadDomains } from '../core/domains';
-import type { BankIndex, Diagnostic, Domain, Question } from '../core/model';
+import { domainsHash } from '../core/cacheKey';
+import { readOutline, type Outline, type OutlineRead } from '../core/bankOutline';
+import type { BankIndex, Diagnostic, Domain, ListedQuestion, Question } from '../core/model';
 import { SearchIndex } from '../core/search';
 import { BankDiagnostics } from './bankDiagnostics';
 import { yieldToEventLoop, type BankIndexer } from './bankIndexer';
@@ -53,6 +55,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   index: BankIndex = EMPTY_INDEX;
   domains: Domain[] = [];
   practiceItems: readonly Question[] = [];
+  listed: readonly ListedQuestion[] = [];
   /** Extra bank entries that could not be read at the last reload. */
   unreadable: readonly UnreadableBank[] = [];
   /** What the first and the last load took from the cache and indexed, and how long until its questions were shown. */
@@ -70,6 +73,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private readonly watcher: BankWatcher;
   private readonly disposables: vscode.Disposable[] = [];
   private loading: Promise<void> | undefined;
+  /** When the current load listed the questions from the outline, if it did. */
+  private listedAt: number | undefined;
   private reloadAgain = false;
   private firstLoadDone: () => void = () => undefined;
   readonly loaded = new Promise<void>((resolve) => (this.firstLoadDone = resolve));
@@ -116,6 +121,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
           await this.load();
         } catch (error) {
           // A bug of ours must not take the extension down: keep the last good index and say what happened.
+          this.dropOutline();
           this.deps.log.error(`Reloading the banks failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         }
       } while (this.reloadAgain);
@@ -138,12 +144,12 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     // Both settings read at once: a load never mixes an old value of one with a new value of the other.
     const maxBankSizeMB = config.maxBankSizeMB();
     const locations = config.extraBanks().map((entry) => resolveBankLocation(entry, vscode.workspace.workspaceFolders));
-    // The indexer starts, and the cache and the taxonomy are read and handed to it (it parses the cache), while the
-    // folders are walked.
+    // The indexer starts, and the taxonomy is read, while the folders are walked; the cache is handed to the indexer
+    // next. A window's first load also reads the outline, to list the questions before the index is in.
     this.deps.indexer.prepare();
-    const cacheRead = this.cache?.read(log);
+    const first = this.firstLoad === undefined;
+    const outlineRead = first ? this.cache?.readOutline(log) : undefined;
     const domainsRead = this.readDomains();
-    const start = Promise.all([domainsRead, cacheRead]).then(([domains, cache]) => ({ domains, cache }));
     const walk = (async () => {
       const [bundled, extra] = await Promise.all([
         readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true }),
@@ -154,12 +160,24 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       const files = banks.map(({ file, size, mtime }, i) => ({ file, size, mtime, slug: slugs[i].slug }));
       return { bundled, extra, banks, slugs, files, walked: Date.now() };
     })();
+    // The cache (large: the indexer parses it) is read once the files are found; read beside the walk, it slows the walk
+    // and the outline, which the first rows wait for.
+    const start = Promise.all([domainsRead, walk.then(() => this.cache?.read(log))]).then(([domains, cache]) => ({ domains, cache }));
     const read = async (numbers: number[]) => {
       const { banks } = await walk;
       return readBankFiles(numbers.map((i) => banks[i].uri));
     };
+    // Checked against every file the walk found: an outline lists the questions only when no bank file changed.
+    const outlined = Promise.all([walk, domainsRead, outlineRead]).then(([{ files }, domains, bytes]): OutlineRead | undefined => {
+      if (!first || !this.cache) return undefined;
+      return bytes ? readOutline(bytes, domainsHash(domains), files) : { kind: 'stale', reason: 'none stored' };
+    });
     // ...files whose size and modification time match the cache are shown from it at once, their bytes unread...
-    const job = this.deps.indexer.index(start, walk.then(({ files }) => ({ files, trustStat: true })), read);
+    const job = this.deps.indexer.index(
+      start,
+      outlined.then(async (outline) => ({ files: (await walk).files, trustStat: true, writeOutline: outline !== undefined && outline.kind !== 'usable' })),
+      read,
+    );
     // Awaited below, after the walk: a walk that fails fails the job too, and the load with the walk's error.
     job.catch(() => undefined);
     const { bundled, extra, slugs, files, walked } = await walk;
@@ -167,7 +185,12 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }
     this.watcher.watch(extra.watched);
-    const { domains, cache } = await start;
+    const outline = await outlined;
+    const domains = await domainsRead;
+    if (outline?.kind === 'usable') this.showOutline(outline.outline, domains, started);
+    // Set aside before the job's new outline is written in its place.
+    else if (outline?.kind === 'corrupt') await this.cache?.setOutlineAside(outline.reason, log);
+    const { cache } = await start;
     const result = await job;
     const index = await this.show(result, slugs, domains, started);
     log.info(
@@ -176,7 +199,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
         `in ${this.lastLoad?.ms} ms (${walked - started} ms finding the files)`,
     );
     await this.report(index, extra);
-    await this.cache?.store(result.cache, result.cacheProblem, log);
+    await this.cache?.store(result, log);
     if (result.unverified === 0) return;
 
     // ...then their content hashes are confirmed, and a file whose bytes differ all the same is indexed anew.
@@ -192,7 +215,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       log.info(`Indexed ${corrected} banks anew whose bytes differed from the cache despite the same size and modification time`);
       await this.report(correctedIndex, extra);
     }
-    await this.cache?.store(verified.cache, verified.cacheProblem, log);
+    await this.cache?.store(verified, log);
   }
 
   /** Puts a job's banks in place of the current ones, in slices, and tells the views. */
@@ -207,16 +230,41 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     this.index = index;
     this.domains = domains;
     this.practiceItems = items;
+    this.listed = items;
     this.byId = byId;
     this.search = undefined;
     const shownAt = Date.now();
     const files = result.banks.length;
     const stats: LoadStats = { files, fromCache: result.fromCache, indexed: files - result.fromCache, corrected, ms: shownAt - started, shownAt };
+    if (this.listedAt !== undefined) stats.listedMs = this.listedAt - started;
+    this.listedAt = undefined;
     this.firstLoad ??= stats;
     this.lastLoad = stats;
     this.changed.fire();
     this.firstLoadDone();
     return index;
+  }
+
+  /**
+   * Lists the questions of a warm start's outline until the index has loaded: the tree and the counts show, while
+   * `get` knows no question yet and `loaded` waits (commands wait for the index; the outline has no texts).
+   */
+  private showOutline(outline: Outline, domains: Domain[], started: number): void {
+    this.index = { documents: outline.documents, questions: [], diagnostics: [] };
+    this.domains = domains;
+    this.listed = outline.practiceItems;
+    this.listedAt = Date.now();
+    this.deps.log.info(`Listed ${outline.practiceItems.length} practice items from the outline in ${this.listedAt - started} ms`);
+    this.changed.fire();
+  }
+
+  /** Stops listing an outline whose load failed: without an index, its questions could not be opened. */
+  private dropOutline(): void {
+    if (this.listedAt === undefined) return;
+    this.listedAt = undefined;
+    this.index = EMPTY_INDEX;
+    this.listed = this.practiceItems;
+    this.changed.fire();
   }
 
   /** The problems of the banks and of what the walk skipped, to the Problems panel and the log (after the tree shows). */

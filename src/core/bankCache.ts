@@ -1,23 +1,11 @@
 // The warm-start cache: each bank file's indexing result, reused while the file, the parser and the domain taxonomy
 // are what they were. Read without trust: anything that does not validate is reported, never used.
 import type { IndexedBank } from './bankFile';
-import { fnv1a32Bytes } from './fnv';
-import type { CodeBlock, Diagnostic, Domain, Question } from './model';
+import { isBankFileKey, PARSER_VERSION, type BankFileKey } from './cacheKey';
+import type { CodeBlock, Diagnostic, Question } from './model';
+import { isCount, isObject } from './review/validation';
 
-/** Bump whenever parsing, ids or classification change what a bank indexes to: every cached result is then stale. */
-export const PARSER_VERSION = 1;
 const FORMAT = 'interview-dojo/bank-cache';
-
-/** What a cached result depends on besides the parser version and the taxonomy. */
-export interface BankFileKey {
-  file: string;
-  slug: string;
-  size: number;
-  /** Modification time in milliseconds, as the host's file system reports it. */
-  mtime: number;
-  /** fnv1a32Bytes of the file's bytes. */
-  hash: string;
-}
 
 export interface CachedBank {
   key: BankFileKey;
@@ -40,14 +28,6 @@ export type CacheRead =
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const ENCODER = new TextEncoder();
-
-export function domainsHash(domains: readonly Domain[]): string {
-  return fnv1a32Bytes(ENCODER.encode(JSON.stringify(domains)));
-}
-
-export function sameKey(a: BankFileKey, b: BankFileKey): boolean {
-  return a.file === b.file && a.slug === b.slug && a.size === b.size && a.mtime === b.mtime && a.hash === b.hash;
-}
 
 export function serialiseBankCache(banks: readonly CachedBank[], taxonomyHash: string): Uint8Array {
   const file: BankCacheFile = { format: FORMAT, parserVersion: PARSER_VERSION, domainsHash: taxonomyHash, banks: [...banks] };
@@ -75,7 +55,7 @@ export function readBankCache(bytes: Uint8Array, taxonomyHash: string): CacheRea
 }
 
 function isCachedBank(value: unknown): value is CachedBank {
-  if (!isObject(value) || !isKey(value.key) || !isObject(value.bank)) return false;
+  if (!isObject(value) || !isBankFileKey(value.key) || !isObject(value.bank)) return false;
   const { key } = value;
   const { document, questions, diagnostics } = value.bank;
   return (
@@ -91,17 +71,6 @@ function isCachedBank(value: unknown): value is CachedBank {
   );
 }
 
-function isKey(value: unknown): value is BankFileKey {
-  return (
-    isObject(value) &&
-    typeof value.file === 'string' &&
-    typeof value.slug === 'string' &&
-    isCount(value.size) &&
-    typeof value.mtime === 'number' &&
-    Number.isFinite(value.mtime) &&
-    typeof value.hash === 'string'
-  );
-}
 
 function isQuestion(value: unknown, key: BankFileKey): value is Question {
   if (!isObject(value)) return false;
@@ -145,12 +114,4 @@ function isDiagnostic(value: unknown, file: string): value is Diagnostic {
     (value.severity === 'error' || value.severity === 'warning' || value.severity === 'info') &&
     typeof value.message === 'string'
   );
-}
-
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

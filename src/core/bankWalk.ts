@@ -139,16 +139,66 @@ export function walkBanksSync<P>(fs: WalkFileSystemSync<P>, location: P, limits:
   return step.value;
 }
 
-type Request<P> = { op: 'stat' | 'readDirectory' | 'realPath'; path: P };
+type Request<P> = { op: 'stat' | 'readDirectory' | 'realPath'; path: P } | { op: 'statAll'; paths: readonly P[] };
 type Steps<P, T> = Generator<Request<P>, T, unknown>;
+/** One path's stat in a `statAll` reply: its stat, or what the host threw. */
+type StatOutcome = { stat: EntryStat } | { error: unknown };
+
+/** Stats asked of an asynchronous file system at once: a folder of bank files costs a few round trips, not one each. */
+const STATS_AT_ONCE = 32;
 
 /** Answers one request of the walk: a value from a synchronous file system, a promise from an asynchronous one. */
-function perform<P>(fs: WalkFileSystem<P> | WalkFileSystemSync<P>, { op, path }: Request<P>): unknown {
+function perform<P>(fs: WalkFileSystem<P> | WalkFileSystemSync<P>, request: Request<P>): unknown {
+  if (request.op === 'statAll') return statAll(fs, request.paths);
+  const { op, path } = request;
   return op === 'stat' ? fs.stat(path) : op === 'readDirectory' ? fs.readDirectory(path) : fs.realPath?.(path);
+}
+
+function statAll<P>(fs: WalkFileSystem<P> | WalkFileSystemSync<P>, paths: readonly P[]): StatOutcome[] | Promise<StatOutcome[]> {
+  const outcomes = new Array<StatOutcome>(paths.length);
+  let next = 0;
+  /** Stats the next paths while the answers are synchronous; on the first promise, goes on once it settles. */
+  const run = (): Promise<void> | undefined => {
+    while (next < paths.length) {
+      const i = next++;
+      let stat: EntryStat | Promise<EntryStat>;
+      try {
+        stat = fs.stat(paths[i]);
+      } catch (error) {
+        outcomes[i] = { error };
+        continue;
+      }
+      if (!(stat instanceof Promise)) {
+        outcomes[i] = { stat };
+        continue;
+      }
+      return stat.then(
+        (value) => {
+          outcomes[i] = { stat: value };
+          return run();
+        },
+        (error: unknown) => {
+          outcomes[i] = { error };
+          return run();
+        },
+      );
+    }
+    return undefined;
+  };
+  const chains: Promise<void>[] = [];
+  for (let n = 0; n < STATS_AT_ONCE && next < paths.length; n++) {
+    const chain = run();
+    if (chain) chains.push(chain);
+  }
+  return chains.length === 0 ? outcomes : Promise.all(chains).then(() => outcomes);
 }
 
 function* stat<P>(path: P): Steps<P, EntryStat> {
   return (yield { op: 'stat', path }) as EntryStat;
+}
+
+function* statEach<P>(paths: readonly P[]): Steps<P, StatOutcome[]> {
+  return paths.length === 0 ? [] : ((yield { op: 'statAll', paths }) as StatOutcome[]);
 }
 
 function* readDirectory<P>(path: P): Steps<P, readonly DirectoryEntry[]> {
@@ -209,27 +259,28 @@ function* walk<P>(
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const { name, kind: listedKind } of entries) {
+    // A plain file or special file that is not a bank needs no further look; the others' stats are asked all at once.
+    const wanted = entries.filter(({ name, kind }) => !isSkippedName(name) && (isBankFileName(name) || (kind !== 'file' && kind !== 'other')));
+    const paths = wanted.map(({ name }) => join(folder, name));
+    const unlisted = wanted.flatMap(({ kind }, i) => (kind === 'directory' ? [] : [paths[i]]));
+    const stats = yield* statEach(unlisted);
+    let nextStat = 0;
+    for (const [i, { name, kind: listedKind }] of wanted.entries()) {
       if (stopped) return;
-      if (isSkippedName(name)) continue;
-      const bankName = isBankFileName(name);
-      // A plain file or special file that is not a bank needs no further look.
-      if (!bankName && (listedKind === 'file' || listedKind === 'other')) continue;
-      const path = join(folder, name);
-      let entry: EntryStat;
-      try {
-        entry = listedKind === 'directory' ? { kind: 'directory', size: 0 } : yield* stat(path);
-      } catch (error) {
-        result.skipped.push({ path, reason: 'unreadable', error });
+      const path = paths[i];
+      const outcome: StatOutcome = listedKind === 'directory' ? { stat: { kind: 'directory', size: 0 } } : stats[nextStat++];
+      if ('error' in outcome) {
+        result.skipped.push({ path, reason: 'unreadable', error: outcome.error });
         continue;
       }
+      const entry = outcome.stat;
       if (entry.kind === 'directory') {
         if (depth + 1 > maxDepth) result.skipped.push({ path, reason: 'too-deep' });
         else if (!(yield* firstVisit(path))) result.skipped.push({ path, reason: 'repeat' });
         else yield* walkFolder(path, `${prefix}${name}/`, depth + 1);
         continue;
       }
-      if (!bankName) continue;
+      if (!isBankFileName(name)) continue;
       const problem = fileProblem(path, entry, limits.maxFileBytes);
       if (problem) {
         result.skipped.push(problem);

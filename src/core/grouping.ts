@@ -1,5 +1,5 @@
 // How the question tree is arranged: grouping by domain or bank, and the filters. Pure: the progress comes in as a function.
-import { GENERAL_DOMAIN, type BankDocument, type Domain, type Question } from './model';
+import { GENERAL_DOMAIN, type BankDocument, type Domain, type ListedQuestion, type Question } from './model';
 
 export type GroupBy = 'domain' | 'bank';
 export type QuestionFilter = 'all' | 'unattempted' | 'starred' | 'due';
@@ -18,11 +18,11 @@ export interface Marks {
 
 export type MarksOf = (id: string) => Marks;
 
-export interface QuestionGroup {
+export interface QuestionGroup<Q extends ListedQuestion = Question> {
   kind: GroupBy;
   /** The domain id, or the bank's `file`. */
   key: string;
-  questions: Question[];
+  questions: Q[];
 }
 
 export interface Arrangement {
@@ -35,13 +35,13 @@ export interface Arrangement {
  * banks follow the index's document order. Keys that the taxonomy or index does not know come after, in order of
  * first appearance. Empty groups are left out.
  */
-export function groupQuestions(items: readonly Question[], groupBy: GroupBy, arrangement: Arrangement): QuestionGroup[] {
+export function groupQuestions<Q extends ListedQuestion>(items: readonly Q[], groupBy: GroupBy, arrangement: Arrangement): QuestionGroup<Q>[] {
   const byDomain = groupBy === 'domain';
   const known = byDomain
     ? arrangement.domains.map((d) => d.id).filter((id) => id !== GENERAL_DOMAIN)
     : arrangement.documents.map((d) => d.file);
-  const buckets = new Map<string, Question[]>(known.map((key) => [key, []]));
-  const general: Question[] = [];
+  const buckets = new Map<string, Q[]>(known.map((key) => [key, []]));
+  const general: Q[] = [];
   for (const question of items) {
     const key = byDomain ? question.domain : question.document;
     if (byDomain && key === GENERAL_DOMAIN) {
@@ -56,7 +56,7 @@ export function groupQuestions(items: readonly Question[], groupBy: GroupBy, arr
     bucket.push(question);
   }
   if (byDomain) buckets.set(GENERAL_DOMAIN, general);
-  const groups: QuestionGroup[] = [];
+  const groups: QuestionGroup<Q>[] = [];
   for (const [key, questions] of buckets) {
     if (questions.length > 0) groups.push({ kind: groupBy, key, questions });
   }
@@ -64,14 +64,14 @@ export function groupQuestions(items: readonly Question[], groupBy: GroupBy, arr
 }
 
 /** What the practice order needs from the question library (`QuestionLibrary` has this shape). */
-export interface PracticeSource {
-  readonly practiceItems: readonly Question[];
+export interface PracticeSource<Q extends ListedQuestion = Question> {
+  readonly practiceItems: readonly Q[];
   readonly domains: readonly Domain[];
   readonly index: { readonly documents: readonly BankDocument[] };
 }
 
 /** The practice items grouped as the question tree shows them: the one place that arranges them. */
-export function practiceGroups(source: PracticeSource, groupBy: GroupBy): QuestionGroup[] {
+export function practiceGroups<Q extends ListedQuestion>(source: PracticeSource<Q>, groupBy: GroupBy): QuestionGroup<Q>[] {
   return groupQuestions(source.practiceItems, groupBy, { domains: source.domains, documents: source.index.documents });
 }
 
@@ -121,7 +121,7 @@ export interface ListingUpdate<T> {
  * question, made by `show` only when someone reads the items (a view lists the groups long before it opens any), so
  * a listing nobody opened costs its counts alone. Listed items keep the group's order.
  */
-export class GroupListing<T> {
+export class GroupListing<T, Q extends ListedQuestion = Question> {
   /** Made on first read of `listed` or `itemOf` (parallel to `places` from then on). */
   private items: T[] | undefined;
   /** Each listed question's place in `group.questions`, ascending. */
@@ -131,10 +131,10 @@ export class GroupListing<T> {
   private seenCount = 0;
 
   constructor(
-    readonly group: QuestionGroup,
+    readonly group: QuestionGroup<Q>,
     readonly filter: QuestionFilter,
     marksOf: MarksOf,
-    private readonly show: (question: Question) => T,
+    private readonly show: (question: Q) => T,
   ) {
     group.questions.forEach((question, place) => {
       const marks = marksOf(question.id);

@@ -1,8 +1,10 @@
 // One index job: each requested bank file from the cache when its key still matches, else read and indexed anew
 // (bankFile.ts), reported in messages of a few hundred questions, then the cache to store. Runs in a worker thread, or in
 // thread with a pause between files; it holds nothing once it has finished.
-import { domainsHash, readBankCache, sameKey, serialiseBankCache, type BankFileKey, type CachedBank, type CacheRead } from './bankCache';
+import { readBankCache, serialiseBankCache, type CachedBank, type CacheRead } from './bankCache';
+import { domainsHash, sameKey, type BankFileKey } from './cacheKey';
 import { indexBankFile, type IndexedBank } from './bankFile';
+import { serialiseOutline } from './bankOutline';
 import { fnv1a32Bytes } from './fnv';
 import { fileStem } from './ids';
 import {
@@ -84,7 +86,9 @@ export async function runIndexJob(
   await batcher.flush();
   // Rewritten only when something differs: a warm start with unchanged banks writes nothing.
   const exact = cacheRead?.kind === 'usable' && reused === request.files.length && cached.size === request.files.length;
-  await emit({ kind: 'done', cache: exact ? undefined : serialiseBankCache(next, taxonomy), cacheProblem, unverified });
+  const cache = exact ? undefined : serialiseBankCache(next, taxonomy);
+  const outline = exact && !request.writeOutline ? undefined : serialiseOutline(next, taxonomy);
+  await emit({ kind: 'done', cache, outline, cacheProblem, unverified });
 }
 
 function sameStat(key: BankFileKey, file: IndexJobFile): boolean {

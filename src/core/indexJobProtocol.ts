@@ -33,6 +33,8 @@ export interface IndexJobFiles {
    * from the cache is reported as `unchanged`, without its questions.
    */
   omitCached?: boolean;
+  /** The stored outline is missing or out of date: write one even when the cache itself is still exact. */
+  writeOutline?: boolean;
 }
 
 /** A file's bytes, or why they could not be read. */
@@ -53,8 +55,8 @@ export type IndexJobPart =
 
 export type IndexJobMessage =
   | { kind: 'parts'; parts: IndexJobPart[] }
-  /** `cache`: what to store for the next job, absent when the stored cache is still exact. */
-  | { kind: 'done'; cache?: Uint8Array; cacheProblem?: CacheProblem; unverified: number }
+  /** `cache` and `outline`: what to store for the next job, each absent when the stored one is still exact. */
+  | { kind: 'done'; cache?: Uint8Array; outline?: Uint8Array; cacheProblem?: CacheProblem; unverified: number }
   | { kind: 'failed'; message: string };
 
 export interface IndexJobResult {
@@ -65,6 +67,7 @@ export interface IndexJobResult {
   /** How many of those were taken by size and modification time only, their bytes unread. */
   unverified: number;
   cache?: Uint8Array;
+  outline?: Uint8Array;
   cacheProblem?: CacheProblem;
 }
 
@@ -138,7 +141,8 @@ export class IndexJobCollector {
       case 'done': {
         const banks = this.banks.filter((bank): bank is IndexedBank => bank !== undefined);
         if (banks.length !== this.fileCount) throw new Error(`the index job reported ${banks.length} of ${this.fileCount} banks`);
-        return { banks, fromCache: this.fromCache, unverified: message.unverified, cache: message.cache, cacheProblem: message.cacheProblem };
+        const { unverified, cache, outline, cacheProblem } = message;
+        return { banks, fromCache: this.fromCache, unverified, cache, outline, cacheProblem };
       }
       case 'failed':
         throw new Error(`the index job failed: ${message.message}`);

@@ -62,6 +62,14 @@ export interface Question {
   duplicateOf?: string;
 }
 
+/**
+ * What a list of questions shows (the tree, its counts, the review queue): a practice item's identity and row, without
+ * its texts. A warm start knows these from the outline (bankOutline.ts) before the full index has loaded.
+ */
+export type ListedQuestion = Pick<Question, 'id' | 'document' | 'line' | 'title' | 'domain'> & {
+  readonly code: readonly Pick<CodeBlock, 'lang'>[];
+};
+
 export interface BankIndex {
   documents: BankDocument[];
   questions: Question[];

@@ -10,7 +10,7 @@ import { nextLocalMidnight } from './localDay';
 
 export interface DueTrackerDeps {
   review: Pick<ReviewStore, 'card' | 'queue' | 'onDidChange' | 'ready'>;
-  library: Pick<QuestionLibrary, 'practiceItems' | 'onDidChange'>;
+  library: Pick<QuestionLibrary, 'listed' | 'onDidChange'>;
   /** The store's clock (tests advance it). */
   now: () => number;
 }
@@ -72,7 +72,7 @@ export class DueTracker implements vscode.Disposable {
 
   private current(): ReviewQueue {
     if (this.queue === undefined) {
-      this.queue = this.deps.review.queue(this.deps.library.practiceItems.map((q) => q.id));
+      this.queue = this.deps.review.queue(this.deps.library.listed.map((q) => q.id));
       this.schedule(this.queue);
     }
     return this.queue;

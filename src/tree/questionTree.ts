@@ -60,7 +60,7 @@ export class QuestionTree implements vscode.Disposable {
 
   private updateContext(): void {
     const filter = this.viewState.filter();
-    const empty = this.ctx.library.practiceItems.length === 0;
+    const empty = this.ctx.library.listed.length === 0;
     this.setContext(ContextKey.groupBy, config.groupBy());
     this.setContext(ContextKey.filter, filter);
     this.setContext(ContextKey.libraryEmpty, empty);

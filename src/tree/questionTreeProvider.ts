@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as config from '../config';
 import type { DojoContext } from '../context';
 import { GroupListing, practiceGroups, type GroupBy, type Marks, type QuestionGroup } from '../core/grouping';
-import type { Question } from '../core/model';
+import type { ListedQuestion } from '../core/model';
 import { plainPreview } from '../core/plainPreview';
 import { CARD_STATE } from '../core/review/card';
 import { marksOf } from '../state/progressStore';
@@ -76,9 +76,15 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   /** A question's tooltip is built when it is first hovered (and again after its progress changed). */
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node instanceof QuestionNode && item.tooltip === undefined) item.tooltip = this.tooltipOf(node);
-    return item;
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
+    if (!(node instanceof QuestionNode) || item.tooltip !== undefined) return item;
+    const { library } = this.ctx;
+    const resolve = () => {
+      item.tooltip = this.tooltipOf(node, library.get(node.question.id)?.prompt ?? '');
+      return item;
+    };
+    // A row listed from the warm-start outline: its prompt comes with the index.
+    return library.get(node.question.id) ? resolve() : library.loaded.then(resolve);
   }
 
   /** How many questions the tree lists under the current filter. */
@@ -157,13 +163,13 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     };
   }
 
-  private tooltipOf(node: QuestionNode): vscode.MarkdownString {
+  private tooltipOf(node: QuestionNode, prompt: string): vscode.MarkdownString {
     const { library } = this.ctx;
     const { question, reviewAt } = node;
     const now = this.due.now();
     return questionTooltip(node, {
       origin: `${domainName(library, question.domain)} · ${bankName(library, question.document)}`,
-      preview: plainPreview(question.prompt, PREVIEW_CHARS),
+      preview: plainPreview(prompt, PREVIEW_CHARS),
       nextReview:
         reviewAt === undefined
           ? undefined
@@ -185,9 +191,9 @@ export class QuestionTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const marks = (id: string) => this.marksOf(id);
     const describe = rowDescriptions(library, groupBy);
     const groupOf = new Map<string, GroupNode>();
-    const groups = practiceGroups(library, groupBy).map((group) => {
+    const groups = practiceGroups({ practiceItems: library.listed, domains: library.domains, index: library.index }, groupBy).map((group) => {
       const node = new GroupNode(groupName(library, group), (parent) => {
-        const show = (question: Question) => new QuestionNode(question, parent, describe(question), this.lookOf(question.id));
+        const show = (question: ListedQuestion) => new QuestionNode(question, parent, describe(question), this.lookOf(question.id));
         return new GroupListing(group, filter, marks, show);
       });
       for (const question of group.questions) groupOf.set(question.id, node);
@@ -202,7 +208,7 @@ function listingGroups(groups: readonly GroupNode[]): GroupNode[] {
   return groups.filter((group) => group.listing.listedCount > 0);
 }
 
-function groupName(library: DojoContext['library'], group: QuestionGroup): GroupName {
+function groupName(library: DojoContext['library'], group: QuestionGroup<ListedQuestion>): GroupName {
   if (group.kind === 'domain') {
     const name = domainName(library, group.key);
     return { short: name, full: name };
@@ -214,7 +220,7 @@ function groupName(library: DojoContext['library'], group: QuestionGroup): Group
  * A question row's description: the bank's short name when grouped by domain, the domain's name when grouped by
  * bank. Worked out once per bank or domain, not once per question.
  */
-function rowDescriptions(library: DojoContext['library'], groupBy: GroupBy): (question: Question) => string {
+function rowDescriptions(library: DojoContext['library'], groupBy: GroupBy): (question: ListedQuestion) => string {
   const known = new Map<string, string>();
   return (question) => {
     const key = groupBy === 'domain' ? question.document : question.domain;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commandIds';
 import type { GroupListing, QuestionGroup } from '../core/grouping';
-import type { Question } from '../core/model';
+import type { ListedQuestion } from '../core/model';
 import { stateIcon, stateName, type QuestionState } from '../labels';
 
 /** A group's name: short for the row, in full for the tooltip (banks are often named after long article titles). */
@@ -14,12 +14,12 @@ export interface GroupName {
 }
 
 export class GroupNode extends vscode.TreeItem {
-  readonly listing: GroupListing<QuestionNode>;
+  readonly listing: GroupListing<QuestionNode, ListedQuestion>;
 
   /** `listing` makes the group's question nodes: given this node, their parent. */
   constructor(
     private readonly name: GroupName,
-    makeListing: (parent: GroupNode) => GroupListing<QuestionNode>,
+    makeListing: (parent: GroupNode) => GroupListing<QuestionNode, ListedQuestion>,
   ) {
     super(name.short, vscode.TreeItemCollapsibleState.Collapsed);
     this.listing = makeListing(this);
@@ -29,7 +29,7 @@ export class GroupNode extends vscode.TreeItem {
   }
 
   /** Every question of the group, listed by the filter or not. */
-  get group(): QuestionGroup {
+  get group(): QuestionGroup<ListedQuestion> {
     return this.listing.group;
   }
 
@@ -71,7 +71,7 @@ export class QuestionNode extends vscode.TreeItem {
 
   /** `description` is short: the bank's short name when grouped by domain, the domain's name when grouped by bank. */
   constructor(
-    readonly question: Question,
+    readonly question: ListedQuestion,
     readonly parent: GroupNode,
     description: string,
     look: QuestionLook,

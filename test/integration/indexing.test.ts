@@ -130,8 +130,20 @@ describe('Loading the banks', () => {
     const files = cold.instance.lastLoad!.files;
     assert.equal(files, api.library.index.documents.length);
 
-    const warm = await library();
-    assert.deepEqual(warm.instance.lastLoad && { ...warm.instance.lastLoad, ms: 0, shownAt: 0 }, { files, fromCache: files, indexed: 0, corrected: 0, ms: 0, shownAt: 0 });
+    const seen: { listed: number; practiceItems: number; known: boolean }[] = [];
+    const warm = await library({
+      onChange: (instance) =>
+        seen.push({ listed: instance.listed.length, practiceItems: instance.practiceItems.length, known: instance.get(instance.listed[0].id) !== undefined }),
+    });
+    const items = cold.instance.practiceItems.length;
+    assert.deepEqual(seen, [
+      { listed: items, practiceItems: 0, known: false },
+      { listed: items, practiceItems: items, known: true },
+    ], 'the outline lists every question first, with nothing to open yet; then the index');
+    assert.deepEqual(warm.instance.listed, warm.instance.practiceItems);
+    const { listedMs, ...load } = warm.instance.lastLoad!;
+    assert.ok(listedMs !== undefined && listedMs <= load.ms, `listed after ${listedMs} ms, shown after ${load.ms} ms`);
+    assert.deepEqual({ ...load, ms: 0, shownAt: 0 }, { files, fromCache: files, indexed: 0, corrected: 0, ms: 0, shownAt: 0 });
     assert.deepEqual(warm.instance.index, cold.instance.index);
     assert.deepEqual(warm.instance.index, api.library.index);
     assert.ok(warm.log.lines.some((line) => line.includes(`${files} from the cache, 0 parsed`)), warm.log.lines.join('\n'));
@@ -163,9 +175,9 @@ describe('Loading the banks', () => {
     assert.equal(now.mtime === mtime, keepMtime, 'the modification time is as the test wants it');
   }
 
-  /** Which of the two titles each change of the library showed. */
+  /** Which of the two titles each change of the library listed (from the outline, then the index). */
   const titlesShown = (shown: string[][]) => (instance: BankLibrary) =>
-    shown.push(instance.practiceItems.map((q) => q.title).filter((title) => /^缓存测试[乙丙]的第一题/.test(title)));
+    shown.push(instance.listed.map((q) => q.title).filter((title) => /^缓存测试[乙丙]的第一题/.test(title)));
 
   it('shows a bank whose bytes changed without a new size or modification time from the cache first, then corrects it', async () => {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'second.md'), encode(bank('缓存测试乙')));
@@ -173,13 +185,13 @@ describe('Loading the banks', () => {
     await sameSizeEdit(true);
     const shown: string[][] = [];
     const { instance, log } = await library({ onChange: titlesShown(shown) });
-    assert.deepEqual(shown, [['缓存测试乙的第一题？'], ['缓存测试丙的第一题？']]);
+    assert.deepEqual(shown, [['缓存测试乙的第一题？'], ['缓存测试乙的第一题？'], ['缓存测试丙的第一题？']]);
     assert.equal(instance.lastLoad?.corrected, 1);
     assert.ok(log.lines.some((line) => line.includes('Indexed 1 banks anew whose bytes differed')), log.lines.join('\n'));
 
     const next: string[][] = [];
     const { instance: warm } = await library({ onChange: titlesShown(next) });
-    assert.deepEqual(next, [['缓存测试丙的第一题？']], 'the corrected cache is what the next start shows');
+    assert.deepEqual(next, [['缓存测试丙的第一题？'], ['缓存测试丙的第一题？']], 'the corrected cache and outline are what the next start shows');
     assert.equal(warm.lastLoad?.fromCache, warm.lastLoad?.files);
   });
 
@@ -189,7 +201,8 @@ describe('Loading the banks', () => {
     await sameSizeEdit(false);
     const shown: string[][] = [];
     const { instance } = await library({ onChange: titlesShown(shown) });
-    assert.deepEqual(shown, [['缓存测试丙的第一题？']]);
+    assert.deepEqual(shown, [['缓存测试丙的第一题？']], 'neither the outline nor the cache lists the changed bank');
+    assert.equal(instance.lastLoad?.listedMs, undefined);
     assert.equal(instance.lastLoad?.indexed, 1);
     assert.equal(instance.lastLoad?.corrected, 0);
   });
@@ -207,6 +220,21 @@ describe('Loading the banks', () => {
 
     const { instance: warm } = await library();
     assert.equal(warm.lastLoad?.fromCache, warm.lastLoad?.files, 'the rebuilt cache is used');
+  });
+
+  it('sets a corrupt outline aside, lists nothing from it, and writes a new one', async () => {
+    await library();
+    const outlineFile = vscode.Uri.joinPath(cacheFolder(), 'outline.json');
+    await vscode.workspace.fs.writeFile(outlineFile, encode('{"format":"interview-dojo/bank-outline","parserVersion":1,'));
+    const listedEarly: number[] = [];
+    const { instance, log } = await library({ onChange: (lib) => lib.practiceItems.length === 0 && listedEarly.push(lib.listed.length) });
+    assert.deepEqual(listedEarly, [], 'nothing listed before the index');
+    assert.equal(instance.lastLoad?.fromCache, instance.lastLoad?.files, 'the cache itself is still used');
+    assert.ok(log.lines.some((line) => /^warn: The bank index outline was not usable .*set aside/.test(line)), log.lines.join('\n'));
+    const names = (await vscode.workspace.fs.readDirectory(cacheFolder())).map(([name]) => name);
+    assert.ok(names.some((name) => name.startsWith('outline.json.corrupt-')), names.join(', '));
+    const { instance: warm } = await library();
+    assert.ok(warm.lastLoad?.listedMs !== undefined, 'the next start lists from the new outline');
   });
 
   it('coalesces reloads asked for during a reload into one more', async () => {

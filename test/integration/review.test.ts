@@ -26,8 +26,8 @@ function listed(api: DojoApi): QuestionNode[] {
 }
 
 /** The tooltip as the tree resolves it on hover. */
-function tooltipOf(api: DojoApi, node: QuestionNode): vscode.MarkdownString {
-  return api.tree.provider.resolveTreeItem(node, node).tooltip as vscode.MarkdownString;
+async function tooltipOf(api: DojoApi, node: QuestionNode): Promise<vscode.MarkdownString> {
+  return (await api.tree.provider.resolveTreeItem(node, node)).tooltip as vscode.MarkdownString;
 }
 
 describe('Review', () => {
@@ -89,7 +89,7 @@ describe('Review', () => {
     assert.equal(api.due.isDue(id!), false);
     const before = listed(api).find((node) => node.question.id === id)!;
     assert.ok(['learning', 'scheduled'].includes(before.state), before.state);
-    assert.match(tooltipOf(api, before).value.replace(/&nbsp;/g, ' '), /\n\nNext review: \S+/);
+    assert.match((await tooltipOf(api, before)).value.replace(/&nbsp;/g, ' '), /\n\nNext review: \S+/);
     assert.ok(!api.ctx.review.queue([id!]).due.includes(id!));
 
     advancePast(id!);
@@ -107,7 +107,7 @@ describe('Review', () => {
     await api.ctx.review.reset([id!]);
     const reset = listed(api).find((n) => n.question.id === id)!;
     assert.notEqual(reset.state, 'due');
-    assert.doesNotMatch(tooltipOf(api, reset).value.replace(/&nbsp;/g, ' '), /Next review|Due for review/);
+    assert.doesNotMatch((await tooltipOf(api, reset)).value.replace(/&nbsp;/g, ' '), /Next review|Due for review/);
     assert.equal(api.due.dueCount, dueBefore);
     assert.equal(api.dueStatus.shown, dueBefore > 0, 'hidden when nothing is due');
     assert.equal(api.tree.view.badge?.value, dueBefore === 0 ? undefined : dueBefore);

@@ -45,8 +45,8 @@ async function firedDuring(api: DojoApi, act: () => PromiseLike<unknown>): Promi
 }
 
 /** The tooltip as the tree resolves it on hover. */
-function tooltipOf(api: DojoApi, node: QuestionNode): vscode.MarkdownString {
-  const tooltip = api.tree.provider.resolveTreeItem(node, node).tooltip;
+async function tooltipOf(api: DojoApi, node: QuestionNode): Promise<vscode.MarkdownString> {
+  const tooltip = (await api.tree.provider.resolveTreeItem(node, node)).tooltip;
   assert.ok(tooltip instanceof vscode.MarkdownString, 'a markdown tooltip');
   return tooltip;
 }
@@ -180,15 +180,15 @@ describe('Question tree', () => {
     assert.equal(api.tree.view.description, `Starred · ${listed + 1} questions`, 'the count follows the progress');
   });
 
-  it('presents a question with its title, a short bank name, an escaped preview and a command that opens it', () => {
-    const node = questionNodes(api).find((n) => n.question.prompt !== n.question.title)!;
+  it('presents a question with its title, a short bank name, an escaped preview and a command that opens it', async () => {
+    const node = questionNodes(api).find((n) => api.library.get(n.question.id)!.prompt !== n.question.title)!;
     const { question } = node;
     const bankTitle = api.library.index.documents.find((d) => d.file === question.document)!.title;
     assert.equal(node.id, `q:${question.id}`);
     assert.equal(node.label, question.title);
     assert.equal(node.description, shortLabel(bankTitle, 24));
     assert.ok(questionNodes(api).every((n) => displayWidth(String(n.description)) <= 24), 'descriptions stay short');
-    const tooltip = tooltipOf(api, node);
+    const tooltip = await tooltipOf(api, node);
     assert.ok(tooltip.value.includes(new vscode.MarkdownString().appendText(bankTitle).value), 'the tooltip names the bank in full');
     assert.ok(!tooltip.isTrusted && !tooltip.supportHtml, 'bank text is never trusted markdown');
     assert.ok(tooltip.value.includes(new vscode.MarkdownString().appendText(question.title).value));
@@ -356,7 +356,7 @@ describe('Question tree', () => {
     assert.ok(fired.some((nodes) => nodes?.includes(node)), 'the event carries the graded row');
     assert.ok(fired.every((nodes) => nodes !== undefined), 'no full refresh');
     assert.ok(['learning', 'scheduled'].includes(node.state), node.state);
-    assert.match(tooltipOf(api, node).value.replace(/&nbsp;/g, ' '), /\n\nNext review: \S+/);
+    assert.match((await tooltipOf(api, node)).value.replace(/&nbsp;/g, ' '), /\n\nNext review: \S+/);
   });
 
   it('builds a question’s tooltip only when asked, and again after its progress changed', async () => {
@@ -365,7 +365,7 @@ describe('Question tree', () => {
     const node = api.tree.provider.findQuestion(target.id)!;
     assert.equal(node.tooltip, undefined, 'no tooltip until the row is hovered');
     const bankTitle = api.library.index.documents.find((d) => d.file === target.document)!.title;
-    const first = tooltipOf(api, node);
+    const first = await tooltipOf(api, node);
     assert.ok(first.value.startsWith(`**${escaped(target.title)}**`));
     assert.ok(first.value.includes(escaped(target.prompt.slice(0, 20))), 'a preview of the prompt');
     assert.ok(first.value.includes(escaped(bankTitle)), 'the bank in full');
@@ -374,7 +374,7 @@ describe('Question tree', () => {
 
     await api.ctx.progress.setStarred(target.id, true);
     assert.equal(node.tooltip, undefined, 'dropped when the row is redrawn');
-    const second = tooltipOf(api, node);
+    const second = await tooltipOf(api, node);
     assert.ok(second.value.includes(escaped(' · starred')) && !second.value.includes(escaped('not attempted')), second.value);
   });
 

@@ -212,4 +212,28 @@ describe('walkBanks', () => {
     const asyncFs: WalkFileSystem<string> = { ...withoutRealPath(fs), realPath: async (path) => fs.realPath(path) };
     assert.deepEqual(await walkBanks(asyncFs, '/banks', limits), walkBanksSync(fs, '/banks', limits));
   });
+
+  it('asks an asynchronous file system for the stats of a folder a few dozen at a time, and keeps their order and failures', async () => {
+    const folder: Record<string, Node> = {};
+    for (let i = 0; i < 100; i++) folder[`q${String(i).padStart(3, '0')}.md`] = { size: i + 1 };
+    folder['gone.md'] = { link: '/nowhere' };
+    const fs = new MemoryFs({ banks: { folder } });
+    let inFlight = 0;
+    let most = 0;
+    const slow: WalkFileSystem<string> = {
+      ...withoutRealPath(fs),
+      stat: async (path) => {
+        most = Math.max(most, ++inFlight);
+        // Answers out of order: later paths first.
+        await new Promise((resolve) => setTimeout(resolve, 5 - (Number(path.match(/\d+/)?.[0] ?? 0) % 5)));
+        inFlight--;
+        return fs.stat(path);
+      },
+    };
+    const result = await walkBanks(slow, '/banks', limits);
+    assert.ok(most > 1 && most <= 32, `at most 32 stats in flight, more than one (${most})`);
+    assert.deepEqual(result, walkBanksSync(fs, '/banks', limits));
+    assert.equal(result.files.length, 100);
+    assert.deepEqual(skips(result), [['/banks/gone.md', 'unreadable']]);
+  });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDomains } from '../../src/core/domains';
+import { fnv1a32Bytes } from '../../src/core/fnv';
 import { normaliseTitle } from '../../src/core/ids';
 import { buildIndex, practiceItems } from '../../src/core/indexer';
 
@@ -12,6 +13,21 @@ const index = buildIndex(files.map((name) => ({ file: name, bytes: readFileSync(
 const questionsOf = (file: string) => index.questions.filter((q) => q.document === file);
 
 describe('the bundled banks', () => {
+  it('keep every question, id, domain and text they had when their index was recorded (fixtures/bundled-index.json)', () => {
+    // Recorded before the parser learnt other layouts: whatever it learns, the bundled banks index exactly as before.
+    const recorded = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'bundled-index.json'), 'utf8'));
+    const hash = (text: string) => fnv1a32Bytes(new TextEncoder().encode(text));
+    const rows = index.questions.map((q) => [
+      q.id,
+      q.domain,
+      q.title,
+      q.duplicateOf ?? null,
+      hash(JSON.stringify([q.prompt, q.answer, q.analysis, q.code, q.section ?? null, q.number ?? null, q.tags, q.hasReference, q.line])),
+    ]);
+    assert.deepEqual(index.documents, recorded.documents);
+    assert.deepEqual(rows, recorded.questions);
+  });
+
   it('index 30, 30, 50 and 30 questions from the first four banks', () => {
     const counts = new Map(index.documents.map((d) => [d.file, d.questionCount]));
     assert.equal(counts.get('vr-startup-opportunities.md'), 30);

@@ -8,7 +8,8 @@ import * as esbuild from 'esbuild';
 import { InThreadIndexer } from '../../src/banks/inThreadIndexer';
 import { WorkerIndexer } from '../../src/banks/workerIndexer';
 import type { BankIndexer } from '../../src/banks/bankIndexer';
-import { readBankCache, serialiseBankCache, domainsHash, type CachedBank } from '../../src/core/bankCache';
+import { readBankCache, serialiseBankCache, type CachedBank } from '../../src/core/bankCache';
+import { domainsHash } from '../../src/core/cacheKey';
 import { loadDomains } from '../../src/core/domains';
 import { runIndexJob } from '../../src/core/indexJob';
 import {
@@ -17,10 +18,13 @@ import {
   IndexJobCollector,
   PartBatcher,
   QUESTIONS_PER_MESSAGE,
+  type IndexJobFile,
   type IndexJobMessage,
   type IndexJobResult,
 } from '../../src/core/indexJobProtocol';
 import { assembleIndex, bankSlugs, buildIndex, type BankSource } from '../../src/core/indexer';
+import { practiceItems } from '../../src/core/bankIndex';
+import { readOutline, serialiseOutline, type OutlineRead } from '../../src/core/bankOutline';
 import type { IndexedBank } from '../../src/core/bankFile';
 import type { BankIndex, Domain, Question } from '../../src/core/model';
 
@@ -60,19 +64,21 @@ async function indexWith(
     unreadable?: string[];
     /** The file list is given only once this settles (the host still walking), the cache and taxonomy at once. */
     filesAfter?: Promise<void>;
+    /** The stored outline is not usable: the job writes one even for an exact cache. */
+    writeOutline?: boolean;
   } = {},
 ): Promise<{ index: BankIndex; result: IndexJobResult; read: string[] }> {
   const slugs = bankSlugs(banks);
-  const files = banks.map((source, i) => ({
-    file: source.file,
-    size: source.bytes.length,
-    mtime: (options.mtime ?? mtimeOf)(source),
-    slug: slugs[i].slug,
-  }));
+  const files = filesOf(banks, options.mtime);
   const read: string[] = [];
   const result = await indexer.index(
     { domains: options.domains ?? DOMAINS, cache: options.cache },
-    (options.filesAfter ?? Promise.resolve()).then(() => ({ files, trustStat: options.trustStat ?? false, omitCached: options.known !== undefined })),
+    (options.filesAfter ?? Promise.resolve()).then(() => ({
+      files,
+      trustStat: options.trustStat ?? false,
+      omitCached: options.known !== undefined,
+      writeOutline: options.writeOutline,
+    })),
     async (numbers) =>
       numbers.map((i) => {
         read.push(banks[i].file);
@@ -81,6 +87,12 @@ async function indexWith(
     options.known,
   );
   return { index: assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank }))), result, read };
+}
+
+/** The job's file list for `banks`, as the host walks it. */
+function filesOf(banks: readonly BankSource[], mtime: (source: BankSource) => number = mtimeOf): IndexJobFile[] {
+  const slugs = bankSlugs(banks);
+  return banks.map((source, i) => ({ file: source.file, size: source.bytes.length, mtime: mtime(source), slug: slugs[i].slug }));
 }
 
 /** `banks` with the last character of `file` replaced: other bytes of the same length. */
@@ -144,6 +156,22 @@ describe('index jobs', () => {
         assert.deepEqual(warm.index, expected);
         assert.equal(warm.result.fromCache, banks.length);
         assert.equal(warm.result.cache, undefined);
+        assert.equal(warm.result.outline, undefined);
+      });
+
+      it("writes with every cache an outline that lists exactly the index's practice items, and one alone when asked", async () => {
+        const cold = await indexWith(indexer(), banks);
+        const files = filesOf(banks);
+        const read = readOutline(cold.result.outline!, domainsHash(DOMAINS), files);
+        assert.equal(read.kind, 'usable');
+        const { outline } = read as Extract<OutlineRead, { kind: 'usable' }>;
+        assert.deepEqual(outline.documents, expected.documents);
+        const rows = practiceItems(expected).map(({ id, document, line, title, domain, code }) => ({ id, document, line, title, domain, code: code.map(({ lang }) => ({ lang })) }));
+        assert.deepEqual(outline.practiceItems, rows);
+
+        const warm = await indexWith(indexer(), banks, { cache: cold.result.cache, writeOutline: true });
+        assert.equal(warm.result.cache, undefined, 'the cache is exact');
+        assert.deepEqual(warm.result.outline, cold.result.outline);
       });
 
       it('re-indexes only the bank whose bytes changed, and only the bank whose modification time changed', async () => {
@@ -322,6 +350,60 @@ describe('the warm-start cache file', () => {
       ['a document of another slug', (e) => (e[2].bank.document.slug = 'elsewhere')],
     ];
     for (const [what, change] of cases) assert.equal(tampered(change).kind, 'corrupt', what);
+  });
+});
+
+describe('the warm-start outline file', () => {
+  const banks = sources().slice(0, 3);
+  const taxonomy = domainsHash(DOMAINS);
+  const index = buildIndex(banks, DOMAINS);
+  const files = filesOf(banks);
+  const cached = (): CachedBank[] =>
+    index.documents.map((document, i) => ({
+      key: { file: document.file, slug: document.slug, size: files[i].size, mtime: files[i].mtime, hash: 'abcd1234' },
+      bank: { document, questions: index.questions.filter((q) => q.document === document.file), diagnostics: [] },
+    }));
+  const written = () => serialiseOutline(cached(), taxonomy);
+  const tampered = (change: (file: { banks: { key: Record<string, unknown>; rows: unknown[][]; questionCount: number }[] }) => void) => {
+    const file = JSON.parse(new TextDecoder().decode(written()));
+    change(file);
+    return readOutline(new TextEncoder().encode(JSON.stringify(file)), taxonomy, files).kind;
+  };
+
+  it('lists the practice items of exactly the walked files, in their order, without repeats', () => {
+    const read = readOutline(written(), taxonomy, files);
+    assert.equal(read.kind, 'usable');
+    const { outline } = read as Extract<OutlineRead, { kind: 'usable' }>;
+    assert.deepEqual(outline.documents, index.documents);
+    assert.deepEqual(outline.practiceItems.map((q) => q.id), practiceItems(index).map((q) => q.id));
+    assert.ok(index.questions.length > outline.practiceItems.length, 'the banks have repeats, which are not listed');
+  });
+
+  it('is stale when any walked file differs in size, modification time or slug, or a file is added or gone', () => {
+    const changed = (change: (list: IndexJobFile[]) => void) => {
+      const list = files.map((file) => ({ ...file }));
+      change(list);
+      return readOutline(written(), taxonomy, list).kind;
+    };
+    assert.equal(changed((l) => (l[1].size += 1)), 'stale');
+    assert.equal(changed((l) => (l[1].mtime += 1)), 'stale');
+    assert.equal(changed((l) => (l[2].slug = 'renamed')), 'stale');
+    assert.equal(changed((l) => l.pop()), 'stale');
+    assert.equal(changed((l) => l.push({ file: 'new.md', size: 1, mtime: 1, slug: 'new' })), 'stale');
+    assert.equal(changed((l) => l.reverse()), 'usable', 'the order is the walk\'s');
+    assert.equal(readOutline(written(), 'other taxonomy', files).kind, 'stale');
+  });
+
+  it('is corrupt when it is not JSON, not an outline, or any row does not validate', () => {
+    assert.equal(readOutline(new TextEncoder().encode('{"format":'), taxonomy, files).kind, 'corrupt');
+    assert.equal(readOutline(new TextEncoder().encode('{"banks":[]}'), taxonomy, files).kind, 'corrupt');
+    assert.equal(tampered((f) => (f.banks[0].rows[0][0] = 'other/12345678')), 'corrupt', 'a row of another bank');
+    assert.equal(tampered((f) => (f.banks[0].rows[0][1] = -1)), 'corrupt', 'a negative line');
+    assert.equal(tampered((f) => (f.banks[1].rows[0][4] = [1])), 'corrupt', 'a language that is not text');
+    assert.equal(tampered((f) => f.banks[1].rows[0].pop()), 'corrupt', 'a short row');
+    assert.equal(tampered((f) => (f.banks[2].questionCount = 0)), 'corrupt', 'more rows than questions');
+    assert.equal(tampered((f) => delete f.banks[2].key.hash), 'corrupt', 'a key without its hash');
+    assert.equal(tampered((f) => f.banks.push(f.banks[0])), 'corrupt', 'a file outlined twice');
   });
 });
 
