@@ -21,6 +21,7 @@ const allowed: RegExp[] = [
   /^extension\/media\/[\w-]+\.css$/,
   /^extension\/media\/icons\/[\w-]+\.(png|svg)$/,
   /^extension\/docs\/images\/[\w-]+\.png$/,
+  /^extension\/docs\/bank-format(\.zh-CN)?\.md$/,
 ];
 
 /** What the extension cannot work without (the bundle loads these at run time). */
