@@ -119,6 +119,7 @@ class BankReader {
   }
 
   read(): ParsedBank {
+    this.title = this.overrides.title;
     this.blocks.forEach((block, i) => this.readBlock(block, i));
     this.endQuestion();
     this.addUnansweredListItems();
@@ -182,13 +183,15 @@ class BankReader {
         return;
       }
     }
-    if (this.draft && label) {
+    const prefixed = questionPrefix(block.text);
+    // `### Question: …` after a question that already has parts starts the next question rather than a prompt.
+    const startsQuestion = label?.kind === 'prompt' && label.rest !== '' && prefixed !== undefined && this.draft?.hasParts();
+    if (this.draft && label && !startsQuestion) {
       this.draft.label(label.kind, label.rest, label.parenthetical, this.range(block));
       return;
     }
     const dotted = numbered ? undefined : leadingNumber(block.text);
     const title = titleText(block.text);
-    const prefixed = questionPrefix(block.text);
     const question = !isIntroOrConclusion(title) && !isQuestionListHeading(block.text) && (prefixed !== undefined || readsAsQuestion(title));
     if (this.draft && this.isInsideDraft(block) && !question && !(dotted && dotted.path.length > 1)) {
       this.addProse(block);
@@ -397,7 +400,8 @@ class BankReader {
     this.startQuestion({ line: range[0], title, section: this.sectionTitle(), headingLevel: this.sectionLevel(), layout: '<details> blocks' });
     const after = block.text.slice(summary.index + summary[0].length);
     const close = after.search(/<\/details>/i);
-    const answer = (close >= 0 ? after.slice(0, close) : after).trim();
+    // `<summary>…</summary><br>` is spacing in the bank, not part of the answer.
+    const answer = (close >= 0 ? after.slice(0, close) : after).replace(/^(?:\s*<br\s*\/?>)+/i, '').trim();
     if (answer) this.draft?.addProse(answer, range);
     if (close >= 0) this.endQuestion();
     else this.detailsDepth = 1;
@@ -405,10 +409,12 @@ class BankReader {
   }
 
   private readInsideDetails(block: Block): void {
-    if (block.kind === 'html') {
-      this.detailsDepth += (block.text.match(/<details[\s>]/gi)?.length ?? 0) - (block.text.match(/<\/details>/gi)?.length ?? 0);
+    // `</b></details>` is a paragraph, not an HTML block: any block but code may close the <details>.
+    const markdown = block.kind === 'fence' ? '' : this.markdown(block);
+    if (markdown.includes('<')) {
+      this.detailsDepth += (markdown.match(/<details[\s>]/gi)?.length ?? 0) - (markdown.match(/<\/details>/gi)?.length ?? 0);
       if (this.detailsDepth <= 0) {
-        const before = block.text.slice(0, block.text.search(/<\/details>/i)).trim();
+        const before = markdown.slice(0, markdown.search(/<\/details>/i)).trim();
         if (before) this.draft?.addProse(before, this.range(block));
         this.detailsDepth = 0;
         this.endQuestion();
@@ -431,13 +437,10 @@ class BankReader {
     let questionItems = 0;
     for (const item of block.items) {
       const title = titleText(item.text);
-      const nested = (item.children ?? []).filter((child) => readsAsQuestion(titleText(child.text)));
-      if (nested.length > 0 && (/[:：]$/.test(title) || !readsAsQuestion(title))) {
+      const nested = this.nestedQuestions(item);
+      if (nested.length > 0) {
         questionItems++;
-        for (const child of nested) {
-          const childTitle = titleText(child.text);
-          taken.push({ line: this.line(child.line), number: child.number, title: childTitle, prompt: `${item.text.trim()}\n\n${child.text.trim()}`, section: title });
-        }
+        taken.push(...nested);
       } else if (title && readsAsQuestion(title)) {
         questionItems++;
         taken.push({ line: this.line(item.line), number: item.number, title, section: this.sectionTitle() });
@@ -460,9 +463,31 @@ class BankReader {
     }
   }
 
+  /** A stem item (`Given a linear system Ax = b:`) with a nested list of questions: one item per nested question. */
+  private nestedQuestions(item: ListItem): ListedQuestion[] {
+    if (!item.children) return [];
+    const stem = titleText(item.text);
+    if (!stem || !(/[:：]$/.test(stem) || !readsAsQuestion(stem))) return [];
+    const nested: ListedQuestion[] = [];
+    for (const child of item.children) {
+      const title = titleText(child.text);
+      if (!title || !readsAsQuestion(title)) continue;
+      const question: ListedQuestion = { line: this.line(child.line), title, prompt: `${item.text.trim()}\n\n${child.text.trim()}`, section: stem };
+      if (child.number !== undefined) question.number = child.number;
+      nested.push(question);
+    }
+    return nested;
+  }
+
   private addListItems(block: Block, items: ListItem[]): void {
     let count = 0;
     for (const item of items) {
+      const nested = this.nestedQuestions(item);
+      if (nested.length > 0) {
+        this.listed.push(...nested);
+        count += nested.length;
+        continue;
+      }
       const title = cleanTitle(item.text);
       if (title) {
         this.listed.push({ line: this.line(item.line), number: item.number, title });

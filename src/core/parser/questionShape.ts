@@ -66,14 +66,14 @@ export function boldOnly(text: string): string | undefined {
  * removed (their text kept). `__init__` stays: underscores inside a word are not emphasis.
  */
 export function titleText(markdown: string): string {
+  // Code spans keep their text as written (`__init__`); emphasis is only read outside them.
   let text = markdown
     .replace(/<[^<>\n]{0,500}>/g, ' ')
     .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '')
     .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    .replace(/\*\*|`/g, '')
-    .replace(/(^|[^\w*])\*(?=\S)([^*\n]{0,300}?\S)\*(?![\w*])/g, '$1$2')
-    .replace(/(^|[^\w])__(?=\S)([^\n]{0,300}?\S)__(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_(?=\S)([^_\n]{0,300}?\S)_(?!\w)/g, '$1$2')
+    .split(/(`+[^`\n]*`+)/)
+    .map((piece, i) => (i % 2 === 1 ? piece.replace(/`/g, '') : withoutEmphasis(piece)))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   const prefix = questionPrefix(text);
@@ -81,4 +81,14 @@ export function titleText(markdown: string): string {
   const numbering = leadingNumber(text);
   if (numbering) text = numbering.rest.trim();
   return text;
+}
+
+/** `**x**`, `*x*`, `__x__`, `_x_` → x; a lower-case identifier between underscores (`__init__`) is not emphasis. */
+function withoutEmphasis(text: string): string {
+  const unlessIdentifier = (whole: string, before: string, inner: string) => (/^[a-z0-9_]+$/.test(inner) ? whole : before + inner);
+  return text
+    .replace(/\*\*/g, '')
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]{0,300}?\S)\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w])__(?=\S)([^\n]{0,300}?\S)__(?!\w)/g, unlessIdentifier)
+    .replace(/(^|[^\w])_(?=\S)([^_\n]{0,300}?\S)_(?!\w)/g, unlessIdentifier);
 }
