@@ -22,7 +22,9 @@ export interface FrontMatter {
 }
 
 /** Front matter longer than this is not front matter but a file that happens to start with `---`. */
-const MAX_LINES = 200;
+const MAX_LINES = 1000;
+/** Bigger front matter is refused unread: a bank's settings take a few lines, and YAML costs more than markdown. */
+const MAX_CHARACTERS = 64 * 1024;
 /** Patterns only ever see the start of a block's first line, so a slow pattern stays cheap. */
 export const PATTERN_INPUT_LIMIT = 200;
 const DOJO_KEYS = ['questionHeading', 'question', 'answer', 'domain'];
@@ -43,7 +45,12 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
   const result: FrontMatter = { ...none, end: close + 1 };
   const report = (line: number, severity: Diagnostic['severity'], message: string) =>
     result.diagnostics.push({ file, line, severity, message });
-  const document = parseDocument(lines.slice(1, close).join('\n'), { uniqueKeys: false, prettyErrors: false });
+  const yaml = lines.slice(1, close).join('\n');
+  if (yaml.length > MAX_CHARACTERS) {
+    report(1, 'error', `Front matter is longer than ${MAX_CHARACTERS / 1024} KB; it was ignored.`);
+    return result;
+  }
+  const document = parseDocument(yaml, { uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0];
     const line = (error.linePos?.[0].line ?? 1) + 1;

@@ -66,9 +66,19 @@ export function boldOnly(text: string): string | undefined {
  * removed (their text kept). `__init__` stays: underscores inside a word are not emphasis.
  */
 export function titleText(markdown: string): string {
+  let text = inlineText(markdown);
+  const prefix = questionPrefix(text);
+  if (prefix) text = prefix.rest.trim();
+  const numbering = leadingNumber(text);
+  if (numbering) text = numbering.rest.trim();
+  return text;
+}
+
+/** Inline markdown as one line of plain text: emphasis, code marks, links and HTML tags removed, their text kept. */
+export function inlineText(markdown: string): string {
   // Code spans keep their text as written (`__init__`); emphasis is only read outside them.
-  let text = markdown
-    .replace(/<[^<>\n]{0,500}>/g, ' ')
+  return markdown
+    .replace(/<[^<>\n]{0,500}>/g, '')
     .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '')
     .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
     .split(/(`+[^`\n]*`+)/)
@@ -76,11 +86,6 @@ export function titleText(markdown: string): string {
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-  const prefix = questionPrefix(text);
-  if (prefix) text = prefix.rest.trim();
-  const numbering = leadingNumber(text);
-  if (numbering) text = numbering.rest.trim();
-  return text;
 }
 
 /** `**x**`, `*x*`, `__x__`, `_x_` → x; a lower-case identifier between underscores (`__init__`) is not emphasis. */
