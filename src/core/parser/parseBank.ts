@@ -192,7 +192,8 @@ class BankReader {
     }
     const dotted = numbered ? undefined : leadingNumber(block.text);
     const title = titleText(block.text);
-    const question = !isIntroOrConclusion(title) && !isQuestionListHeading(block.text) && (prefixed !== undefined || readsAsQuestion(title));
+    // `## 问题：…` is a question by its prefix; `## 典型问题` (a heading over a list of questions) is not one.
+    const question = !isIntroOrConclusion(title) && (prefixed !== undefined || (!isQuestionListHeading(block.text) && readsAsQuestion(title)));
     if (this.draft && this.isInsideDraft(block) && !question && !(dotted && dotted.path.length > 1)) {
       this.addProse(block);
       if (dotted) this.draft.numberedHeadings++;
