@@ -262,11 +262,14 @@ class BankReader {
     this.endQuestion();
     this.inQuestionList = false;
     this.closeSections(block.level);
-    // A numbered H1 over the questions (`# 1.llm概念`) is the file's title, not a section of it.
-    if (block.level === 1 && this.title === undefined) {
+    // A numbered H1 over the questions (`# 1.llm概念`) is the file's title, not a section of it; a deeper first
+    // section heading is both.
+    if (this.title === undefined) {
       this.title = section.title;
-      this.trace?.add(this.line(block.start), this.line(block.start), `heading ${quote(block.text)} → bank title`);
-      return;
+      if (block.level === 1) {
+        this.trace?.add(this.line(block.start), this.line(block.start), `heading ${quote(block.text)} → bank title`);
+        return;
+      }
     }
     this.sections.push(section);
     this.trace?.add(this.line(block.start), this.line(block.start), `heading ${quote(block.text)} → section`);
@@ -618,7 +621,10 @@ class BankReader {
 
   /** The block's first and last line in the original file. */
   private range(block: Block): LineRange {
-    return [this.line(block.start), Math.max(this.line(block.start), this.line(block.end - 1))];
+    // A list's range takes in the blank lines after it; they are not part of it.
+    let last = block.end - 1;
+    while (last > block.start && this.repaired.lines[last].trim() === '') last--;
+    return [this.line(block.start), this.line(last)];
   }
 }
 
