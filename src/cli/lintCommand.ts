@@ -1,5 +1,10 @@
 // `dojo lint [paths…]`: the diagnostics only, failing when any is an error (for bank authors' CI).
-import { loadIndex } from './bankFiles';
+// `dojo lint --explain <file>`: how each part of one file was read, then its diagnostics.
+import { buildIndex } from '../core/indexer';
+import { decodeBank } from '../core/decode';
+import { explainBank } from '../core/parser';
+import { loadIndex, readBankSources, readDomains } from './bankFiles';
+import { CliError } from './errors';
 import { formatDiagnostic, type Output } from './output';
 
 export function lintCommand(paths: readonly string[], output: Output): number {
@@ -9,4 +14,16 @@ export function lintCommand(paths: readonly string[], output: Output): number {
   const errors = count('error');
   output.out(`${errors} error(s), ${count('warning')} warning(s), ${count('info')} note(s) in ${documents.length} file(s)`);
   return errors > 0 ? 1 : 0;
+}
+
+export function explainCommand(paths: readonly string[], output: Output): number {
+  if (paths.length !== 1) throw new CliError('dojo lint --explain: give exactly one bank file', 2);
+  const { sources } = readBankSources(paths);
+  if (sources.length !== 1) throw new CliError(`dojo lint --explain: "${paths[0]}" is not one bank file`, 2);
+  const [source] = sources;
+  // The indexer's own diagnostics (no questions, an unknown domain, decoding) join the parser's.
+  const index = buildIndex(sources, readDomains());
+  const decoded = decodeBank(source.file, source.bytes);
+  for (const line of explainBank(source.file, decoded.text, index.diagnostics)) output.out(line);
+  return index.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 1 : 0;
 }

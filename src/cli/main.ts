@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './errors';
 import { indexCommand } from './indexCommand';
-import { lintCommand } from './lintCommand';
+import { explainCommand, lintCommand } from './lintCommand';
 import type { Output } from './output';
 import { renderCommand } from './renderCommand';
 import { searchCommand } from './searchCommand';
@@ -32,7 +32,12 @@ function dispatch(argv: string[], output: Output): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, limit: { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      limit: { type: 'string' },
+      explain: { type: 'boolean' },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || command === undefined) {
@@ -44,7 +49,7 @@ function dispatch(argv: string[], output: Output): number {
     case 'index':
       return indexCommand(rest, json, output);
     case 'lint':
-      return lintCommand(rest, output);
+      return values.explain ? explainCommand(rest, output) : lintCommand(rest, output);
     case 'render':
       if (rest.length === 0) throw new CliError('dojo render: missing question id', 2);
       return renderCommand(rest[0], rest.slice(1), output);

@@ -5,6 +5,7 @@ Commands:
   index [paths…] [--json]           Index question banks; print a summary, or the whole index as JSON.
   render <id> [paths…]              Print the reference HTML (answer, code, analysis) of one question.
   lint [paths…]                     Print the banks' problems; exit 1 if any is an error.
+       --explain <file>             Print how each part of one bank file was read, then its problems.
   search <query> [paths…] [--json]  Search the practice items, best match first.
          [--limit <n>]              At most n results (default 50).
 

@@ -5,7 +5,8 @@ import { decodeBank } from './decode';
 import { classifyDomain } from './domains';
 import { assignQuestionIds, fileStem, normaliseTitle } from './ids';
 import type { BankDocument, Diagnostic, Domain, Question } from './model';
-import { parseBank } from './parser';
+import { readBank } from './parser';
+import { noQuestionsMessage } from './parser/lintMessages';
 
 export interface BankSource {
   /** The path (or label) the bank was read from; it names the bank in documents and diagnostics. */
@@ -46,18 +47,23 @@ export function indexBankFile(source: Pick<BankSource, 'file' | 'bytes'>, slug: 
 
 function indexBank(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, domains: readonly Domain[]): IndexedBank {
   const decoded = decodeBank(source.file, source.bytes);
-  const bank = parseBank(source.file, decoded.text);
+  const reading = readBank(source.file, decoded.text);
+  const bank = reading.bank;
   const diagnostics = [...decoded.diagnostics, ...bank.diagnostics];
   // A file decode rejected (binary) already has its error; any other file without questions is worth a warning.
   if (bank.questions.length === 0 && !decoded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-    diagnostics.push({ file: source.file, line: 1, severity: 'warning', message: 'no questions found' });
+    diagnostics.push({ file: source.file, line: 1, severity: 'warning', message: noQuestionsMessage(reading.headings) });
   }
+  const forcedDomain = domainOverride(source.file, reading.overrides.domain, domains, diagnostics);
   const ids = assignQuestionIds(slug, bank.questions.map((question) => normaliseTitle(question.title)));
   const questions = bank.questions.map((raw, i): Question => {
-    const { domain, tags } = classifyDomain(
+    const classified = classifyDomain(
       { title: raw.title, prompt: raw.prompt, answer: raw.answer, section: raw.section, documentTitle: bank.title },
       domains,
     );
+    // The front matter's `dojo.domain` is the primary domain; what the classifier found besides it stays as tags.
+    const domain = forcedDomain ?? classified.domain;
+    const tags = forcedDomain ? [classified.domain, ...classified.tags].filter((id) => id !== forcedDomain && id !== 'general') : classified.tags;
     const question: Question = {
       id: ids[i].id,
       document: source.file,
@@ -85,4 +91,17 @@ function indexBank(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, dom
     questions,
     diagnostics,
   };
+}
+
+/** The front matter's domain when the taxonomy has it; otherwise an error naming the valid ids, and no override. */
+function domainOverride(file: string, id: string | undefined, domains: readonly Domain[], diagnostics: Diagnostic[]): string | undefined {
+  if (id === undefined) return undefined;
+  if (domains.some((domain) => domain.id === id)) return id;
+  diagnostics.push({
+    file,
+    line: 1,
+    severity: 'error',
+    message: `Front matter \`dojo.domain\` "${id}" is not a domain id; it was ignored. Valid ids: ${domains.map((domain) => domain.id).join(', ')}.`,
+  });
+  return undefined;
 }

@@ -191,6 +191,30 @@ describe('the dojo CLI', function () {
     assert.match(run.stdout, /^1 error\(s\)/m);
   });
 
+  it('lint --explain prints how each part of one file was read, then its diagnostics', () => {
+    const file = path.join(dir, 'explained.md');
+    writeFileSync(file, '---\ndojo:\n  domain: cooking\n---\n\n## Basics\n\n### What is a closure?\n\nA function with its scope.\n\nClosing words.\n');
+    const run = dojo('lint', '--explain', file);
+    assert.equal(run.status, 1, 'an unknown domain is an error');
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 4), [
+      '1-4    front matter: dojo.domain = cooking',
+      '6      heading "Basics" → bank title',
+      '8-12   question "What is a closure?" (question headings): prompt 8, answer 10-12',
+      'Diagnostics:',
+    ]);
+    assert.match(lines[4], /^1: error: Front matter `dojo\.domain` "cooking" is not a domain id; it was ignored\. Valid ids: .*nlp/);
+    assert.equal(lines.length, 5);
+  });
+
+  it('lint --explain exits 2 without exactly one bank file', () => {
+    for (const args of [['lint', '--explain'], ['lint', '--explain', banks]]) {
+      const run = dojo(...args);
+      assert.equal(run.status, 2, args.join(' '));
+      assert.match(run.stderr, /^dojo lint --explain: /);
+    }
+  });
+
   it('render prints the reference HTML of one question, and exits 1 for an unknown id', () => {
     const [question] = JSON.parse(dojo('index', banks, '--json').stdout).questions;
     const run = dojo('render', question.id, banks);

@@ -86,14 +86,29 @@ describe('buildIndex', () => {
     assert.deepEqual(index.diagnostics.map((d) => [d.file, d.line, d.severity]), [['banks/unclosed-fence.md', 9, 'warning']]);
   });
 
-  it('warns about a bank without questions, including an empty file', () => {
+  it('warns about a bank without questions, including an empty file, naming the layouts tried and the headings seen', () => {
     const index = buildIndex([fixture('no-questions.md'), source('empty.md', '')], DOMAINS);
     assert.deepEqual(index.questions, []);
     assert.deepEqual(index.documents.map((d) => d.questionCount), [0, 0]);
+    const tried =
+      'No questions found. Layouts tried: numbered headings, dotted section numbers, question headings, Q:/A: prefixes, <details> blocks, bold questions, question lists; ';
+    const frontMatter = 'If headings of one level are the questions, add front matter `dojo: { questionHeading: N }` (see the bank format).';
     assert.deepEqual(index.diagnostics, [
-      { file: 'banks/no-questions.md', line: 1, severity: 'warning', message: 'no questions found' },
-      { file: 'empty.md', line: 1, severity: 'warning', message: 'no questions found' },
+      { file: 'banks/no-questions.md', line: 1, severity: 'warning', message: `${tried}headings seen: line 3 "只有说明的文件", line 7 "附录". ${frontMatter}` },
+      { file: 'empty.md', line: 1, severity: 'warning', message: `${tried}no headings. ${frontMatter}` },
     ]);
+  });
+
+  it('gives every question the front matter’s domain, and reports an unknown domain id with the valid ones', () => {
+    const forced = buildIndex([source('nlp.md', '---\ndojo:\n  domain: training\n---\n\n### 1. 什么是卷积神经网络的池化层？\n\n缩小特征图。\n')], DOMAINS);
+    assert.deepEqual(forced.questions.map((q) => q.domain), ['training']);
+    assert.deepEqual(forced.questions[0].tags, []);
+    assert.deepEqual(forced.diagnostics, []);
+    const unknown = buildIndex([source('x.md', '---\ndojo:\n  domain: cooking\n---\n\n### 1. 什么是卷积神经网络的池化层？\n\n缩小特征图。\n')], DOMAINS);
+    assert.equal(unknown.questions[0].domain, 'general');
+    assert.equal(unknown.diagnostics.length, 1);
+    assert.equal(unknown.diagnostics[0].severity, 'error');
+    assert.match(unknown.diagnostics[0].message, /`dojo\.domain` "cooking" is not a domain id; it was ignored\. Valid ids: training\.$/);
   });
 
   it('reports a binary file with one error and indexes nothing from it', () => {

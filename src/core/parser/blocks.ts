@@ -1,8 +1,11 @@
 // markdown-it's token stream reduced to the top-level blocks the bank parser walks, with their line ranges.
 import MarkdownIt from 'markdown-it';
 
-/** Only the block structure is needed (inline markdown is rendered later, per question), so inline parsing is off. */
-const md = new MarkdownIt({ html: false });
+/**
+ * Only the block structure is needed (inline markdown is rendered later, per question), so inline parsing is off.
+ * HTML is on for tokenizing only, so that `<details>` blocks are seen; rendering is separate and stays safe.
+ */
+const md = new MarkdownIt({ html: true });
 md.core.ruler.enableOnly(['normalize', 'block']);
 
 export interface ListItem {
@@ -12,6 +15,8 @@ export interface ListItem {
   number?: number;
   /** The inline markdown of the item's first paragraph. */
   text: string;
+  /** The items of lists nested directly in this item (sub-questions under a stem). */
+  children?: ListItem[];
 }
 
 interface Lines {
@@ -26,6 +31,7 @@ export type Block =
   | (Lines & { kind: 'paragraph'; text: string })
   | (Lines & { kind: 'fence'; info: string; content: string })
   | (Lines & { kind: 'list'; items: ListItem[] })
+  | (Lines & { kind: 'html'; text: string })
   | (Lines & { kind: 'other' });
 
 export function readBlocks(text: string): Block[] {
@@ -45,6 +51,9 @@ export function readBlocks(text: string): Block[] {
       case 'fence':
         blocks.push({ kind: 'fence', start, end, info: token.info, content: token.content });
         break;
+      case 'html_block':
+        blocks.push({ kind: 'html', start, end, text: token.content });
+        break;
       case 'bullet_list_open':
       case 'ordered_list_open':
         blocks.push({ kind: 'list', start, end, items: listItems(tokens, i) });
@@ -56,18 +65,31 @@ export function readBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** The direct items of the list that opens at `open`, each with the text of its first inline token. */
+/**
+ * The direct items of the list that opens at `open`, each with the text of its first inline token, and the items of
+ * lists nested one level down (sub-questions under a stem).
+ */
 function listItems(tokens: MarkdownIt.Token[], open: number): ListItem[] {
   const items: ListItem[] = [];
   let current: ListItem | undefined;
-  for (let i = open + 1; i < tokens.length && tokens[i].level > 0; i++) {
+  let child: ListItem | undefined;
+  const base = tokens[open].level;
+  for (let i = open + 1; i < tokens.length && tokens[i].level > base; i++) {
     const token = tokens[i];
-    if (token.type === 'list_item_open' && token.level === 1 && token.map) {
-      current = { line: token.map[0], text: '' };
-      if (token.info) current.number = Number(token.info);
-      items.push(current);
-    } else if (token.type === 'inline' && current && current.text === '') {
-      current.text = token.content;
+    if (token.type === 'list_item_open' && token.map) {
+      if (token.level === base + 1) {
+        current = { line: token.map[0], text: '' };
+        child = undefined;
+        if (token.info) current.number = Number(token.info);
+        items.push(current);
+      } else if (token.level === base + 3 && current) {
+        child = { line: token.map[0], text: '' };
+        if (token.info) child.number = Number(token.info);
+        (current.children ??= []).push(child);
+      }
+    } else if (token.type === 'inline') {
+      if (child && child.text === '' && token.level === base + 5) child.text = token.content;
+      else if (current && !child && current.text === '') current.text = token.content;
     }
   }
   return items;

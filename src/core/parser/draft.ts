@@ -5,6 +5,12 @@ import type { RawQuestion } from './rawQuestion';
 
 type Part = Exclude<LabelKind, 'interview'>;
 
+/** 1-based first and last line in the original file. */
+export type LineRange = [number, number];
+
+/** Which lines went into each part, for `dojo lint --explain`. */
+export type PartLines = Partial<Record<'prompt' | 'answer' | 'analysis' | 'code', LineRange>>;
+
 export interface DraftStart {
   /** 1-based line in the original file. */
   line: number;
@@ -13,7 +19,14 @@ export interface DraftStart {
   section?: string;
   /** The level of the heading that started the question; undefined when a paragraph started it. */
   headingLevel?: number;
+  /** The question's own markdown when the block that started it holds it (a `Q:` paragraph, a bold question). */
+  prompt?: string;
+  /** Which layout started it, for `--explain`. */
+  layout: string;
 }
+
+/** In these, prose between the question and its answer label was always part of the answer; only code moves. */
+const BUNDLED_LAYOUTS = new Set(['numbered headings', '面试题 labels', 'bold numbered questions']);
 
 export class QuestionDraft {
   private readonly parts: Record<Exclude<Part, 'example'>, string[]> = { prompt: [], answer: [], analysis: [] };
@@ -24,19 +37,41 @@ export class QuestionDraft {
   /** Prose of the current example section not yet attached to a code block. */
   private pendingCaption: string[] = [];
   private codeInSection = 0;
+  /** Until the first label, blocks as the bank wrote them: if that label opens the answer, they were the prompt. */
+  private beforeLabel: { markdown: string[]; code: number; lines?: LineRange } | undefined = { markdown: [], code: 0 };
+  readonly lines: PartLines = {};
+  /** The last line any block of the question reached. */
+  end: number;
+  /** Numbered headings inside the question's body: many of them suggest a section holding questions. */
+  numberedHeadings = 0;
 
-  constructor(readonly start: DraftStart) {}
+  constructor(readonly start: DraftStart) {
+    this.end = start.line;
+  }
+
+  /** Whether any block has gone into the question yet. */
+  hasParts(): boolean {
+    return this.end > this.start.line || this.code.length > 0 || Object.values(this.parts).some((part) => part.length > 0);
+  }
 
   /** Starts the part a label introduces; `rest` is the text after the label in the same block. */
-  label(kind: Part, rest: string, parenthetical?: string): void {
+  label(kind: Part, rest: string, parenthetical: string | undefined, lines: LineRange): void {
+    const before = this.beforeLabel;
+    if (before && kind === 'answer' && before.markdown.length > 0 && (before.code > 0 || !BUNDLED_LAYOUTS.has(this.start.layout))) {
+      this.moveToPrompt(before);
+    }
+    this.beforeLabel = undefined;
     this.endPart();
     this.part = kind;
     this.parenthetical = parenthetical;
-    if (rest) this.addProse(rest);
+    if (rest) this.addProse(rest, lines);
+    else this.end = Math.max(this.end, lines[1]);
   }
 
-  addProse(markdown: string): void {
+  addProse(markdown: string, lines: LineRange): void {
     if (!markdown) return;
+    this.note(this.part === 'example' ? 'code' : this.part, lines);
+    this.beforeLabel?.markdown.push(markdown);
     if (this.part === 'example') this.pendingCaption.push(markdown);
     else this.parts[this.part].push(markdown);
   }
@@ -45,7 +80,12 @@ export class QuestionDraft {
    * Every fence goes to `code`; in an example section, the prose before it (or the label's parenthetical) is its
    * caption. `truncated`: the bank never closed the fence.
    */
-  addCode(info: string, content: string, truncated: boolean): void {
+  addCode(info: string, content: string, truncated: boolean, markdown: string, lines: LineRange): void {
+    this.note('code', lines);
+    if (this.beforeLabel) {
+      this.beforeLabel.markdown.push(markdown);
+      this.beforeLabel.code++;
+    }
     const block: CodeBlock = { lang: info.trim().split(/\s+/)[0].toLowerCase(), source: content.replace(/\n$/, '') };
     if (truncated) block.truncated = true;
     if (this.part === 'example') {
@@ -65,10 +105,11 @@ export class QuestionDraft {
     const analysis = join(this.parts.analysis);
     const title = this.start.title || cleanTitle(prompt.split('\n', 1)[0]);
     if (!title) return undefined;
+    this.lines.prompt ??= [this.start.line, this.start.line];
     const question: RawQuestion = {
       line: this.start.line,
       title,
-      prompt: prompt || title,
+      prompt: prompt || this.start.prompt || title,
       answer,
       analysis,
       code: this.code,
@@ -77,6 +118,28 @@ export class QuestionDraft {
     if (this.start.number !== undefined) question.number = this.start.number;
     if (this.start.section) question.section = this.start.section;
     return question;
+  }
+
+  /**
+   * Code and prose between the question's start and its answer label belong to the question: the prompt is the
+   * question's own text followed by them, fences included, and those fences are not reference code.
+   */
+  private moveToPrompt(before: { markdown: string[]; code: number }): void {
+    const own = this.parts.prompt.length > 0 ? this.parts.prompt : [this.start.prompt ?? this.start.title];
+    this.parts.prompt = [...own, ...before.markdown];
+    this.parts.answer = [];
+    this.code.splice(0, before.code);
+    const answer = this.lines.answer;
+    const code = this.lines.code;
+    this.lines.prompt = [this.lines.prompt?.[0] ?? this.start.line, Math.max(answer?.[1] ?? 0, code?.[1] ?? 0)];
+    delete this.lines.answer;
+    if (before.code > 0) delete this.lines.code;
+  }
+
+  private note(part: keyof PartLines, lines: LineRange): void {
+    const range = this.lines[part];
+    this.lines[part] = range ? [Math.min(range[0], lines[0]), Math.max(range[1], lines[1])] : [...lines];
+    this.end = Math.max(this.end, lines[1]);
   }
 
   /** Example prose after the section's last code block joins that block's caption; with no code it joins the answer. */

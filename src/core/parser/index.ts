@@ -1,2 +1,3 @@
-export { parseBank, type ParsedBank } from './parseBank';
+export { explainBank } from './explain';
+export { parseBank, readBank, type BankReading, type ParsedBank } from './parseBank';
 export type { RawQuestion } from './rawQuestion';

@@ -1,5 +1,6 @@
 // What a heading's or paragraph's inline text says about the bank's structure: question starts and section labels.
 // Each regex looks at one block's inline text only; the structure itself comes from markdown-it's tokens.
+import { inlineText } from './questionShape';
 
 /** The parts of a question a label introduces; `interview` (面试题) starts a new question. */
 export type LabelKind = 'prompt' | 'answer' | 'example' | 'analysis' | 'interview';
@@ -84,9 +85,9 @@ function stripOuterBold(text: string): string {
   return text.replace(/^\*\*\s*/, '').replace(/(?<!\s)\s*\*\*$/, '');
 }
 
-/** A one-line title: bold and code markers removed (`__` stays: it is more often Python's `__init__` than bold). */
+/** A one-line title: emphasis, code marks, links and HTML removed (`__init__` stays: it is Python, not bold). */
 export function cleanTitle(text: string): string {
-  return text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ').trim();
+  return inlineText(text);
 }
 
 const INTRO_OR_CONCLUSION = /^(?:结论|总结|结语|小结|引言|概述|前言|简介|conclusions?|summary|introduction|overview)(?:与展望|和展望)?[:：。.]?$/i;

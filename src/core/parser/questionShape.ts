@@ -1,0 +1,99 @@
+// Whether a heading, bold paragraph or list item reads as a question, and its text cleaned into a one-line title:
+// numbering, `Q:`-style prefixes, emphasis, links and inline HTML removed. Used by the layouts beyond the bundled ones.
+
+const INTERROGATIVE_WORD =
+  /^(?:what|how|why|when|where|which|who|is|are|can|could|does|do|did|should|would|will|explain|describe|compare|define|name|list|give|tell)\b/i;
+const INTERROGATIVE_CHINESE = /^(?:什么|如何|为什么|为何|怎么|怎样|哪些|哪个|是否|能否|请|简述|简要|介绍|解释|比较|说明|谈谈|列举|描述)/;
+
+/** A cleaned title reads as a question when it ends with a question mark or starts with an interrogative. */
+export function readsAsQuestion(title: string): boolean {
+  return /[?？]$/.test(title) || INTERROGATIVE_WORD.test(title) || INTERROGATIVE_CHINESE.test(title);
+}
+
+// `7.`, `7、`, `3.1.1`, `1.2.`, `(3)`, `（3）`: a number that is followed by text.
+const DOTTED_NUMBER = /^(\d+(?:\.\d+)*)(?:\s*[.、．:：)）]\s*|\s+)(?=\S)/;
+const PAREN_NUMBER = /^[(（](\d+)[)）]\s*(?=\S)/;
+// `Q7.`, `Q7:`, `Question 7:`, `问题 7:`, and the bare prefixes `Q:`, `Question:`, `问：`, `问题：`.
+const QUESTION_PREFIX = /^(?:Q|Question|问题|问)\s*(\d*)\s*[:：.、．]\s*/i;
+const ANSWER_PREFIX = /^(?:\*\*)?[ \t]*(?:A|Answer|答|答案|参考答案)[ \t]*[:：](?:[ \t]*\*\*)?[ \t]*/i;
+
+export interface Numbering {
+  /** `3.1.1` → [3, 1, 1]. */
+  path: number[];
+  rest: string;
+}
+
+/** The dotted number at the start of a heading's text: `3.1 梯度下降` → [3, 1]. */
+export function leadingNumber(text: string): Numbering | undefined {
+  const match = DOTTED_NUMBER.exec(text) ?? PAREN_NUMBER.exec(text);
+  if (!match) return undefined;
+  return { path: match[1].split('.').map(Number), rest: text.slice(match[0].length) };
+}
+
+export interface Prefixed {
+  number?: number;
+  rest: string;
+}
+
+/** `Q:`, `**Q1:**`, `Question 2.`, `问：` at the start of a block. */
+export function questionPrefix(text: string): Prefixed | undefined {
+  const bold = text.startsWith('**');
+  const inner = bold ? text.slice(2).trimStart() : text;
+  const match = QUESTION_PREFIX.exec(inner);
+  if (!match) return undefined;
+  let rest = inner.slice(match[0].length);
+  if (bold) rest = rest.replace(/^\*\*\s*/, '');
+  const result: Prefixed = { rest };
+  if (match[1]) result.number = Number(match[1]);
+  return result;
+}
+
+/** `A:`, `**Answer:**`, `答：`, `答案：`, `参考答案：` at the start of a block: the text after it. */
+export function answerPrefix(text: string): string | undefined {
+  const match = ANSWER_PREFIX.exec(text);
+  return match ? text.slice(match[0].length) : undefined;
+}
+
+/** A paragraph that is only bold text: its inner text. */
+export function boldOnly(text: string): string | undefined {
+  if (!text.startsWith('**') || !text.endsWith('**') || text.length < 5 || text.includes('\n')) return undefined;
+  const inner = text.slice(2, -2);
+  return inner.includes('**') ? undefined : inner;
+}
+
+/**
+ * A one-line title from inline markdown: numbering and prefixes removed, emphasis, code marks, links and HTML tags
+ * removed (their text kept). `__init__` stays: underscores inside a word are not emphasis.
+ */
+export function titleText(markdown: string): string {
+  let text = inlineText(markdown);
+  const prefix = questionPrefix(text);
+  if (prefix) text = prefix.rest.trim();
+  const numbering = leadingNumber(text);
+  if (numbering) text = numbering.rest.trim();
+  return text;
+}
+
+/** Inline markdown as one line of plain text: emphasis, code marks, links and HTML tags removed, their text kept. */
+export function inlineText(markdown: string): string {
+  // Code spans keep their text as written (`__init__`); emphasis is only read outside them.
+  return markdown
+    .replace(/<[^<>\n]{0,500}>/g, '')
+    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '')
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .split(/(`+[^`\n]*`+)/)
+    .map((piece, i) => (i % 2 === 1 ? piece.replace(/`/g, '') : withoutEmphasis(piece)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `**x**`, `*x*`, `__x__`, `_x_` → x; a lower-case identifier between underscores (`__init__`) is not emphasis. */
+function withoutEmphasis(text: string): string {
+  const unlessIdentifier = (whole: string, before: string, inner: string) => (/^[a-z0-9_]+$/.test(inner) ? whole : before + inner);
+  return text
+    .replace(/\*\*/g, '')
+    .replace(/(^|[^\w*])\*(?=\S)([^*\n]{0,300}?\S)\*(?![\w*])/g, '$1$2')
+    .replace(/(^|[^\w])__(?=\S)([^\n]{0,300}?\S)__(?!\w)/g, unlessIdentifier)
+    .replace(/(^|[^\w])_(?=\S)([^_\n]{0,300}?\S)_(?!\w)/g, unlessIdentifier);
+}

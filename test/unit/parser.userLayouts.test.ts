@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBank } from '../../src/core/parser';
+
+// The layouts of banks other than the bundled ones (docs/bank-format.md), one fixture bank per layout.
+function parseFixture(name: string) {
+  return parseBank(name, readFileSync(join(__dirname, '../fixtures/banks', name), 'utf8'));
+}
+
+const rows = (bank: ReturnType<typeof parseBank>) => bank.questions.map((q) => [q.line, q.section ?? null, q.title]);
+
+describe('parseBank: dotted section numbers', () => {
+  const bank = parseFixture('dotted-sections.md');
+
+  it('makes the deepest numbered heading with a body a question and its numbered parent its section', () => {
+    assert.deepEqual(rows(bank), [
+      [7, '梯度下降', '梯度下降和随机梯度下降有什么区别？'],
+      [15, '梯度下降', '学习率过大会怎样？'],
+      [21, 'Regularization', 'Why does L2 regularization shrink weights?'],
+    ]);
+    assert.equal(bank.title, '优化方法笔记');
+  });
+
+  it('reads the body as the answer and its fences as reference code, and keeps the intro prose of a section out', () => {
+    const [first] = bank.questions;
+    assert.equal(first.prompt, first.title);
+    assert.equal(first.answer, '批量梯度下降每步使用全部样本。');
+    assert.deepEqual(first.code, [{ lang: 'python', source: 'w -= lr * grad' }]);
+    assert.ok(!bank.questions.some((q) => q.answer.includes('本节介绍')));
+  });
+
+  it('reads `1.2.` numbering with a trailing dot and removes it from titles', () => {
+    const bank = parseBank('t.md', '# T\n\n## 1.2. Loss functions\n\n### 1.2.1. Why use cross-entropy?\n\nBecause.\n');
+    assert.deepEqual(rows(bank), [[5, 'Loss functions', 'Why use cross-entropy?']]);
+  });
+});
+
+describe('parseBank: numbered parent sections with question children', () => {
+  const bank = parseFixture('numbered-parents.md');
+
+  it('makes a numbered H1 over numbered questions the bank title, and a numbered parent with 1.1 children a section', () => {
+    assert.equal(bank.title, 'llm概念');
+    assert.deepEqual(rows(bank), [
+      [3, null, '什么是大语言模型？'],
+      [7, null, '什么是提示词？'],
+      [13, '理论篇', '什么是数据并行？'],
+      [17, '理论篇', '什么是张量并行？'],
+    ]);
+    assert.equal(bank.questions[2].answer, '每张卡持有完整模型，切分数据。');
+  });
+
+  it('still keeps numbered sub-points under a numbered question as its answer when they do not continue its number', () => {
+    const bank = parseBank('t.md', '# T\n\n### 3. 如何做特征工程？\n\n#### 1. 数据清洗\n\n去除异常值。\n\n#### 2. 特征构造\n\n组合。\n');
+    assert.deepEqual(bank.questions.map((q) => [q.title, q.answer]), [['如何做特征工程？', '#### 1. 数据清洗\n\n去除异常值。\n\n#### 2. 特征构造\n\n组合。']]);
+  });
+});
+
+describe('parseBank: unnumbered question headings', () => {
+  const bank = parseFixture('question-headings.md');
+
+  it('takes headings that end with a question mark or start with an interrogative, English and Chinese', () => {
+    assert.deepEqual(rows(bank), [
+      [5, 'Basics', 'What is the purpose of the doctype declaration?'],
+      [13, 'Basics', 'Explain event bubbling'],
+      [19, '基础', '什么是闭包'],
+      [23, '基础', '浏览器缓存有哪些类型？'],
+    ]);
+  });
+
+  it('keeps a deeper heading that does not read as a question in the answer, and plain headings as sections', () => {
+    assert.equal(bank.questions[0].answer, 'It tells the browser which rendering mode to use.\n\n#### Details\n\nStandards mode versus quirks mode.');
+    assert.ok(!bank.questions.some((q) => q.title === 'Basics' || q.title === '基础'));
+  });
+
+  it('makes a question-like heading over question headings a section', () => {
+    const bank = parseBank('t.md', '# FAQ\n\n## What is covered here?\n\n### What is X?\n\nX.\n\n### Why Y?\n\nY.\n');
+    assert.deepEqual(rows(bank), [
+      [5, 'What is covered here?', 'What is X?'],
+      [9, 'What is covered here?', 'Why Y?'],
+    ]);
+  });
+});
+
+describe('parseBank: <details> collapsibles', () => {
+  const bank = parseFixture('details-blocks.md');
+
+  it('makes the summary the question, cleaned of HTML, and the rest of the block the answer', () => {
+    assert.deepEqual(rows(bank), [
+      [5, 'Containers', 'What is a container image?'],
+      [16, 'Containers', '什么是 Pod？'],
+    ]);
+    assert.equal(bank.questions[1].answer, 'Kubernetes 中最小的调度单元。');
+    assert.match(bank.questions[0].answer, /^<b>\n\nA read-only template with the application and its dependencies\.\n\n<\/b>$/);
+    assert.deepEqual(bank.questions[0].code, [{ lang: 'bash', source: 'docker build -t app .' }]);
+  });
+
+  it('ends the answer at </details>: prose after it is not part of any question', () => {
+    assert.ok(!bank.questions.some((q) => q.answer.includes('Closing words')));
+  });
+
+  it('reads a one-block <details> with the answer on the same lines', () => {
+    const bank = parseBank('t.md', '<details><summary>Q: Why use `git rebase`?</summary>\nTo keep a linear history.\n</details>\n');
+    assert.deepEqual(bank.questions.map((q) => [q.title, q.answer]), [['Why use git rebase?', 'To keep a linear history.']]);
+  });
+});
+
+describe('parseBank: bold question paragraphs', () => {
+  const bank = parseFixture('bold-questions.md');
+
+  it('starts a question at a bold paragraph that reads as one; the following blocks are its answer', () => {
+    assert.deepEqual(rows(bank), [
+      [5, 'Classification', 'Why can accuracy mislead on imbalanced data?'],
+      [11, 'Classification', '什么是 F1 值？'],
+    ]);
+    assert.equal(bank.questions[0].answer, 'A model that always predicts the majority class scores high.\n\nIt says nothing about the minority class.');
+    assert.equal(bank.questions[1].answer, '精确率与召回率的调和平均。');
+  });
+
+  it('leaves a bold remark that does not read as a question as prose', () => {
+    assert.ok(!bank.questions.some((q) => q.title.includes('remark') || q.answer.includes('Plain prose')));
+  });
+});
+
+describe('parseBank: Q:/A: prefixes', () => {
+  const bank = parseFixture('prefixes.md');
+
+  it('reads Q:/A: in one paragraph, bold numbered Q2:/A:, 问：/答： and a Question: heading with an Answer: paragraph', () => {
+    assert.deepEqual(
+      bank.questions.map((q) => [q.line, q.number ?? null, q.title, q.answer]),
+      [
+        [3, null, 'What is a hash table?', 'A structure mapping keys to buckets through a hash function.'],
+        [6, 2, 'How do you reverse a linked list?', 'Walk the list and flip each next pointer.'],
+        [14, null, '什么是死锁？', '两个以上的进程互相等待对方持有的资源。'],
+        [18, null, 'What does __init__ do?', 'It initialises a new instance.'],
+      ],
+    );
+  });
+
+  it('keeps code between the question and its answer marker in the prompt, not in the reference code', () => {
+    const question = bank.questions[1];
+    assert.equal(question.prompt, 'How do you reverse a linked list?\n\n```python\ndef reverse(head): ...\n```');
+    assert.deepEqual(question.code, []);
+  });
+
+  it('keeps code after a question without an answer marker as reference code (as before)', () => {
+    const bank = parseBank('t.md', '### What is a closure?\n\n```js\nconst f = () => x;\n```\n');
+    assert.deepEqual(bank.questions.map((q) => [q.prompt, q.code.length]), [['What is a closure?', 1]]);
+  });
+});
+
+describe('parseBank: lists of questions', () => {
+  const bank = parseFixture('question-lists-nested.md');
+
+  it('takes the items that read as questions, and each nested sub-question with its stem as section and in its prompt', () => {
+    assert.deepEqual(
+      bank.questions.map((q) => [q.line, q.section ?? null, q.title, q.prompt, q.hasReference]),
+      [
+        [7, 'Drill', 'What is a basis?', 'What is a basis?', false],
+        [8, 'Drill', 'Why are eigenvalues useful?', 'Why are eigenvalues useful?', false],
+        [10, 'Given a linear system Ax = b:', 'When does it have exactly one solution?', 'Given a linear system Ax = b:\n\nWhen does it have exactly one solution?', false],
+        [11, 'Given a linear system Ax = b:', 'When does it have none?', 'Given a linear system Ax = b:\n\nWhen does it have none?', false],
+      ],
+    );
+  });
+
+  it('notes the items of a taken list that were skipped, and leaves a list of non-questions alone', () => {
+    assert.deepEqual(bank.diagnostics, [
+      {
+        file: 'question-lists-nested.md',
+        line: 7,
+        severity: 'info',
+        message: 'The list at line 7 was read as questions, but its items at line 12 do not read as questions and were not taken.',
+      },
+    ]);
+    assert.ok(!bank.questions.some((q) => q.title.includes('Strang')));
+  });
+
+  it('reads a Chinese list under any heading, and needs at least two question items', () => {
+    const bank = parseBank('t.md', '# 第二章\n\n## 复习\n\n1. 什么是梯度消失？\n2. 如何缓解过拟合？\n\n## 其他\n\n- 为什么？\n- 参考书目\n- 课程网站\n');
+    assert.deepEqual(rows(bank), [
+      [5, '复习', '什么是梯度消失？'],
+      [6, '复习', '如何缓解过拟合？'],
+    ]);
+  });
+
+  it('expands nested sub-questions in a list under a 题库 heading too', () => {
+    const bank = parseBank('t.md', '# T\n\n## 题库\n\n1. 已知线性方程组 Ax = b：\n   1. 何时有唯一解？\n   2. 何时无解？\n');
+    assert.deepEqual(rows(bank), [
+      [6, '已知线性方程组 Ax = b：', '何时有唯一解？'],
+      [7, '已知线性方程组 Ax = b：', '何时无解？'],
+    ]);
+  });
+});
+
+describe('parseBank: titles', () => {
+  const title = (heading: string) => parseBank('t.md', `${heading}\n\nanswer\n`).questions[0]?.title;
+
+  it('removes numbering, prefixes, emphasis, links and HTML, keeping dunder names and the question mark', () => {
+    assert.equal(title('### Q7: What is _Large Language Models_ about?'), 'What is Large Language Models about?');
+    assert.equal(title('### <center><img src="x.png"></center> What is <b>RAG</b>?'), 'What is RAG?');
+    assert.equal(title('### (3) Why is [attention](https://example.com) useful?'), 'Why is attention useful?');
+    assert.equal(title('### 问题：什么是 `__init__`？'), '什么是 __init__？');
+    assert.equal(title('### Question 7: *How* does __slots__ work?'), 'How does __slots__ work?');
+  });
+});
