@@ -21,10 +21,14 @@ export interface Corpus {
   copies: number;
 }
 
+/** The bundled taxonomy, content/domains.json. */
+export function loadTaxonomy(root: string): Domain[] {
+  return loadDomains(JSON.parse(readFileSync(path.join(root, 'content', 'domains.json'), 'utf8')));
+}
+
 export function loadCorpus(root: string, items: number): Corpus {
-  const contentDir = path.join(root, 'content');
-  const domains = loadDomains(JSON.parse(readFileSync(path.join(contentDir, 'domains.json'), 'utf8')));
-  const bundled = bundledBanks(contentDir);
+  const domains = loadTaxonomy(root);
+  const bundled = bundledBanks(path.join(root, 'content'));
   const perCopy = practiceItems(buildIndex(bundled, domains)).length;
   const copies = Math.ceil(items / perCopy);
   return { domains, sources: syntheticBank(bundled, copies), copies };

@@ -12,6 +12,7 @@ export function machineNote(loadAtStart: number): string {
 
 function number(value: number, unit: ResultRow['unit']): string {
   if (unit === 'ms') return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(2);
+  if (unit === '%') return value.toFixed(1);
   return value.toFixed(0);
 }
 
@@ -26,7 +27,8 @@ function ratio(value: number): string {
 
 function target(row: ResultRow): string {
   if (!row.target) return '—';
-  const bound = row.target.kind === 'ratio' ? `≤ ${row.target.value.toFixed(1)}×` : `≤ ${row.target.value} ${row.unit}`;
+  const bound =
+    row.target.kind === 'ratio' ? `≤ ${row.target.value.toFixed(1)}×` : `${row.target.kind === 'minimum' ? '≥' : '≤'} ${row.target.value} ${row.unit}`;
   return `${bound} ${row.target.met ? 'met' : '**NOT met**'}`;
 }
 

@@ -11,8 +11,8 @@ export interface Spread {
 }
 
 export interface Target {
-  /** `ratio`: ours / baseline at most `value`; `absolute`: ours at most `value` (in `unit`). */
-  kind: 'ratio' | 'absolute';
+  /** `ratio`: ours / baseline at most `value`; `absolute`: ours at most `value` (in `unit`); `minimum`: at least. */
+  kind: 'ratio' | 'absolute' | 'minimum';
   value: number;
   met: boolean;
 }
@@ -22,7 +22,7 @@ export interface ResultRow {
   id: string;
   /** One line for the table: what is measured, on what data. */
   what: string;
-  unit: 'ms' | 'MiB' | 'KB';
+  unit: 'ms' | 'MiB' | 'KB' | '%';
   ours: Spread;
   /** Measured in the same run, alternately with ours where that applies. */
   baseline?: { what: string; spread: Spread };

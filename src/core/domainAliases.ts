@@ -1,6 +1,7 @@
 // Finding the taxonomy's aliases in text: the one alias matcher behind the domain classifier (domains.ts) and the
-// search's "the title names its domain" (search/domainMatcher.ts). English aliases match whole words, a plural "s"
-// included; where aliases overlap the longer one wins ("训练数据" is data, not training too).
+// search's "the title names its domain" (search/domainMatcher.ts). English aliases match whole words, a plural "s" or
+// "es" included, a hyphen and a space alike ("fine-tuning", "fine tuning"); where aliases overlap the longer one wins
+// ("训练数据" is data, not training too).
 import type { Domain } from './model';
 
 export interface AliasEntry {
@@ -57,7 +58,7 @@ export class DomainAliases {
         if (node.entry && isWholeWord(text, at, end, node.entry)) {
           longest = node.entry;
         }
-        node = end < text.length ? node.next.get(text.charCodeAt(end)) : undefined;
+        node = end < text.length ? node.next.get(separatorAsSpace(text.charCodeAt(end))) : undefined;
       }
       if (longest) {
         candidates.push({ entry: longest, at });
@@ -85,7 +86,7 @@ export class DomainAliases {
     this.trie.starts[text.charCodeAt(0)] = 1;
     let node: TrieNode = this.trie;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
+      const code = separatorAsSpace(text.charCodeAt(i));
       let child = node.next.get(code);
       if (!child) {
         child = { next: new Map() };
@@ -115,13 +116,24 @@ export function domainAliases(domains: readonly Domain[]): DomainAliases {
   return aliases;
 }
 
-/** English aliases must not start or end inside a word; a trailing plural "s" still counts ("recommendations"). */
+/**
+ * English aliases must not start or end inside a word; a trailing plural "s" or "es" still counts ("recommendations",
+ * "classes").
+ */
 function isWholeWord(text: string, at: number, end: number, entry: AliasEntry): boolean {
   if (entry.wordStart && at > 0 && isWordCode(text.charCodeAt(at - 1))) {
     return false;
   }
-  const next = text.charCodeAt(end) === 0x73 /* s */ ? end + 1 : end;
-  return !entry.wordEnd || !isWordCode(text.charCodeAt(end)) || !isWordCode(text.charCodeAt(next));
+  if (!entry.wordEnd || !isWordCode(text.charCodeAt(end))) {
+    return true;
+  }
+  const plural = text.charCodeAt(end) === 0x65 /* e */ ? end + 1 : end;
+  return text.charCodeAt(plural) === 0x73 /* s */ && !isWordCode(text.charCodeAt(plural + 1));
+}
+
+/** A hyphen walks the trie as a space: "fine-tuning", "fine tuning" and the alias of either spelling meet. */
+function separatorAsSpace(code: number): number {
+  return code === 0x2d /* - */ ? 0x20 : code;
 }
 
 /** CJK characters count one each, English words two each: "金融" and "finance" weigh the same. */

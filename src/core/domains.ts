@@ -44,16 +44,20 @@ export function loadDomains(json: unknown): Domain[] {
     if (!Array.isArray(aliases) || aliases.length === 0) {
       throw new Error(`${named}: "aliases" must be a non-empty array`);
     }
+    const seen = new Set<string>();
     for (const alias of aliases) {
       if (!isNonEmptyString(alias) || alias !== alias.toLowerCase() || alias !== alias.trim()) {
         throw new Error(`${named}: alias ${JSON.stringify(alias)} must be a trimmed, lower-case, non-empty string`);
       }
-      const owner = aliasOwners.get(alias);
-      if (owner !== undefined) {
-        // One owner per alias keeps "the longest match wins" unambiguous.
+      // One owner per alias keeps "the longest match wins" unambiguous. The matcher reads a hyphen as a space, so
+      // "fine-tuning" and "fine tuning" are one alias: a domain may list both spellings, two domains may not.
+      const spelling = alias.replace(/-/g, ' ');
+      const owner = aliasOwners.get(spelling);
+      if (owner !== undefined && (owner !== id || seen.has(alias))) {
         throw new Error(`${named}: alias "${alias}" is already an alias of "${owner}"`);
       }
-      aliasOwners.set(alias, id);
+      aliasOwners.set(spelling, id);
+      seen.add(alias);
     }
     return { id, label: { en: label.en, 'zh-cn': label['zh-cn'] }, aliases: [...aliases] };
   });

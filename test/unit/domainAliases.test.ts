@@ -21,6 +21,26 @@ describe('DomainAliases: one alias matcher for classifying and for search', () =
     assert.ok(!aliases.mentions(TRAINING, 'pretrainings'));
   });
 
+  it('reads a hyphen as a space, in the alias and in the text', () => {
+    const aliases = new DomainAliases([
+      { id: 'training', label: { en: 'T', 'zh-cn': 'T' }, aliases: ['fine-tuning', 'learning rate'] },
+    ]);
+    for (const text of ['fine-tuning a model', 'fine tuning a model', 'learning-rate warmup', 'learning rate warmup']) {
+      assert.ok(aliases.mentions(0, text), text);
+    }
+    assert.ok(!aliases.mentions(0, 'finetuning'));
+    assert.ok(!aliases.mentions(0, 'fine--tuning'));
+  });
+
+  it('takes a plural "es" but not other endings', () => {
+    const aliases = new DomainAliases([{ id: 'vision', label: { en: 'V', 'zh-cn': 'V' }, aliases: ['box', 'class'] }]);
+    assert.ok(aliases.mentions(0, 'bounding boxes'));
+    assert.ok(aliases.mentions(0, 'imbalanced classes'));
+    assert.ok(!aliases.mentions(0, 'boxer'));
+    assert.ok(!aliases.mentions(0, 'classy'));
+    assert.ok(!aliases.mentions(0, 'boxesx'));
+  });
+
   it('gives an overlap to the longer alias', () => {
     assert.ok(aliases.mentions(DATA, '训练数据从哪里来'));
     assert.ok(!aliases.mentions(TRAINING, '训练数据从哪里来'));

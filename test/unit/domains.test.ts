@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyDomain, domainLabel, loadDomains, type ClassifyInput } from '../../src/core/domains';
+import { loadCorpusFiles } from '../../bench/parserQuality';
 import { buildIndex } from '../../src/core/indexer';
 import { GENERAL_DOMAIN, type Domain } from '../../src/core/model';
 
@@ -17,12 +18,16 @@ function classify(fields: Partial<ClassifyInput>, domains: Domain[] = bundled) {
 }
 
 describe('loadDomains', () => {
-  it('loads the bundled taxonomy: the fifteen ids in order, each labelled in both languages', () => {
+  it('loads the bundled taxonomy: the sixteen ids in order, each labelled in both languages', () => {
     assert.deepEqual(
       bundled.map((d) => d.id),
       ['fundamentals', 'training', 'inference', 'data', 'evaluation', 'nlp', 'vision', 'speech', 'recsys', 'finance',
-        'healthcare', 'mobility', 'immersive', 'industry', 'business'],
+        'healthcare', 'mobility', 'immersive', 'industry', 'business', 'engineering'],
     );
+    assert.deepEqual(bundled.find((d) => d.id === 'engineering')?.label, {
+      en: 'Software Engineering & DevOps',
+      'zh-cn': '软件工程与运维',
+    });
     assert.deepEqual(bundled.find((d) => d.id === 'finance')?.label, { en: 'Finance', 'zh-cn': '金融' });
     assert.deepEqual(bundled.find((d) => d.id === 'data')?.label, {
       en: 'Data, Privacy & Security',
@@ -40,6 +45,10 @@ describe('loadDomains', () => {
     assert.ok(aliasesOf('healthcare').includes('medical'));
   });
 
+  it('accepts one domain listing both spellings of an alias, with a hyphen and with a space', () => {
+    assert.deepEqual(loadDomains([{ id: 'training', label: { en: 'T', 'zh-cn': 'T' }, aliases: ['fine-tuning', 'fine tuning'] }])[0].aliases, ['fine-tuning', 'fine tuning']);
+  });
+
   const valid = { id: 'finance', label: { en: 'Finance', 'zh-cn': '金融' }, aliases: ['金融'] };
   const rejects: [string, unknown, RegExp][] = [
     ['a non-array', { domains: [] }, /expected an array/],
@@ -51,6 +60,8 @@ describe('loadDomains', () => {
     ['an empty alias list', [{ ...valid, aliases: [] }], /entry 0 \("finance"\): "aliases"/],
     ['an upper-case alias', [{ ...valid, aliases: ['Finance'] }], /entry 0 \("finance"\): alias "Finance"/],
     ['an alias of two domains', [valid, { ...valid, id: 'bank', aliases: ['金融'] }], /"bank"\): alias "金融" is already an alias of "finance"/],
+    ['one alias spelt with a hyphen and a space in two domains', [{ ...valid, aliases: ['fine-tuning'] }, { ...valid, id: 'bank', aliases: ['fine tuning'] }], /"bank"\): alias "fine tuning" is already an alias of "finance"/],
+    ['an alias listed twice in one domain', [{ ...valid, aliases: ['金融', '金融'] }], /entry 0 \("finance"\): alias "金融" is already an alias of "finance"/],
   ];
   for (const [what, json, message] of rejects) {
     it(`throws an error naming the entry for ${what}`, () => {
@@ -133,6 +144,15 @@ describe('classifyDomain', () => {
     assert.equal(classify({ title: 'Finances of a startup' }, small).domain, 'finance');
   });
 
+  it('matches an English alias whatever its hyphens, spaces, letter case or plural', () => {
+    const training = domain('training', ['fine-tuning', 'learning rate']);
+    const vision = domain('vision', ['box']);
+    assert.equal(classify({ title: 'Fine tuning a small model' }, [training]).domain, 'training');
+    assert.equal(classify({ title: 'Learning-rate schedules' }, [training]).domain, 'training');
+    assert.equal(classify({ title: 'Why do bounding BOXES overlap?' }, [vision]).domain, 'vision');
+    assert.equal(classify({ title: 'Boxer training' }, [training, vision]).domain, GENERAL_DOMAIN);
+  });
+
   it('breaks ties by taxonomy order', () => {
     assert.equal(classify({ title: '金融与语音' }, [finance, speech]).domain, 'finance');
     assert.equal(classify({ title: '金融与语音' }, [speech, finance]).domain, 'speech');
@@ -155,6 +175,32 @@ describe('classifyDomain', () => {
 
   it('gives the same result whatever the letter case of the text', () => {
     assert.deepEqual(classify({ title: 'SPEECH recognition' }, small), classify({ title: 'speech recognition' }, small));
+  });
+});
+
+describe('classifyDomain on English questions with the bundled taxonomy', () => {
+  const cases: [string, string | undefined, string][] = [
+    ['What is the difference between a Docker image and a container?', 'Containers', 'engineering'],
+    ['How does the JVM garbage collector decide what to collect?', 'Java', 'engineering'],
+    ['What is the purpose of the doctype declaration?', 'Front-end', 'engineering'],
+    ['What is the difference between a liveness probe and a readiness probe?', 'Kubernetes', 'engineering'],
+    ['When would you choose LoRA over full fine tuning?', 'Large Language Models', 'training'],
+    ['How does the KV cache speed up decoding?', undefined, 'inference'],
+    ['Why do large language models hallucinate?', undefined, 'nlp'],
+    ['Why can accuracy mislead on imbalanced data?', 'Classification metrics', 'evaluation'],
+    ['How does non-maximum suppression work?', 'Object detection', 'vision'],
+  ];
+  for (const [title, section, domainId] of cases) {
+    it(`puts "${title}" in ${domainId}`, () => {
+      assert.equal(classify({ title, section, prompt: title }).domain, domainId);
+    });
+  }
+
+  it('leaves under 5% of the evaluation corpus\'s expected questions in general by their title and section alone', () => {
+    const expected = loadCorpusFiles(join(__dirname, '..', '..')).flatMap((file) => file.expected);
+    const general = expected.filter(({ title, section }) => classify({ title, section, prompt: title }).domain === GENERAL_DOMAIN);
+    assert.ok(expected.length > 100, `only ${expected.length} expected questions`);
+    assert.ok(general.length < expected.length * 0.05, `${general.length} of ${expected.length} in general: ${general.map((q) => q.title).join(' | ')}`);
   });
 });
 
