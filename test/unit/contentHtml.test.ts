@@ -6,17 +6,17 @@ import type { RenderSettings } from '../../src/webview/protocol';
 
 const settings: RenderSettings = {
   allowRemoteImages: false,
-  notes: { tooLong: 'too long', outOfTime: 'out of time', failed: 'failed', remoteImage: '打开远程图片' },
+  notes: { tooLong: 'too long', outOfTime: 'out of time', failed: 'failed', remoteImage: '打开远程图片', refusedImage: '图片未显示' },
   referenceLabels: { answer: '答案', code: '参考代码', analysis: '解析', noReference: '无参考答案', truncatedCode: '代码被截断' },
 };
 const content = new ContentHtml(settings);
 const variant = { hasReference: true, answer: 'The answer $x^2$', analysis: '', code: [] };
 
 describe('ContentHtml', () => {
-  it('renders the prompt with raw HTML as text, and nothing for a blank one', () => {
-    const html = content.markdown('**bold** <img src=x onerror=alert(1)>');
-    assert.match(html, /<strong>bold<\/strong> &lt;img/);
-    assert.doesNotMatch(html, /<img/);
+  it('renders the prompt with HTML off the allow-list as text, and nothing for a blank one', () => {
+    const html = content.markdown('**bold** <img src=x onerror=alert(1)> <script>alert(2)</script>');
+    assert.match(html, /<strong>bold<\/strong> <img src="x" alt=""> &lt;script&gt;alert\(2\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /onerror|<script/);
     assert.equal(content.markdown('  \n'), '');
   });
 

@@ -64,7 +64,7 @@ describe('parseWebviewMessage', () => {
 describe('parseRenderSettings', () => {
   const settings = {
     allowRemoteImages: false,
-    notes: { tooLong: 'a', outOfTime: 'b', failed: 'c', remoteImage: 'd' },
+    notes: { tooLong: 'a', outOfTime: 'b', failed: 'c', remoteImage: 'd', refusedImage: 'e' },
     referenceLabels: { answer: 'A', code: 'C', analysis: 'N', noReference: 'X', truncatedCode: 'T' },
   };
 
