@@ -60,6 +60,22 @@ describe('ContentHtml', () => {
   });
 });
 
+describe('ContentHtml: the bank folder', () => {
+  const base = 'https://file+.vscode-resource.vscode-cdn.net/home/me/banks';
+
+  it('resolves relative images of the prompt and the reference against the bank folder it is given', () => {
+    assert.ok(content.markdown('![a](img/a.png)', base).includes(`<img src="${base}/img/a.png" alt="a">`));
+    const html = content.reference({ variants: [{ ...variant, answer: '<img src="img/b.png" alt="b"> <kbd>K</kbd>' }] }, base);
+    assert.ok(html.includes(`<img src="${base}/img/b.png" alt="b"> <kbd>K</kbd>`), html);
+  });
+
+  it('refuses a path out of the folder with the note in the UI language', () => {
+    const html = content.markdown('![secret](../../.ssh/id_rsa)', base);
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /secret <span class="dojo-note">图片未显示<\/span>/);
+  });
+});
+
 describe('withoutStyleAttributes', () => {
   it('renames only real style attributes: escaped quotes in text stay as they are', () => {
     assert.equal(withoutStyleAttributes('<span style="height:1em">a style=&quot;x&quot;</span>'), '<span data-dojo-style="height:1em">a style=&quot;x&quot;</span>');
