@@ -67,7 +67,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private readonly cache: IndexCacheFile | undefined;
 
   private byId = new Map<string, Question>();
-  /** Each bank file's URI by its `file` label, from the latest walk. */
+  /** Each user bank file's URI by its `file` label, from the latest walk. */
   private fileUris = new Map<string, vscode.Uri>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -104,7 +104,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     return this.loaded.then(() => (this.search ??= SearchIndex.build(this.practiceItems, this.domains, yieldToEventLoop)));
   }
 
-  bankFileUri(file: string): vscode.Uri | undefined {
+  userBankFileUri(file: string): vscode.Uri | undefined {
     return this.fileUris.get(file);
   }
 
@@ -186,8 +186,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     );
     // Awaited below, after the walk: a walk that fails fails the job too, and the load with the walk's error.
     job.catch(() => undefined);
-    const { bundled, extra, banks, slugs, files, walked } = await walk;
-    this.fileUris = new Map(banks.map((bank) => [bank.file, bank.uri]));
+    const { bundled, extra, slugs, files, walked } = await walk;
+    this.fileUris = new Map(extra.banks.map((bank) => [bank.file, bank.uri]));
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }

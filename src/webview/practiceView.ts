@@ -337,7 +337,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     const progress = this.ctx.progress.get(id);
     const record = await this.ctx.review.record(id);
     if (panel.questionId !== id) return;
-    const bankFile = this.ctx.library.bankFileUri(question.document);
+    const bankFile = this.ctx.library.userBankFileUri(question.document);
     const imageBase = panel.showBankFolder(bankFile && vscode.Uri.joinPath(bankFile, '..'));
     const message: HostMessage = {
       type: 'show',

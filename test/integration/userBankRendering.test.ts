@@ -5,7 +5,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DojoContext } from '../../src/context';
 import { ContentHtml } from '../../src/webview/client/contentHtml';
-import { PracticePanel } from '../../src/webview/practicePanel';
 import { parseRenderSettings, type HostMessage, type QuestionView } from '../../src/webview/protocol';
 import type { PracticeViewController } from '../../src/webview/practiceView';
 import { closeAll, dojo, rendered, until } from './helpers';
@@ -44,9 +43,8 @@ describe('A user bank with HTML and images in the practice panel', function () {
   const setExtraBanks = (value: string[] | undefined) =>
     vscode.workspace.getConfiguration('dojo').update('extraBanks', value, vscode.ConfigurationTarget.Global);
   const question = () => ctx.library.practiceItems.find((q) => q.title === TITLE);
-  /** Every message the panels post, in order. */
+  /** Every message the panel posts once it is watched, in order. */
   const posted: HostMessage[] = [];
-  const post = PracticePanel.prototype.post;
 
   before(async () => {
     ({ ctx } = await dojo());
@@ -60,14 +58,9 @@ describe('A user bank with HTML and images in the practice panel', function () {
     await vscode.workspace.fs.writeFile(bank, new TextEncoder().encode(BANK));
     await setExtraBanks([folderName]);
     await until(() => question() !== undefined, 'the image bank to load');
-    PracticePanel.prototype.post = function (this: PracticePanel, message: HostMessage) {
-      posted.push(message);
-      return post.call(this, message);
-    };
   });
 
   after(async () => {
-    PracticePanel.prototype.post = post;
     closeAll(view);
     await setExtraBanks(undefined);
     await until(() => question() === undefined, 'the image bank to go away');
@@ -76,11 +69,21 @@ describe('A user bank with HTML and images in the practice panel', function () {
 
   it('lets the panel read the bank folder while it shows that bank, sends its URL, and renders HTML and images from it', async () => {
     const item = question()!;
-    assert.equal(ctx.library.bankFileUri(item.document)?.toString(), bank.toString());
+    assert.equal(ctx.library.userBankFileUri(item.document)?.toString(), bank.toString());
     const shown = rendered(view, item.id, undefined, RENDER_MS);
     await view.show(item.id);
     await shown;
     const panel = view.openPanels[0]!;
+    // The panel is the extension's own (this suite's bundle has its own copy of the class): its posts are watched, and
+    // the question sent again.
+    const post = panel.post.bind(panel);
+    panel.post = (message) => {
+      posted.push(message);
+      return post(message);
+    };
+    const shownAgain = rendered(view, item.id, undefined, RENDER_MS);
+    await view.show(item.id);
+    await shownAgain;
     const webview = panel.panel.webview;
     const roots = (webview.options.localResourceRoots ?? []).map(String);
     assert.ok(roots.includes(folder.toString()), `the bank folder is a resource root: ${roots.join(', ')}`);
@@ -106,7 +109,7 @@ describe('A user bank with HTML and images in the practice panel', function () {
     assert.ok(answer.includes('<details><summary>为什么？</summary>'), answer);
     assert.ok(answer.includes(`<img src="${base}/img/dot.png" alt="again">`), answer);
     assert.ok(answer.includes('</details>'), answer);
-    assert.doesNotMatch(answer, /onerror|outside\.png"/, 'no handler, and no image out of the folder');
+    assert.doesNotMatch(answer, /onerror|src="[^"]*outside/, 'no handler, and no image out of the folder');
     assert.match(answer, /escaping <span class="dojo-note">/);
   });
 
