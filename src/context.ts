@@ -26,6 +26,11 @@ export interface QuestionLibrary {
   get(id: string): Question | undefined;
   /** The question and its repeats (alternative answers), first one first; never empty. */
   variants(question: Question): Question[];
+  /**
+   * Where a user's bank file (`dojo.extraBanks`; a document's `file`, a question's `document`) was read from; undefined
+   * for a bundled bank (they hold no images, so the panel needs no access to content/) and for a file not loaded.
+   */
+  userBankFileUri(file: string): vscode.Uri | undefined;
   readonly onDidChange: vscode.Event<void>;
   /** Resolves once the first load of the banks has finished (the tree and commands exist before). */
   readonly loaded: Promise<void>;

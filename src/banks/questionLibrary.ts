@@ -67,6 +67,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private readonly cache: IndexCacheFile | undefined;
 
   private byId = new Map<string, Question>();
+  /** Each user bank file's URI by its `file` label, from the latest walk. */
+  private fileUris = new Map<string, vscode.Uri>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly diagnostics = new BankDiagnostics();
@@ -100,6 +102,10 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
   searchIndex(): Promise<SearchIndex> {
     return this.loaded.then(() => (this.search ??= SearchIndex.build(this.practiceItems, this.domains, yieldToEventLoop)));
+  }
+
+  userBankFileUri(file: string): vscode.Uri | undefined {
+    return this.fileUris.get(file);
   }
 
   variants(question: Question): Question[] {
@@ -181,6 +187,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     // Awaited below, after the walk: a walk that fails fails the job too, and the load with the walk's error.
     job.catch(() => undefined);
     const { bundled, extra, slugs, files, walked } = await walk;
+    this.fileUris = new Map(extra.banks.map((bank) => [bank.file, bank.uri]));
     for (const problem of [...bundled.unreadable, ...bundled.skipped.map(({ file, reason }) => ({ entry: file, reason }))]) {
       log.error(`Bundled bank ${problem.entry}: ${problem.reason}`);
     }

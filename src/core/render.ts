@@ -1,11 +1,14 @@
-// Markdown -> HTML fragments for the practice panel and the CLI. Safe to insert as-is: raw HTML is escaped, links
-// keep to a few schemes (links.ts), remote images are links unless allowed, formulas render under KaTeX limits and a
-// time budget per document (render/formulas.ts).
+// Markdown -> HTML fragments for the practice panel and the CLI. Safe to insert as-is: bank HTML keeps to an allow-list
+// and any other tag is shown as text (bankHtml.ts), links keep to a few schemes (links.ts), images load from the bank's
+// folder and remote ones are links unless allowed (images.ts), formulas render under KaTeX limits and a time budget
+// per document (render/formulas.ts).
 import MarkdownIt from 'markdown-it';
 import type { Question } from './model';
+import { bankHtml } from './render/bankHtml';
 import { escapeHtml } from './render/escapeHtml';
 import { DEFAULT_FORMULA_NOTES, FormulaRenderer, type FormulaNotes } from './render/formulas';
 import { highlightCode } from './render/highlight';
+import { DEFAULT_IMAGE_SETTINGS } from './render/images';
 import { safeLinks, type ImageEnv } from './render/links';
 import { math, type MathEnv } from './render/math';
 
@@ -30,6 +33,8 @@ const DEFAULT_REFERENCE_LABELS: ReferenceLabels = {
 export interface ContentNotes extends FormulaNotes {
   /** The text of the link that stands in for a remote image. */
   remoteImage: string;
+  /** The note beside an image whose path leaves the bank's folder. */
+  refusedImage: string;
 }
 
 export interface RenderOptions {
@@ -39,9 +44,18 @@ export interface RenderOptions {
    */
   allowRemoteImages: boolean;
   notes: ContentNotes;
+  /**
+   * The URL the page loads the bank file's folder from: relative image paths resolve against it and may not leave it.
+   * Without it they stay relative.
+   */
+  imageBase?: string;
 }
 
-const DEFAULT_NOTES: ContentNotes = { ...DEFAULT_FORMULA_NOTES, remoteImage: 'Open remote image' };
+const DEFAULT_NOTES: ContentNotes = {
+  ...DEFAULT_FORMULA_NOTES,
+  remoteImage: DEFAULT_IMAGE_SETTINGS.linkLabel,
+  refusedImage: DEFAULT_IMAGE_SETTINGS.refusedLabel,
+};
 
 type RenderEnv = MathEnv & ImageEnv;
 
@@ -50,9 +64,11 @@ let markdown: MarkdownIt.MarkdownIt | undefined;
 /** One shared instance, built on first use: setting up the parser and the highlighter is not free. */
 function markdownIt(): MarkdownIt.MarkdownIt {
   if (!markdown) {
-    markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, highlight: highlightCode });
+    // `html` only with bankHtml, which filters every HTML token before it is written.
+    markdown = new MarkdownIt({ html: true, linkify: true, typographer: false, highlight: highlightCode });
     markdown.use(math);
     markdown.use(safeLinks);
+    markdown.use(bankHtml);
   }
   return markdown;
 }
@@ -62,7 +78,12 @@ function documentEnv(options: Partial<RenderOptions>): RenderEnv {
   const notes = { ...DEFAULT_NOTES, ...options.notes };
   return {
     formulas: new FormulaRenderer(notes),
-    remoteImages: { allow: options.allowRemoteImages === true, linkLabel: notes.remoteImage },
+    images: {
+      allow: options.allowRemoteImages === true,
+      linkLabel: notes.remoteImage,
+      refusedLabel: notes.refusedImage,
+      base: options.imageBase,
+    },
   };
 }
 

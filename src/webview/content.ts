@@ -9,9 +9,10 @@ import { bankName, domainName } from '../labels';
 import { promptRepeatsTitle } from './promptText';
 import type { QuestionView, ReferenceView, RenderSettings } from './protocol';
 
-export function questionView(library: QuestionLibrary, question: Question): QuestionView {
+/** @param imageBase the webview URL of the bank file's folder, when the panel may load from it. */
+export function questionView(library: QuestionLibrary, question: Question, imageBase?: string): QuestionView {
   const variants = library.variants(question);
-  return {
+  const view: QuestionView = {
     id: question.id,
     title: question.title,
     domain: domainName(library, question.domain),
@@ -21,6 +22,8 @@ export function questionView(library: QuestionLibrary, question: Question): Ques
     hasReference: variants.some((v) => v.hasReference),
     hasCode: variants.some((v) => v.code.length > 0),
   };
+  if (imageBase !== undefined) view.imageBase = imageBase;
+  return view;
 }
 
 /** Every variant's reference; labelled "Variant 1/2" … when the bank repeats the question. */
@@ -46,6 +49,7 @@ export function renderSettings(): RenderSettings {
       outOfTime: vscode.l10n.t('Formula not rendered, to keep the panel responsive; its source is shown.'),
       failed: vscode.l10n.t('Formula could not be rendered; its source is shown.'),
       remoteImage: vscode.l10n.t('Open remote image'),
+      refusedImage: vscode.l10n.t('Image not shown: it is outside the bank’s folder.'),
     },
     referenceLabels: {
       answer: vscode.l10n.t('Answer'),

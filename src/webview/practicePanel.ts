@@ -25,6 +25,8 @@ export class PracticePanel {
   revealed = false;
   /** The questions this panel showed, for Back and Forward. */
   history = new VisitHistory();
+  /** The folder of the shown question's bank file, which the page may load images from. */
+  private bankFolder: vscode.Uri | undefined;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -122,6 +124,19 @@ export class PracticePanel {
     });
   }
 
+  /**
+   * Lets the page load from the shown question's bank folder and from no other bank's: the folder is one of the
+   * resource roots only while the panel shows a question of that bank. New roots reload the page, which then asks for
+   * its question again. Returns the folder's webview URL, which relative images resolve against.
+   */
+  showBankFolder(folder: vscode.Uri | undefined): string | undefined {
+    if (folder?.toString() !== this.bankFolder?.toString()) {
+      this.bankFolder = folder;
+      this.panel.webview.options = webviewOptions(this.owner.extensionUri, folder);
+    }
+    return folder && this.panel.webview.asWebviewUri(folder).toString();
+  }
+
   get html(): string {
     return this.panel.webview.html;
   }
@@ -163,13 +178,15 @@ export function practiceIcon(extensionUri: vscode.Uri): { light: vscode.Uri; dar
   return { light: icon('practice-light.svg'), dark: icon('practice-dark.svg') };
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+function webviewOptions(extensionUri: vscode.Uri, bankFolder?: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  // The stylesheet, the bundled script (built by esbuild.mjs), KaTeX's stylesheet and fonts, and the images of the
+  // bank shown; nothing else.
+  const roots = ['media', 'dist/webview', 'dist/katex'].map((folder) => vscode.Uri.joinPath(extensionUri, ...folder.split('/')));
   return {
     enableScripts: true,
     enableCommandUris: false,
     enableFindWidget: true,
-    // The stylesheet, the bundled script (built by esbuild.mjs) and KaTeX's stylesheet and fonts; nothing else.
-    localResourceRoots: ['media', 'dist/webview', 'dist/katex'].map((folder) => vscode.Uri.joinPath(extensionUri, ...folder.split('/'))),
+    localResourceRoots: bankFolder ? [...roots, bankFolder] : roots,
   };
 }
 

@@ -337,9 +337,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     const progress = this.ctx.progress.get(id);
     const record = await this.ctx.review.record(id);
     if (panel.questionId !== id) return;
+    const bankFile = this.ctx.library.userBankFileUri(question.document);
+    const imageBase = panel.showBankFolder(bankFile && vscode.Uri.joinPath(bankFile, '..'));
     const message: HostMessage = {
       type: 'show',
-      question: questionView(this.ctx.library, question),
+      question: questionView(this.ctx.library, question, imageBase),
       attempt: this.attempts.pending(id) ?? record.draft?.text ?? '',
       starred: progress.starred,
       canGoBack: panel.history.canGoBack(this.reachableFrom(panel)),

@@ -19,6 +19,11 @@ export interface QuestionView {
   prompt: string;
   hasReference: boolean;
   hasCode: boolean;
+  /**
+   * The webview URL of the bank file's folder, which the panel may load from while it shows this question: relative
+   * image paths in the prompt and the reference resolve against it.
+   */
+  imageBase?: string;
 }
 
 /** One variant's reference material as markdown, for the webview to render. */
@@ -41,7 +46,7 @@ export interface RenderSettings {
   /** `dojo.allowRemoteImages` (the page's CSP follows it). */
   allowRemoteImages: boolean;
   /** Notes the renderer adds to bank content (see ContentNotes in src/core/render.ts). */
-  notes: { tooLong: string; outOfTime: string; failed: string; remoteImage: string };
+  notes: { tooLong: string; outOfTime: string; failed: string; remoteImage: string; refusedImage: string };
   /** The reference's headings and notes (see ReferenceLabels in src/core/render.ts). */
   referenceLabels: { answer: string; code: string; analysis: string; noReference: string; truncatedCode: string };
 }
@@ -193,8 +198,11 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
   return parseTagged<WebviewMessage>(raw, WEBVIEW_SHAPES);
 }
 
+/** An absolute URL (the webview's URI of a folder), never a relative path the page would resolve itself. */
+const absoluteUrl: FieldCheck = (v) => typeof v === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+$/i.test(v);
 const questionView = object<QuestionView>({
   id: questionId, title: string, domain: string, bank: string, prompt: string, hasReference: boolean, hasCode: boolean,
+  imageBase: optional(absoluteUrl),
 });
 const codeBlock = object<CodeBlock>({ lang: string, source: string, caption: optional(string), truncated: optional((v) => v === true) });
 const referenceView = object<ReferenceView>({
@@ -236,7 +244,7 @@ export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
 export function parseRenderSettings(raw: unknown): RenderSettings | undefined {
   const check = object<RenderSettings>({
     allowRemoteImages: boolean,
-    notes: object<RenderSettings['notes']>({ tooLong: string, outOfTime: string, failed: string, remoteImage: string }),
+    notes: object<RenderSettings['notes']>({ tooLong: string, outOfTime: string, failed: string, remoteImage: string, refusedImage: string }),
     referenceLabels: object<RenderSettings['referenceLabels']>({
       answer: string, code: string, analysis: string, noReference: string, truncatedCode: string,
     }),

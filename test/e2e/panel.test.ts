@@ -2,7 +2,7 @@
 // button's wording, revealing without losing the attempt, and no typed text lost on a quick close or a reload.
 // A screenshot after each step in test-results/e2e-panel-<theme>/.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
@@ -244,19 +244,33 @@ for (const theme of themes) {
   });
 }
 
-// A bank with a formula, code and raw HTML: what the webview's own renderer must show right under the strict CSP.
+// A bank with a formula, code and HTML, and an image beside it: what the webview's own renderer must show right under
+// the strict CSP.
 const RENDER_TITLE = 'Which formula and code render in the panel?';
+const IMAGE_TITLE = 'Which image and key does a user bank show?';
 const RENDER_BANK = `# Rendering check bank
 
 ### 1. ${RENDER_TITLE}
 
-**答案：** Inline <b>raw HTML</b> stays text, and math $E = mc^2$ renders: $$\\frac{a}{b}$$
+**答案：** Inline <u>raw HTML</u> stays text, and math $E = mc^2$ renders: $$\\frac{a}{b}$$
 
 \`\`\`python
 def area(r):
     return 3.14 * r ** 2
 \`\`\`
+
+### 2. ${IMAGE_TITLE}
+
+**题目：** Press <kbd>Ctrl</kbd>+<kbd>C</kbd> on the dot: ![the dot](img/dot.png)
+
+**答案：** <details><summary>Why a dot?</summary>
+
+It is the smallest image. <img src="img/dot.png" alt="again" width="20"> ![escaping](../outside.png)
+
+</details>
 `;
+/** A 1×1 PNG. */
+const DOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('Bank content rendered by the practice webview', () => {
   let session: Session;
@@ -266,6 +280,8 @@ describe('Bank content rendered by the practice webview', () => {
     bankDir = mkdtempSync(path.join(tmpdir(), 'dojo-render-bank-'));
     const bank = path.join(bankDir, 'render-check.md');
     writeFileSync(bank, RENDER_BANK);
+    mkdirSync(path.join(bankDir, 'img'));
+    writeFileSync(path.join(bankDir, 'img', 'dot.png'), Buffer.from(DOT_PNG, 'base64'));
     session = await openSession({ name: 'e2e-panel-rendering', colorTheme: 'Default Light Modern', settings: { 'dojo.extraBanks': [bank] } });
     workbench = new Workbench(session.page, session.logsDir);
   });
@@ -304,7 +320,7 @@ describe('Bank content rendered by the practice webview', () => {
           keyword: reference.querySelector('pre code.hljs .hljs-keyword')?.textContent,
           keywordColour: getComputedStyle(reference.querySelector('pre code.hljs .hljs-keyword')!).color,
           codeColour: getComputedStyle(reference.querySelector('pre code.hljs')!).color,
-          rawElements: reference.querySelectorAll('b').length,
+          rawElements: reference.querySelectorAll('u').length,
           text: reference.textContent ?? '',
         };
       });
@@ -314,7 +330,35 @@ describe('Bank content rendered by the practice webview', () => {
       assert.equal(shown.keyword, 'def');
       assert.notEqual(shown.keywordColour, shown.codeColour, 'keywords are coloured');
       assert.equal(shown.rawElements, 0, 'raw HTML from the bank is not markup');
-      assert.ok(shown.text.includes('<b>raw HTML</b>'), 'it is shown as text');
+      assert.ok(shown.text.includes('<u>raw HTML</u>'), 'it is shown as text');
+    });
+    assert.deepEqual(session.webviewErrors, [], 'errors (CSP violations among them) in the webview');
+  });
+
+  it("loads a user bank's images from its folder, and renders its allowed HTML", async () => {
+    await workbench.step('image-question-revealed', async () => {
+      await workbench.openQuestionBySearch(IMAGE_TITLE);
+      const panel = await panelShowing(workbench, IMAGE_TITLE);
+      await panel.locator('#reveal').click();
+      await panel.locator('#reference details').waitFor({ state: 'attached' });
+      await panel.locator('#reference details summary').click();
+      // Every image the page shows has loaded (the bank's folder is a resource root of this panel).
+      await panel.waitForFunction(() => Array.from(document.images).every((image) => image.complete), undefined, { timeout: 15_000 });
+      const shown = await panel.evaluate(() => {
+        const images = Array.from(document.querySelectorAll<HTMLImageElement>('#prompt img, #reference img'));
+        return {
+          images: images.map((image) => ({ alt: image.alt, width: image.naturalWidth })),
+          keys: Array.from(document.querySelectorAll('#prompt kbd')).map((kbd) => kbd.textContent),
+          summary: document.querySelector('#reference details summary')?.textContent,
+          open: document.querySelector<HTMLDetailsElement>('#reference details')?.open,
+          refused: document.querySelector('#reference .dojo-refused-image')?.textContent ?? '',
+        };
+      });
+      assert.deepEqual(shown.images, [{ alt: 'the dot', width: 1 }, { alt: 'again', width: 1 }], 'both images loaded (naturalWidth > 0)');
+      assert.deepEqual(shown.keys, ['Ctrl', 'C']);
+      assert.equal(shown.summary, 'Why a dot?');
+      assert.equal(shown.open, true);
+      assert.match(shown.refused, /^escaping Image not shown/, 'a path out of the folder is a note, not an image');
     });
     assert.deepEqual(session.webviewErrors, [], 'errors (CSP violations among them) in the webview');
   });

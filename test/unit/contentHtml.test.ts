@@ -6,17 +6,17 @@ import type { RenderSettings } from '../../src/webview/protocol';
 
 const settings: RenderSettings = {
   allowRemoteImages: false,
-  notes: { tooLong: 'too long', outOfTime: 'out of time', failed: 'failed', remoteImage: '打开远程图片' },
+  notes: { tooLong: 'too long', outOfTime: 'out of time', failed: 'failed', remoteImage: '打开远程图片', refusedImage: '图片未显示' },
   referenceLabels: { answer: '答案', code: '参考代码', analysis: '解析', noReference: '无参考答案', truncatedCode: '代码被截断' },
 };
 const content = new ContentHtml(settings);
 const variant = { hasReference: true, answer: 'The answer $x^2$', analysis: '', code: [] };
 
 describe('ContentHtml', () => {
-  it('renders the prompt with raw HTML as text, and nothing for a blank one', () => {
-    const html = content.markdown('**bold** <img src=x onerror=alert(1)>');
-    assert.match(html, /<strong>bold<\/strong> &lt;img/);
-    assert.doesNotMatch(html, /<img/);
+  it('renders the prompt with HTML off the allow-list as text, and nothing for a blank one', () => {
+    const html = content.markdown('**bold** <img src=x onerror=alert(1)> <script>alert(2)</script>');
+    assert.match(html, /<strong>bold<\/strong> <img src="x" alt=""> &lt;script&gt;alert\(2\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /onerror|<script/);
     assert.equal(content.markdown('  \n'), '');
   });
 
@@ -57,6 +57,22 @@ describe('ContentHtml', () => {
     assert.match(content.markdown(markdown), /href="https:\/\/example\.com\/d\.png"[^>]*>[^<]*打开远程图片/);
     const allowing = new ContentHtml({ ...settings, allowRemoteImages: true });
     assert.match(allowing.markdown(markdown), /<img src="https:\/\/example\.com\/d\.png" alt="the diagram">/);
+  });
+});
+
+describe('ContentHtml: the bank folder', () => {
+  const base = 'https://file+.vscode-resource.vscode-cdn.net/home/me/banks';
+
+  it('resolves relative images of the prompt and the reference against the bank folder it is given', () => {
+    assert.ok(content.markdown('![a](img/a.png)', base).includes(`<img src="${base}/img/a.png" alt="a">`));
+    const html = content.reference({ variants: [{ ...variant, answer: '<img src="img/b.png" alt="b"> <kbd>K</kbd>' }] }, base);
+    assert.ok(html.includes(`<img src="${base}/img/b.png" alt="b"> <kbd>K</kbd>`), html);
+  });
+
+  it('refuses a path out of the folder with the note in the UI language', () => {
+    const html = content.markdown('![secret](../../.ssh/id_rsa)', base);
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /secret <span class="dojo-note">图片未显示<\/span>/);
   });
 });
 

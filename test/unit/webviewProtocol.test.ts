@@ -46,6 +46,14 @@ describe('parseHostMessage', () => {
     ['summary lines that are not text', { type: 'summary', summary: { title: 't', lines: [1] } }, /invalid summary/],
     ['an empty question id', { type: 'starred', questionId: '', starred: true }, /invalid questionId/],
   ];
+  it('accepts a question with the webview URL of its bank folder', () => {
+    const withBase = { ...show, question: { ...question, imageBase: 'https://file+.vscode-resource.vscode-cdn.net/home/me/banks' } };
+    assert.equal(parseHostMessage(withBase).ok, true);
+  });
+  malformed.push(
+    ['an image base that is a relative path', { ...show, question: { ...question, imageBase: '../..' } }, /show: invalid question/],
+    ['an image base with a quote', { ...show, question: { ...question, imageBase: 'https://x/"onerror' } }, /show: invalid question/],
+  );
   for (const [what, raw, reason] of malformed) {
     it(`refuses ${what}`, () => {
       const result = parseHostMessage(raw);
@@ -64,7 +72,7 @@ describe('parseWebviewMessage', () => {
 describe('parseRenderSettings', () => {
   const settings = {
     allowRemoteImages: false,
-    notes: { tooLong: 'a', outOfTime: 'b', failed: 'c', remoteImage: 'd' },
+    notes: { tooLong: 'a', outOfTime: 'b', failed: 'c', remoteImage: 'd', refusedImage: 'e' },
     referenceLabels: { answer: 'A', code: 'C', analysis: 'N', noReference: 'X', truncatedCode: 'T' },
   };
 

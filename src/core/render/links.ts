@@ -1,8 +1,8 @@
 // Links and images in bank markdown. A bank is someone else's text: its links must not reach into the editor
 // (`command:` runs a command, `vscode://` hands a URI to an extension), and its images must not tell its author who
-// opened which question (a remote image is fetched as soon as the question is shown).
+// opened which question (a remote image is fetched as soon as the question is shown; images.ts decides where one loads from).
 import type MarkdownIt from 'markdown-it';
-import { escapeHtml } from './escapeHtml';
+import { DEFAULT_IMAGE_SETTINGS, imageSource, refusedImageHtml, remoteImageHtml, type ImageSettings } from './images';
 
 /**
  * The schemes a bank's link or image may use; with any other scheme it stays text. A URL without a scheme is
@@ -10,20 +10,11 @@ import { escapeHtml } from './escapeHtml';
  */
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto', 'data']);
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-/** What a webview would fetch from another host. */
-const REMOTE = /^(?:https?:)?\/\//i;
 
 /** What the image rule reads from markdown-it's `env`. */
 export interface ImageEnv extends MarkdownIt.Env {
-  remoteImages?: {
-    /** Render `https:` images as images (the webview's CSP must then allow `https:`). */
-    allow: boolean;
-    /** The text of the link that stands in for a remote image. */
-    linkLabel: string;
-  };
+  images?: ImageSettings;
 }
-
-const DEFAULT_REMOTE_IMAGES = { allow: false, linkLabel: 'Open remote image' };
 
 export function safeLinks(md: MarkdownIt.MarkdownIt): void {
   const defaultValidateLink = md.validateLink;
@@ -42,17 +33,16 @@ export function safeLinks(md: MarkdownIt.MarkdownIt): void {
   md.renderer.rules.image = (tokens, index, options, env, self) => {
     const token = tokens[index];
     const src = String(token.attrGet('src') ?? '');
-    const remoteImages = (env as ImageEnv | undefined)?.remoteImages ?? DEFAULT_REMOTE_IMAGES;
-    if (!REMOTE.test(src) || (remoteImages.allow && /^https:/i.test(src))) {
+    const images = (env as ImageEnv | undefined)?.images ?? DEFAULT_IMAGE_SETTINGS;
+    const source = imageSource(src, images);
+    if (source.kind === 'shown') {
+      token.attrSet('src', source.url);
       return renderImage(tokens, index, options, env, self);
     }
     const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
-    const label = escapeHtml(remoteImages.linkLabel);
     // A link cannot hold another link: an image that is itself linked keeps only its text.
-    const link = insideLink(tokens, index)
-      ? label
-      : `<a href="${escapeHtml(src)}" rel="noopener noreferrer" title="${escapeHtml(src)}">${label}</a>`;
-    return `<span class="dojo-remote-image">${alt ? `${escapeHtml(alt)} ` : ''}${link}</span>`;
+    if (source.kind === 'remote') return remoteImageHtml(source.url, alt, images.linkLabel, insideLink(tokens, index));
+    return refusedImageHtml(src, alt, images.refusedLabel);
   };
 }
 

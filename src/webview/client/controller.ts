@@ -16,6 +16,8 @@ export class PracticeController {
   private loop: LoopView | undefined;
   /** The note's source and HTML as last rendered: a loop update re-renders the note only when it changed. */
   private renderedNote = { source: '', html: '' };
+  /** Where the shown question's relative images load from (its bank's folder), for its prompt and its reference. */
+  private imageBase: string | undefined;
 
   constructor(
     private readonly post: (message: WebviewMessage) => void,
@@ -48,7 +50,7 @@ export class PracticeController {
         return this.view.showSummary(message.summary);
       case 'reference':
         if (shown !== message.questionId) return;
-        this.showReference(this.content.reference(message.reference));
+        this.showReference(this.content.reference(message.reference, this.imageBase));
         // Only when asked here: a reveal from the command palette leaves focus and scrolling alone.
         if (document.hasFocus()) this.view.bringReferenceIntoView();
         return this.rendered();
@@ -160,10 +162,11 @@ export class PracticeController {
       layout: previous?.layout,
     });
 
-    this.view.showQuestion(question, this.content.markdown(question.prompt), shown.text, message);
+    this.imageBase = question.imageBase;
+    this.view.showQuestion(question, this.content.markdown(question.prompt, question.imageBase), shown.text, message);
     this.view.showStarred(message.starred);
     this.showLoop(message.loop);
-    if (message.reference !== undefined) this.showReference(this.content.reference(message.reference));
+    if (message.reference !== undefined) this.showReference(this.content.reference(message.reference, question.imageBase));
     else if (wasRevealed && question.hasReference) this.post({ type: 'reveal', questionId: question.id });
     this.view.loaded();
     if (shown.local) this.post({ type: 'attempt', questionId: question.id, text: shown.text });

@@ -1,5 +1,5 @@
 // The practice page's DOM: fills in what the controller decides to show. Text from the extension and the user goes
-// in as text; HTML only from ContentHtml (the core renderer, raw HTML off).
+// in as text; HTML only from ContentHtml (the core renderer: bank HTML through an allow-list).
 import type { ScriptStrings } from '../html';
 import type { Grade } from '../../core/review/grades';
 import type { LoopView, QuestionView, SummaryView } from '../protocol';
