@@ -204,3 +204,25 @@ describe('parseBank: titles', () => {
     assert.equal(title('### Question 7: *How* does __slots__ work?'), 'How does __slots__ work?');
   });
 });
+
+describe('parseBank: what reads as a question heading', () => {
+  const titles = (text: string) => parseBank('shape.md', text).questions.map((q) => q.title);
+  const body = (heading: string) => `${heading}\n\nSome text under it.\n\n`;
+
+  it('takes questions by their mark, their question word, inversion or an imperative with an object', () => {
+    const headings = [
+      '### 如何处理小目标检测效果差的问题？',
+      '### What causes exploding gradients',
+      '### Does dropout help at inference time',
+      '### Explain the bias-variance trade-off',
+      '### 请介绍 CLIP 的训练方式',
+      '### 简述 YOLO 和 Faster R-CNN 的区别',
+    ];
+    assert.deepEqual(titles(`# Notes\n\n${headings.map(body).join('')}`), headings.map((h) => h.slice(4)));
+  });
+
+  it('leaves noun clauses, lone labels and lists of things as sections', () => {
+    const headings = ['## Why this file exists', '## How the cache works', '## 说明', '## 请注意', '## List of resources', '## Explain', '## 典型问题'];
+    assert.deepEqual(titles(`# Notes\n\n${headings.map(body).join('')}`), []);
+  });
+});

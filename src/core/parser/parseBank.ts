@@ -21,7 +21,7 @@ import {
   type Label,
   type LabelKind,
 } from './labels';
-import { answerPrefix, boldOnly, leadingNumber, questionPrefix, readsAsQuestion, titleText } from './questionShape';
+import { answerPrefix, boldOnly, endsWithQuestionMark, leadingNumber, questionPrefix, readsAsQuestion, titleText } from './questionShape';
 import type { RawQuestion } from './rawQuestion';
 import { Trace, type TraceEntry } from './trace';
 
@@ -192,8 +192,10 @@ class BankReader {
     }
     const dotted = numbered ? undefined : leadingNumber(block.text);
     const title = titleText(block.text);
-    // `## 问题：…` is a question by its prefix; `## 典型问题` (a heading over a list of questions) is not one.
-    const question = !isIntroOrConclusion(title) && (prefixed !== undefined || (!isQuestionListHeading(block.text) && readsAsQuestion(title)));
+    // `## 问题：…` is a question by its prefix; `## 典型问题` (a heading over a list of questions) is not one, `## …的问题？` is.
+    const question =
+      !isIntroOrConclusion(title) &&
+      (prefixed !== undefined || (readsAsQuestion(title) && (endsWithQuestionMark(title) || !isQuestionListHeading(block.text))));
     if (this.draft && this.isInsideDraft(block) && !question && !(dotted && dotted.path.length > 1)) {
       this.addProse(block);
       if (dotted) this.draft.numberedHeadings++;

@@ -1,13 +1,30 @@
 // Whether a heading, bold paragraph or list item reads as a question, and its text cleaned into a one-line title:
 // numbering, `Q:`-style prefixes, emphasis, links and inline HTML removed. Used by the layouts beyond the bundled ones.
 
-const INTERROGATIVE_WORD =
-  /^(?:what|how|why|when|where|which|who|is|are|can|could|does|do|did|should|would|will|explain|describe|compare|define|name|list|give|tell)\b/i;
-const INTERROGATIVE_CHINESE = /^(?:什么|如何|为什么|为何|怎么|怎样|哪些|哪个|是否|能否|请|简述|简要|介绍|解释|比较|说明|谈谈|列举|描述)/;
+// A question word, then either inversion or a verb (`Why does…`, `What causes…`); a noun clause (`Why this file
+// exists`, `How the cache works`) is a section's name, not a question.
+const WH_QUESTION = /^(?:what|how|why|when|where|which|who)\b(?!\s+(?:the|this|that|these|those|a|an|we|i|you|it|they|our|my|your)\b)\s*\S/i;
+const AUX_QUESTION = /^(?:is|are|can|could|does|do|did|should|would|will)\s+\S/i;
+// An imperative that asks for an answer, with something to act on (`List of resources` is a name, `Explain` alone a label).
+const IMPERATIVE = /^(?:explain|describe|compare|define|name|list|give|tell)\s+(?!of\b)\S+\s+\S/i;
+const CHINESE_QUESTION = /^(?:什么|如何|为什么|为何|怎么|怎样|哪些|哪个|是否|能否)/;
+// `说明`, `介绍` or `请注意` alone name a section; followed by what to explain they ask a question.
+const CHINESE_IMPERATIVE = /^(?:请\s*)?(?:简述|简要|介绍|解释|比较|说明|谈谈|列举|描述|阐述|分析)\s*\S{2}/;
 
-/** A cleaned title reads as a question when it ends with a question mark or starts with an interrogative. */
+/** A cleaned title reads as a question when it ends with a question mark or starts the way questions start. */
 export function readsAsQuestion(title: string): boolean {
-  return /[?？]$/.test(title) || INTERROGATIVE_WORD.test(title) || INTERROGATIVE_CHINESE.test(title);
+  return (
+    endsWithQuestionMark(title) ||
+    WH_QUESTION.test(title) ||
+    AUX_QUESTION.test(title) ||
+    IMPERATIVE.test(title) ||
+    CHINESE_QUESTION.test(title) ||
+    CHINESE_IMPERATIVE.test(title)
+  );
+}
+
+export function endsWithQuestionMark(title: string): boolean {
+  return /[?？]$/.test(title);
 }
 
 // `7.`, `7、`, `3.1.1`, `1.2.`, `(3)`, `（3）`: a number that is followed by text.
