@@ -19,20 +19,31 @@ export interface AliasHit {
   at: number;
 }
 
-/** A trie over the aliases' characters, so a scan finds the longest alias at each position in one walk. */
+/**
+ * A trie over the aliases' characters, so a scan finds the longest alias at each position in one walk. Children are
+ * looked up by index where that is cheap (the root by UTF-16 code unit, other nodes by ASCII code), by map otherwise:
+ * the scan visits nearly every character of every question.
+ */
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  ascii: (TrieNode | undefined)[];
+  other: Map<number, TrieNode>;
   /** The alias spelled by the path from the root to here, if any. */
   entry?: AliasEntry;
 }
 
-interface Trie extends TrieNode {
-  /** By UTF-16 code unit: 1 where some alias starts with it. */
-  starts: Uint8Array;
+const ASCII_END = 0x80;
+
+function newNode(): TrieNode {
+  return { ascii: new Array<TrieNode | undefined>(ASCII_END).fill(undefined), other: new Map() };
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  return code < ASCII_END ? node.ascii[code] : node.other.get(code);
 }
 
 export class DomainAliases {
-  private readonly trie: Trie = { next: new Map(), starts: new Uint8Array(0x10000) };
+  /** The trie's first level, by UTF-16 code unit. */
+  private readonly roots = new Array<TrieNode | undefined>(0x10000).fill(undefined);
 
   constructor(domains: readonly Domain[]) {
     domains.forEach((domain, domainIndex) => {
@@ -48,20 +59,23 @@ export class DomainAliases {
     const candidates: AliasHit[] = [];
     for (let at = 0; at < text.length; at++) {
       const first = text.charCodeAt(at);
-      // Cheap exits: a character that starts no alias, or a letter inside a word (English aliases are whole words).
-      if (!this.trie.starts[first] || (isWordCode(first) && at > 0 && isWordCode(text.charCodeAt(at - 1)))) {
-        continue;
-      }
-      let longest: AliasEntry | undefined;
-      let node = this.trie.next.get(first);
-      for (let end = at + 1; node; end++) {
-        if (node.entry && isWholeWord(text, at, end, node.entry)) {
-          longest = node.entry;
+      let node = this.roots[first];
+      const inWord = isWordCode(first);
+      if (node) {
+        let longest: AliasEntry | undefined;
+        for (let end = at + 1; node; end++) {
+          if (node.entry && isWholeWord(text, at, end, node.entry)) {
+            longest = node.entry;
+          }
+          node = end < text.length ? childOf(node, separatorAsSpace(text.charCodeAt(end))) : undefined;
         }
-        node = end < text.length ? node.next.get(separatorAsSpace(text.charCodeAt(end))) : undefined;
+        if (longest) {
+          candidates.push({ entry: longest, at });
+        }
       }
-      if (longest) {
-        candidates.push({ entry: longest, at });
+      // English aliases are whole words: no alias starts inside a word, so the rest of it is skipped.
+      if (inWord) {
+        while (at + 1 < text.length && isWordCode(text.charCodeAt(at + 1))) at++;
       }
     }
     candidates.sort((a, b) => b.entry.text.length - a.entry.text.length || a.at - b.at);
@@ -69,7 +83,7 @@ export class DomainAliases {
     const hits: AliasHit[] = [];
     for (const hit of candidates) {
       const end = hit.at + hit.entry.text.length;
-      if (!taken.subarray(hit.at, end).includes(1)) {
+      if (free(taken, hit.at, end)) {
         taken.fill(1, hit.at, end);
         hits.push(hit);
       }
@@ -83,14 +97,15 @@ export class DomainAliases {
   }
 
   private add(text: string, domainIndex: number): void {
-    this.trie.starts[text.charCodeAt(0)] = 1;
-    let node: TrieNode = this.trie;
-    for (let i = 0; i < text.length; i++) {
+    const first = separatorAsSpace(text.charCodeAt(0));
+    let node = (this.roots[first] ??= newNode());
+    for (let i = 1; i < text.length; i++) {
       const code = separatorAsSpace(text.charCodeAt(i));
-      let child = node.next.get(code);
+      let child = childOf(node, code);
       if (!child) {
-        child = { next: new Map() };
-        node.next.set(code, child);
+        child = newNode();
+        if (code < ASCII_END) node.ascii[code] = child;
+        else node.other.set(code, child);
       }
       node = child;
     }
@@ -129,6 +144,11 @@ function isWholeWord(text: string, at: number, end: number, entry: AliasEntry): 
   }
   const plural = text.charCodeAt(end) === 0x65 /* e */ ? end + 1 : end;
   return text.charCodeAt(plural) === 0x73 /* s */ && !isWordCode(text.charCodeAt(plural + 1));
+}
+
+function free(taken: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (taken[i]) return false;
+  return true;
 }
 
 /** A hyphen walks the trie as a space: "fine-tuning", "fine tuning" and the alias of either spelling meet. */

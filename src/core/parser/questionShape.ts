@@ -91,8 +91,12 @@ export function titleText(markdown: string): string {
   return text;
 }
 
+const MARKUP = /[<[`*_]/;
+
 /** Inline markdown as one line of plain text: emphasis, code marks, links and HTML tags removed, their text kept. */
 export function inlineText(markdown: string): string {
+  // Most text has no markup at all: it only needs its blanks collapsed (every heading and list item comes here).
+  if (!MARKUP.test(markdown)) return markdown.replace(/\s+/g, ' ').trim();
   // Code spans keep their text as written (`__init__`); emphasis is only read outside them.
   return markdown
     .replace(/<[^<>\n]{0,500}>/g, '')
