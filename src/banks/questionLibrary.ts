@@ -194,7 +194,11 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     this.watcher.watch(extra.watched);
     const outline = await outlined;
     const domains = await domainsRead;
-    if (outline?.kind === 'usable') this.showOutline(outline.outline, domains, started);
+    if (outline?.kind === 'usable') {
+      // The outline was parsed in this turn; the views that list it take the next.
+      await yieldToEventLoop();
+      this.showOutline(outline.outline, domains, started);
+    }
     // Set aside before the job's new outline is written in its place.
     else if (outline?.kind === 'corrupt') await this.cache?.setOutlineAside(outline.reason, log);
     const { cache } = await start;
