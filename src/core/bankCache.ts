@@ -1,7 +1,7 @@
 // The warm-start cache: each bank file's indexing result, reused while the file, the parser and the domain taxonomy
 // are what they were. Read without trust: anything that does not validate is reported, never used.
 import type { IndexedBank } from './bankFile';
-import { isBankFileKey, PARSER_VERSION, type BankFileKey } from './cacheKey';
+import { isBankFileKey, PARSER_VERSION, readWarmStartFile, type BankFileKey, type WarmStartRead } from './cacheKey';
 import type { CodeBlock, Diagnostic, Question } from './model';
 import { isCount, isObject } from './review/validation';
 
@@ -19,14 +19,8 @@ interface BankCacheFile {
   banks: CachedBank[];
 }
 
-export type CacheRead =
-  | { kind: 'usable'; banks: Map<string, CachedBank> }
-  /** Written by another parser version or for another taxonomy: rebuilt, nothing wrong with the file. */
-  | { kind: 'stale'; reason: string }
-  /** Not a cache this code wrote: set aside and rebuilt. */
-  | { kind: 'corrupt'; reason: string };
+export type CacheRead = WarmStartRead<CachedBank>;
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const ENCODER = new TextEncoder();
 
 export function serialiseBankCache(banks: readonly CachedBank[], taxonomyHash: string): Uint8Array {
@@ -36,22 +30,7 @@ export function serialiseBankCache(banks: readonly CachedBank[], taxonomyHash: s
 
 /** The cached banks by file, when the bytes are a cache of this parser version and taxonomy whose every part validates. */
 export function readBankCache(bytes: Uint8Array, taxonomyHash: string): CacheRead {
-  let value: unknown;
-  try {
-    value = JSON.parse(UTF8.decode(bytes));
-  } catch (error) {
-    return { kind: 'corrupt', reason: `not UTF-8 JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (!isObject(value) || value.format !== FORMAT) return { kind: 'corrupt', reason: 'not a bank cache' };
-  if (value.parserVersion !== PARSER_VERSION) return { kind: 'stale', reason: `parser version ${String(value.parserVersion)}` };
-  if (value.domainsHash !== taxonomyHash) return { kind: 'stale', reason: 'the domain taxonomy changed' };
-  if (!Array.isArray(value.banks)) return { kind: 'corrupt', reason: 'no list of banks' };
-  const banks = new Map<string, CachedBank>();
-  for (const [i, entry] of value.banks.entries()) {
-    if (!isCachedBank(entry) || banks.has(entry.key.file)) return { kind: 'corrupt', reason: `bank ${i} does not validate` };
-    banks.set(entry.key.file, entry);
-  }
-  return { kind: 'usable', banks };
+  return readWarmStartFile(bytes, FORMAT, taxonomyHash, isCachedBank);
 }
 
 function isCachedBank(value: unknown): value is CachedBank {

@@ -3,7 +3,7 @@
 // full cache is still being read by the index job. Read without trust, like the cache: whatever does not validate, or
 // does not match every walked file's size and modification time, is not shown.
 import type { CachedBank } from './bankCache';
-import { isBankFileKey, PARSER_VERSION, type BankFileKey } from './cacheKey';
+import { isBankFileKey, PARSER_VERSION, readWarmStartFile, type BankFileKey } from './cacheKey';
 import type { IndexJobFile } from './indexJobProtocol';
 import type { BankDocument, ListedQuestion } from './model';
 import { isCount, isObject } from './review/validation';
@@ -43,7 +43,6 @@ export type OutlineRead =
 /** Most questions have no code: they share one empty list. */
 const NO_CODE: ListedQuestion['code'] = Object.freeze([]);
 const ENCODER = new TextEncoder();
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function serialiseOutline(banks: readonly CachedBank[], taxonomyHash: string): Uint8Array {
   const file: BankOutlineFile = {
@@ -67,21 +66,9 @@ export function serialiseOutline(banks: readonly CachedBank[], taxonomyHash: str
  * size and modification time, for this parser version and taxonomy.
  */
 export function readOutline(bytes: Uint8Array, taxonomyHash: string, files: readonly IndexJobFile[]): OutlineRead {
-  let value: unknown;
-  try {
-    value = JSON.parse(UTF8.decode(bytes));
-  } catch (error) {
-    return { kind: 'corrupt', reason: `not UTF-8 JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (!isObject(value) || value.format !== FORMAT) return { kind: 'corrupt', reason: 'not a bank outline' };
-  if (value.parserVersion !== PARSER_VERSION) return { kind: 'stale', reason: `parser version ${String(value.parserVersion)}` };
-  if (value.domainsHash !== taxonomyHash) return { kind: 'stale', reason: 'the domain taxonomy changed' };
-  if (!Array.isArray(value.banks)) return { kind: 'corrupt', reason: 'no list of banks' };
-  const byFile = new Map<string, OutlinedBank>();
-  for (const [i, bank] of value.banks.entries()) {
-    if (!isOutlinedBank(bank) || byFile.has(bank.key.file)) return { kind: 'corrupt', reason: `bank ${i} does not validate` };
-    byFile.set(bank.key.file, bank);
-  }
+  const read = readWarmStartFile(bytes, FORMAT, taxonomyHash, isOutlinedBank);
+  if (read.kind !== 'usable') return read;
+  const byFile = read.banks;
   if (byFile.size !== files.length) return { kind: 'stale', reason: `${byFile.size} banks outlined, ${files.length} found` };
   const outline: Outline = { documents: [], practiceItems: [] };
   for (const file of files) {

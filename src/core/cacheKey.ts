@@ -1,5 +1,6 @@
 // What a warm-start file (the cache, the outline) is keyed by: each bank file's size, modification time, content hash
-// and slug, the parser version and the domain taxonomy. Small, so the host can check an outline without the cache's code.
+// and slug, the parser version and the domain taxonomy; and the reading both files share. Small, so the host can check
+// an outline without the cache's code.
 import { fnv1a32Bytes } from './fnv';
 import type { Domain } from './model';
 import { isCount, isObject } from './review/validation';
@@ -38,4 +39,42 @@ export function isBankFileKey(value: unknown): value is BankFileKey {
     Number.isFinite(value.mtime) &&
     typeof value.hash === 'string'
   );
+}
+
+/** A warm-start file read back: its banks by file, or why it is not used. */
+export type WarmStartRead<T> =
+  | { kind: 'usable'; banks: Map<string, T> }
+  /** Written by another parser version or for another taxonomy: rebuilt, nothing wrong with the file. */
+  | { kind: 'stale'; reason: string }
+  /** Not a file this code wrote: set aside and rebuilt. */
+  | { kind: 'corrupt'; reason: string };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The banks of a warm-start file (`{ format, parserVersion, domainsHash, banks }`), when it is a `format` file of this
+ * parser version and taxonomy whose every bank validates and no file is listed twice.
+ */
+export function readWarmStartFile<T extends { key: BankFileKey }>(
+  bytes: Uint8Array,
+  format: string,
+  taxonomyHash: string,
+  isBank: (value: unknown) => value is T,
+): WarmStartRead<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(UTF8.decode(bytes));
+  } catch (error) {
+    return { kind: 'corrupt', reason: `not UTF-8 JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isObject(value) || value.format !== format) return { kind: 'corrupt', reason: `not a ${format} file` };
+  if (value.parserVersion !== PARSER_VERSION) return { kind: 'stale', reason: `parser version ${String(value.parserVersion)}` };
+  if (value.domainsHash !== taxonomyHash) return { kind: 'stale', reason: 'the domain taxonomy changed' };
+  if (!Array.isArray(value.banks)) return { kind: 'corrupt', reason: 'no list of banks' };
+  const banks = new Map<string, T>();
+  for (const [i, bank] of value.banks.entries()) {
+    if (!isBank(bank) || banks.has(bank.key.file)) return { kind: 'corrupt', reason: `bank ${i} does not validate` };
+    banks.set(bank.key.file, bank);
+  }
+  return { kind: 'usable', banks };
 }
