@@ -7,6 +7,7 @@ export const PaletteCommand = {
   searchQuestions: 'dojo.searchQuestions',
   openPracticePanel: 'dojo.openPracticePanel',
   revealAnswer: 'dojo.revealAnswer',
+  askAiFeedback: 'dojo.askAiFeedback',
   openReferenceCode: 'dojo.openReferenceCode',
   resetScratch: 'dojo.resetScratch',
   nextQuestion: 'dojo.nextQuestion',

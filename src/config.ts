@@ -18,6 +18,7 @@ export interface DojoSettings {
   'review.retention': number;
   'review.newPerDay': number;
   'review.reviewsPerDay': number;
+  'ai.enabled': boolean;
 }
 
 export type SettingKey = keyof DojoSettings;
@@ -120,6 +121,11 @@ export function reviewNewPerDay(): number {
 /** Reviews of learnt questions per day. */
 export function reviewReviewsPerDay(): number {
   return count(read('review.reviewsPerDay'), DEFAULT_REVIEWS_PER_DAY);
+}
+
+/** Whether the practice panel offers an AI review when VS Code has a language model. On by default. */
+export function aiEnabled(): boolean {
+  return read('ai.enabled') !== false;
 }
 
 function count(value: unknown, fallback: number): number {

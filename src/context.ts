@@ -86,6 +86,23 @@ export interface PracticeView {
   /** Back/Forward through the questions the active panel showed; resolves to the id shown, undefined when none. */
   goBack(): Promise<string | undefined>;
   goForward(): Promise<string | undefined>;
+  /** Asks the language model to review the attempt in the active panel (the user clicked or ran the command). */
+  askAi(): Promise<void>;
+}
+
+/** How an AI review ended: its text so far, and for a failure the message to show. */
+export type AiReviewOutcome =
+  | { status: 'done'; text: string }
+  | { status: 'cancelled'; text: string }
+  | { status: 'failed'; text: string; message: string };
+
+/** The optional AI review of an attempt, over VS Code's language-model API. Implemented in src/ai/. */
+export interface AiReviewer {
+  /** `dojo.ai.enabled` is on and a chat model is available (the context key `dojo.aiAvailable` follows it). */
+  readonly available: boolean;
+  readonly onDidChangeAvailability: vscode.Event<boolean>;
+  /** Sends the question, its reference, key points and the attempt; `onText` gets the reply so far as it streams in. */
+  review(question: Question, attempt: string, token: vscode.CancellationToken, onText: (text: string) => void): Promise<AiReviewOutcome>;
 }
 
 export interface DojoContext {
@@ -98,6 +115,8 @@ export interface DojoContext {
   readonly review: ReviewStore;
   /** The running review ("Dojo: Start Review"); undefined until the review surfaces are composed. */
   readonly reviewSession?: ReviewSession;
+  /** The optional AI review; without it the panel offers none. */
+  readonly ai?: AiReviewer;
 }
 
 /** One grade given in this session, as `ReviewStore.lastGrade` reports it (for Undo). */

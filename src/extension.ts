@@ -2,6 +2,8 @@
 // (all of them go into context.subscriptions). Returns a small API that the integration tests use. It returns before
 // the banks have loaded: the view shows that they are loading, and `library.loaded` settles when they have.
 import * as vscode from 'vscode';
+import { AiFeedback } from './ai/aiFeedback';
+import { lmChatBackend } from './ai/lmChatBackend';
 import { createBankIndexer } from './banks/createIndexer';
 import { BankLibrary } from './banks/questionLibrary';
 import { showUnreadableBanks } from './banks/unreadableNotice';
@@ -11,6 +13,7 @@ import { DueStatusBar } from './review/dueStatusBar';
 import { DueTracker } from './review/dueTracker';
 import { ReviewSessionController } from './review/reviewSession';
 import type { DojoContext } from './context';
+import { answerListItems } from './core/ai/answerListItems';
 import { Clock } from './state/clock';
 import { MementoProgressStore } from './state/progressStore';
 import { FileReviewStore } from './state/reviewStore';
@@ -33,6 +36,8 @@ export interface DojoApi {
   readonly due: DueTracker;
   readonly dueStatus: DueStatusBar;
   readonly session: ReviewSessionController;
+  /** The optional AI review (tests inject a stub chat backend with `ai.useBackend`). */
+  readonly ai: AiFeedback;
   /** What the commands receive (tests call command factories with it, injecting answers). */
   readonly deps: CommandDeps;
   /** When `activate` returned (Date.now()): before the banks had loaded (`library.firstLoad`). */
@@ -64,23 +69,25 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   void library.reload();
   // The practice view (and its serializer) first: a restored panel waits for `library.loaded`.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
+  // Key points for now: the reference answer's top-level list items.
+  const ai = own(new AiFeedback({ backend: lmChatBackend(), keyPoints: (question) => answerListItems(question.answer), log }));
   // The panel's navigation buttons run the commands' handlers, which need the deps built below.
   let deps: CommandDeps | undefined;
   const navigate: Navigate = async (direction) => deps && navigationHandlers(deps)[direction]();
   const practice = own(
-    createPracticeView({ extension: context, log, library, progress, review, scratch }, library.loaded, navigate),
+    createPracticeView({ extension: context, log, library, progress, review, scratch, ai }, library.loaded, navigate),
   );
   // Disposed after the practice view, whose dispose hands the store the drafts typed last.
   own(review);
   unfinished = { flush: () => practice.flush().then(() => review.flush()) };
-  const ctx: DojoContext = { extension: context, log, library, progress, review, reviewSession, scratch, practice };
+  const ctx: DojoContext = { extension: context, log, library, progress, review, reviewSession, scratch, practice, ai };
   own(practice.useReviewSession(reviewSession));
   const due = own(new DueTracker({ review, library, now: clock.now }));
   const tree = own(new QuestionTree(ctx, viewState, due));
   const dueStatus = own(new DueStatusBar(due));
   deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, deps, activatedAt: Date.now() };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, ai, deps, activatedAt: Date.now() };
 }
 
 /**

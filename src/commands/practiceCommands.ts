@@ -1,5 +1,6 @@
 // Moving between questions: open, open the panel, reveal, next/previous, random (optionally within a domain).
 import * as vscode from 'vscode';
+import { aiEnabled } from '../config';
 import { passesFilter, practiceGroups } from '../core/grouping';
 import type { Question } from '../core/model';
 import { pickRandom, stepFrom, type Direction } from '../core/practiceOrder';
@@ -35,6 +36,20 @@ export const openPracticePanel = (deps: CommandDeps) => async () => {
 export const revealAnswer = (deps: CommandDeps) => async () => {
   if (!requireQuestion(deps, undefined)) return;
   await deps.ctx.practice.reveal();
+};
+
+/**
+ * Asks the language model to review the attempt in the active panel. Shown in the palette only while a model is
+ * available (`dojo.aiAvailable`); does nothing when `dojo.ai.enabled` is off.
+ */
+export const askAiFeedback = (deps: CommandDeps) => async () => {
+  if (!aiEnabled()) return;
+  if (!deps.ctx.ai?.available) {
+    inform(deps, vscode.l10n.t('No language model is available in VS Code. Install and sign in to a chat extension to get AI feedback.'));
+    return;
+  }
+  if (!requireQuestion(deps, undefined)) return;
+  await deps.ctx.practice.askAi();
 };
 
 /** Previous/next in the tree's order, skipping what the filter hides. Resolves to the id shown. */

@@ -4,6 +4,7 @@ import type { NavigationDirection } from '../webview/protocol';
 import type { CommandDeps } from './commandDeps';
 import { CommandId } from '../commandIds';
 import {
+  askAiFeedback,
   openPracticePanel,
   openQuestion,
   randomQuestion,
@@ -27,6 +28,7 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.searchQuestions]: searchQuestions,
   [CommandId.openPracticePanel]: openPracticePanel,
   [CommandId.revealAnswer]: revealAnswer,
+  [CommandId.askAiFeedback]: askAiFeedback,
   [CommandId.openReferenceCode]: openReferenceCode,
   [CommandId.resetScratch]: resetScratch,
   [CommandId.nextQuestion]: stepQuestion('next'),

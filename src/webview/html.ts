@@ -31,6 +31,9 @@ export interface PanelLabels {
   saveNote: string;
   cancelNote: string;
   notePlaceholder: string;
+  askAi: string;
+  cancelAi: string;
+  aiReview: string;
 }
 
 /** Strings the script shows at run time. */
@@ -55,6 +58,12 @@ export interface ScriptStrings {
   sideBySide: string;
   stacked: string;
   noNote: string;
+  /** The AI review's status line while the model has not answered yet … */
+  aiWaiting: string;
+  /** … while it streams in … */
+  aiStreaming: string;
+  /** … and after the user cancelled it. */
+  aiCancelled: string;
 }
 
 export interface Typography {
@@ -122,6 +131,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <p id="save-status" class="dojo-save-status"></p>
 <div class="dojo-actions" role="group" aria-label="${a(l.actions)}">
 ${button('reveal', l.reveal, 'mod+enter', ' class="primary" aria-expanded="false" aria-controls="answer"')}
+<button type="button" id="ask-ai" hidden aria-controls="ai-review"><span class="label">${a(l.askAi)}</span></button>
 ${button('open-code', l.openCode, 'alt+o', ' hidden')}
 ${button('blank', l.blank, 'alt+b', ' hidden')}
 ${button('star', l.star, 'alt+s', ' aria-pressed="false"')}
@@ -143,6 +153,12 @@ ${button('next', l.next, 'alt+arrowdown')}
 </nav>
 <div id="answer" class="dojo-answer">
 <section id="reference" class="dojo-markdown" tabindex="-1" aria-label="${a(l.reference)}" hidden></section>
+<section id="ai-review" class="dojo-ai-review" aria-labelledby="ai-review-heading" aria-busy="false" hidden>
+<h2 id="ai-review-heading">${a(l.aiReview)}</h2>
+<p id="ai-status" class="dojo-ai-status" role="status"></p>
+<div id="ai-text" class="dojo-markdown"></div>
+<button type="button" id="ai-cancel" hidden>${a(l.cancelAi)}</button>
+</section>
 <section id="note" class="dojo-note-section" aria-labelledby="note-heading" hidden>
 <h2 id="note-heading">${a(l.note)}</h2>
 <div id="note-view" class="dojo-markdown"></div>

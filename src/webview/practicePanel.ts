@@ -27,6 +27,8 @@ export class PracticePanel {
   history = new VisitHistory();
   /** The folder of the shown question's bank file, which the page may load images from. */
   private bankFolder: vscode.Uri | undefined;
+  /** The AI review running in this panel, if any. */
+  private aiRequest: vscode.CancellationTokenSource | undefined;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -101,6 +103,9 @@ export class PracticePanel {
         saveNote: vscode.l10n.t('Save note'),
         cancelNote: vscode.l10n.t('Cancel'),
         notePlaceholder: vscode.l10n.t('What to remember about this question (markdown).'),
+        askAi: vscode.l10n.t('Ask AI for Feedback'),
+        cancelAi: vscode.l10n.t('Cancel'),
+        aiReview: vscode.l10n.t('AI feedback'),
       },
       strings: {
         saving: vscode.l10n.t('Saving…'),
@@ -118,6 +123,9 @@ export class PracticePanel {
         sideBySide: vscode.l10n.t('Side by side'),
         stacked: vscode.l10n.t('Stacked'),
         noNote: vscode.l10n.t('No note yet.'),
+        aiWaiting: vscode.l10n.t('Asking the language model…'),
+        aiStreaming: vscode.l10n.t('The language model is answering…'),
+        aiCancelled: vscode.l10n.t('Cancelled.'),
       },
       typography: markdownPreviewTypography(),
       render: renderSettings(),
@@ -135,6 +143,33 @@ export class PracticePanel {
       this.panel.webview.options = webviewOptions(this.owner.extensionUri, folder);
     }
     return folder && this.panel.webview.asWebviewUri(folder).toString();
+  }
+
+  /** Starts an AI review here, cancelling the one running: its token is cancelled by `cancelAi` or on dispose. */
+  startAi(): vscode.CancellationTokenSource {
+    this.cancelAi();
+    this.aiRequest = new vscode.CancellationTokenSource();
+    return this.aiRequest;
+  }
+
+  /** Cancels the AI review running here (the user's Cancel, another question shown). */
+  cancelAi(): void {
+    this.aiRequest?.cancel();
+    this.aiRequest?.dispose();
+    this.aiRequest = undefined;
+  }
+
+  /** Whether `request` is still the review this panel runs (not cancelled or replaced since). */
+  runsAi(request: vscode.CancellationTokenSource): boolean {
+    return this.aiRequest === request;
+  }
+
+  /** Releases a finished (or cancelled) review; false when another one has replaced it meanwhile. */
+  finishAi(request: vscode.CancellationTokenSource): boolean {
+    if (this.aiRequest !== request) return this.aiRequest === undefined;
+    request.dispose();
+    this.aiRequest = undefined;
+    return true;
   }
 
   get html(): string {
@@ -163,6 +198,7 @@ export class PracticePanel {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.cancelAi();
     this.owner.disposed(this);
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();

@@ -11,7 +11,8 @@ import { PanelRecords } from '../state/panelRecords';
 import { questionView, referenceView } from './content';
 import { loopView, summaryView } from './loopView';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
-import { parsePracticeState, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
+import type { Question } from '../core/model';
+import { parsePracticeState, type AiReviewStatus, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
 
 type PracticeDeps = Omit<DojoContext, 'practice'>;
 
@@ -22,6 +23,16 @@ export interface RenderedReport {
   revealed: boolean;
   /** How many earlier attempts the panel lists. */
   earlierAttempts: number;
+}
+
+/** What a webview reported after showing an AI review update: what the user now sees of it. */
+export interface AiRenderedReport {
+  questionId: string;
+  /** Whether the "Ask AI for Feedback" button is shown. */
+  offered: boolean;
+  status: AiReviewStatus | 'none';
+  /** The review's text as shown (rendered). */
+  text: string;
 }
 
 /** What the panel's navigation buttons do: the commands' handlers (tree order, filter, history), given by the composition root. */
@@ -47,7 +58,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private readonly panels: PracticePanel[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   private readonly refusedEmitter = new vscode.EventEmitter<string>();
-  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter];
+  private readonly aiRenderedEmitter = new vscode.EventEmitter<AiRenderedReport>();
+  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter, this.aiRenderedEmitter];
   /** The attempts the webviews delivered, stored debounced; flushed on close, question switch and deactivate. */
   private readonly attempts: AttemptBuffer;
   /** What each panel showed last, recorded as it switches: VS Code's copy can be older after a quick reload. */
@@ -61,6 +73,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   readonly onDidRender = this.renderedEmitter.event;
   /** Fires with the reason when a message from a webview was refused and logged. */
   readonly onDidRefuseMessage = this.refusedEmitter.event;
+  /** Fires when a webview has shown an AI review update or whether it offers one (integration tests wait on it). */
+  readonly onDidRenderAi = this.aiRenderedEmitter.event;
 
   constructor(
     private readonly ctx: PracticeDeps,
@@ -83,6 +97,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       }),
       ctx.progress.onDidChange((ids) => this.progressChanged(ids)),
       ctx.review.onDidChange((ids) => this.loopChanged(ids)),
+      ...(ctx.ai ? [ctx.ai.onDidChangeAvailability(() => this.postAiAvailable())] : []),
       // Reloaded banks may have changed the question's text (the webview keeps unsaved typing).
       ctx.library.onDidChange(() => {
         for (const panel of this.panels) void this.sendQuestion(panel);
@@ -184,6 +199,12 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (panel) await this.revealIn(panel);
   }
 
+  async askAi(): Promise<void> {
+    const panel = this.active;
+    const question = panel?.questionId ? this.ctx.library.get(panel.questionId) : undefined;
+    if (panel && question) await this.askAiIn(panel, question);
+  }
+
   /** Stores every attempt not stored yet; resolves when they are written (what `deactivate` awaits). */
   flush(): Promise<void> {
     return this.attempts.flush();
@@ -218,6 +239,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         return;
       case 'undoGrade':
         return this.undoIn(panel);
+      case 'aiRendered': {
+        const { questionId, offered, status, text } = message;
+        this.aiRenderedEmitter.fire({ questionId, offered, status, text });
+        return;
+      }
     }
     // The rest act on the question the panel shows; a message about another one is stale (sent before navigating).
     const question = message.questionId === panel.questionId ? this.ctx.library.get(message.questionId) : undefined;
@@ -250,6 +276,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       }
       case 'openBlank':
         await this.ctx.scratch.openBlank(question);
+        return;
+      case 'askAi':
+        return this.askAiIn(panel, question);
+      case 'cancelAi':
+        panel.cancelAi();
         return;
       default: {
         // A new message type fails to compile here until it is handled.
@@ -293,6 +324,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private async showIn(panel: PracticePanel, questionId: string): Promise<void> {
     if (panel.questionId !== questionId) {
       if (panel.questionId) void this.attempts.flush(panel.questionId);
+      panel.cancelAi();
       panel.questionId = questionId;
       panel.revealed = false;
     }
@@ -351,6 +383,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (panel.revealed) message.reference = referenceView(this.ctx.library, question);
     if (options.fresh) message.fresh = true;
     await panel.post(message);
+    await panel.post({ type: 'aiAvailable', available: this.ctx.ai?.available ?? false });
   }
 
   private async revealIn(panel: PracticePanel): Promise<void> {
@@ -378,10 +411,46 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       return;
     }
     if (after && after.next !== id && this.ctx.library.get(after.next)) {
+      panel.cancelAi();
       panel.questionId = after.next;
       void this.records.record(panel.key, after.next);
     }
     await this.sendQuestion(panel, { fresh: true });
+  }
+
+  /**
+   * Streams the AI review of the panel's attempt (its latest text) into the panel. Only on the user's request (the
+   * button or the command), only when a model is available, never for an empty attempt.
+   */
+  private async askAiIn(panel: PracticePanel, question: Question): Promise<void> {
+    const ai = this.ctx.ai;
+    if (!ai?.available) {
+      this.ctx.log.info('AI review: not offered (dojo.ai.enabled is off or no language model is available).');
+      return;
+    }
+    const id = question.id;
+    // The review discusses the reference: it is shown beside it (the command may run before Reveal).
+    if (!panel.revealed) await this.revealIn(panel);
+    const attempt = this.attempts.pending(id) ?? (await this.ctx.review.record(id)).draft?.text ?? '';
+    if (attempt.trim() === '') {
+      const message = vscode.l10n.t('Write an attempt first: the AI review compares it with the reference answer.');
+      await panel.post({ type: 'aiReview', questionId: id, status: 'failed', text: '', message });
+      return;
+    }
+    const request = panel.startAi();
+    await panel.post({ type: 'aiReview', questionId: id, status: 'waiting', text: '' });
+    const outcome = await ai.review(question, attempt, request.token, (text) => {
+      if (panel.runsAi(request)) void panel.post({ type: 'aiReview', questionId: id, status: 'streaming', text });
+    });
+    // Replaced by another request, or the panel moved to another question: that one is shown now.
+    if (!panel.finishAi(request) || panel.questionId !== id) return;
+    await panel.post({ type: 'aiReview', questionId: id, ...outcome });
+  }
+
+  /** Every panel offers the AI review or stops offering it. */
+  private postAiAvailable(): void {
+    const available = this.ctx.ai?.available ?? false;
+    for (const panel of this.panels) void panel.post({ type: 'aiAvailable', available });
   }
 
   /** Undoes the session's last grade and shows that question again with its answer, ready to be graded again. */
@@ -389,6 +458,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     const id = await this.ctx.review.undoLastGrade();
     if (id === undefined || !this.ctx.library.get(id)) return;
     if (panel.questionId !== id) {
+      panel.cancelAi();
       panel.questionId = id;
       void this.records.record(panel.key, id);
     }

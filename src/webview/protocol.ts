@@ -3,6 +3,7 @@
 // shapes before use: the webview's messages are untrusted input, and the webview refuses anything the extension would
 // not send. No `vscode` import and no DOM: the extension and the webview client (src/webview/client/) both import it.
 // The extension sends markdown; the webview renders it (the extension host loads no renderer for the panel).
+import { MAX_REVIEW_LENGTH } from '../core/ai/reviewRequest';
 import type { CodeBlock } from '../core/model';
 import { isGrade, type Grade } from '../core/review/grades';
 import { arrayOf, boolean, count, object, optional, parseTagged, string, type FieldCheck, type ParseResult, type Shape } from './messageChecks';
@@ -115,7 +116,17 @@ export type HostMessage =
   | { type: 'reference'; questionId: string; reference: ReferenceView }
   | { type: 'starred'; questionId: string; starred: boolean }
   /** The attempt `text` is stored; the webview clears its unsaved mark if that is still what the user has. */
-  | { type: 'saved'; questionId: string; text: string };
+  | { type: 'saved'; questionId: string; text: string }
+  /** Whether the panel offers "Ask AI for Feedback" (`dojo.ai.enabled` and a language model available). */
+  | { type: 'aiAvailable'; available: boolean }
+  /**
+   * The AI review of the question's attempt: the reply so far (markdown from the model, rendered like bank content),
+   * and when it failed the message to show.
+   */
+  | { type: 'aiReview'; questionId: string; status: AiReviewStatus; text: string; message?: string };
+
+/** Where an AI review stands: sent and waiting, streaming in, finished, cancelled by the user, or failed. */
+export type AiReviewStatus = 'waiting' | 'streaming' | 'done' | 'cancelled' | 'failed';
 
 /** Previous/Next follow the tree's order; Back/Forward the questions this panel showed. */
 export type NavigationDirection = 'previous' | 'next' | 'random' | 'back' | 'forward';
@@ -136,7 +147,12 @@ export type WebviewMessage =
   | { type: 'grade'; questionId: string; grade: Grade }
   | { type: 'undoGrade' }
   | { type: 'practiseAgain'; questionId: string }
-  | { type: 'note'; questionId: string; text: string };
+  | { type: 'note'; questionId: string; text: string }
+  /** The user clicked "Ask AI for Feedback"; nothing is sent to a model without it. */
+  | { type: 'askAi'; questionId: string }
+  | { type: 'cancelAi'; questionId: string }
+  /** Sent after the webview has shown an AI review update or availability: what the user now sees of it. */
+  | { type: 'aiRendered'; questionId: string; offered: boolean; status: AiReviewStatus | 'none'; text: string };
 
 /** What the webview keeps with `setState`: restored instantly on reload, and given to the serializer. */
 export interface PracticeState {
@@ -175,6 +191,9 @@ const noteText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_NOT
 const grade: FieldCheck = (v) => isGrade(v);
 const NAVIGATION_DIRECTIONS: readonly unknown[] = ['previous', 'next', 'random', 'back', 'forward'] satisfies NavigationDirection[];
 const direction: FieldCheck = (v) => NAVIGATION_DIRECTIONS.includes(v);
+const AI_REVIEW_STATUSES: readonly unknown[] = ['waiting', 'streaming', 'done', 'cancelled', 'failed'] satisfies AiReviewStatus[];
+const aiReviewStatus: FieldCheck = (v) => AI_REVIEW_STATUSES.includes(v);
+const reviewText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_REVIEW_LENGTH;
 
 // Every field of every message type, and nothing else: an extra field means the sender is not our script.
 const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<WebviewMessage, { type: K }>, 'type'>> } = {
@@ -191,6 +210,9 @@ const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<Webvie
   undoGrade: {},
   practiseAgain: { questionId },
   note: { questionId, text: noteText },
+  askAi: { questionId },
+  cancelAi: { questionId },
+  aiRendered: { questionId, offered: boolean, status: (v) => v === 'none' || aiReviewStatus(v), text: reviewText },
 };
 
 /** Accepts exactly the messages of `WebviewMessage`; says why anything else is refused. */
@@ -233,6 +255,8 @@ const HOST_SHAPES: { [K in HostMessage['type']]: Shape<Omit<Extract<HostMessage,
   reference: { questionId, reference: referenceView },
   starred: { questionId, starred: boolean },
   saved: { questionId, text: string },
+  aiAvailable: { available: boolean },
+  aiReview: { questionId, status: aiReviewStatus, text: reviewText, message: optional(string) },
 };
 
 /** Accepts exactly the messages of `HostMessage` (the webview's check of what it is sent). */

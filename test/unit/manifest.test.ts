@@ -77,6 +77,7 @@ describe('package.json', () => {
   it('declares the dojo settings that src/config.ts reads', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
     assert.deepEqual(settings, [
+      'dojo.ai.enabled',
       'dojo.allowRemoteImages',
       'dojo.extraBanks',
       'dojo.groupBy',

@@ -1,7 +1,8 @@
 // Both directions of the practice panel's protocol are checked on receipt: the extension refuses what the webview
 // would not send, and the webview refuses what the extension would not send.
 import * as assert from 'node:assert/strict';
-import { parseHostMessage, parseRenderSettings, parseWebviewMessage, type HostMessage, type LoopView } from '../../src/webview/protocol';
+import { MAX_REVIEW_LENGTH } from '../../src/core/ai/reviewRequest';
+import { parseHostMessage, parseRenderSettings, parseWebviewMessage, type HostMessage, type LoopView, type WebviewMessage } from '../../src/webview/protocol';
 
 const loop: LoopView = {
   grades: [{ grade: 1, label: 'Again', interval: '1m' }, { grade: 3, label: 'Good', interval: '3d' }],
@@ -28,6 +29,10 @@ describe('parseHostMessage', () => {
     { type: 'reference', questionId: 'bank/1', reference },
     { type: 'starred', questionId: 'bank/1', starred: true },
     { type: 'saved', questionId: 'bank/1', text: 'typed' },
+    { type: 'aiAvailable', available: true },
+    { type: 'aiReview', questionId: 'bank/1', status: 'waiting', text: '' },
+    { type: 'aiReview', questionId: 'bank/1', status: 'streaming', text: '**What is right**' },
+    { type: 'aiReview', questionId: 'bank/1', status: 'failed', text: '', message: 'The language model refused this request.' },
   ];
 
   it('accepts every message the extension sends', () => {
@@ -82,5 +87,45 @@ describe('parseRenderSettings', () => {
 
   it('refuses settings with a label missing', () => {
     assert.equal(parseRenderSettings({ ...settings, referenceLabels: { answer: 'A' } }), undefined);
+  });
+});
+
+describe('AI review messages', () => {
+  it('accepts the AI messages each side sends', () => {
+    const host: HostMessage[] = [
+      { type: 'aiReview', questionId: 'bank/1', status: 'done', text: 'ok' },
+      { type: 'aiReview', questionId: 'bank/1', status: 'cancelled', text: 'partial' },
+    ];
+    for (const message of host) assert.deepEqual(parseHostMessage(message), { ok: true, message });
+    const webview: WebviewMessage[] = [
+      { type: 'askAi', questionId: 'bank/1' },
+      { type: 'cancelAi', questionId: 'bank/1' },
+      { type: 'aiRendered', questionId: 'bank/1', offered: false, status: 'none', text: '' },
+      { type: 'aiRendered', questionId: 'bank/1', offered: true, status: 'streaming', text: 'What is right' },
+    ];
+    for (const message of webview) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
+  });
+
+  it('refuses an unknown status, a reply over the length limit, a missing field and an extra one', () => {
+    const refused: [unknown, RegExp][] = [
+      [{ type: 'aiReview', questionId: 'bank/1', status: 'thinking', text: '' }, /aiReview: invalid status/],
+      [{ type: 'aiReview', questionId: 'bank/1', status: 'done', text: 'x'.repeat(MAX_REVIEW_LENGTH + 1) }, /aiReview: invalid text/],
+      [{ type: 'aiReview', questionId: 'bank/1', status: 'done' }, /aiReview: invalid text/],
+      [{ type: 'aiAvailable', available: 'yes' }, /aiAvailable: invalid available/],
+      [{ type: 'aiReview', questionId: 'bank/1', status: 'done', text: '', html: '<b>' }, /unexpected field "html"/],
+    ];
+    for (const [raw, reason] of refused) {
+      const result = parseHostMessage(raw);
+      assert.ok(!result.ok && reason.test(result.reason), JSON.stringify(result));
+    }
+    const fromWebview: [unknown, RegExp][] = [
+      [{ type: 'askAi' }, /askAi: invalid questionId/],
+      [{ type: 'askAi', questionId: 'bank/1', prompt: 'anything' }, /unexpected field "prompt"/],
+      [{ type: 'aiRendered', questionId: 'bank/1', offered: true, status: 'failed?', text: '' }, /aiRendered: invalid status/],
+    ];
+    for (const [raw, reason] of fromWebview) {
+      const result = parseWebviewMessage(raw);
+      assert.ok(!result.ok && reason.test(result.reason), JSON.stringify(result));
+    }
   });
 });

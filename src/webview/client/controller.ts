@@ -2,7 +2,8 @@
 // attempt in the webview state and a local copy (unsavedCopy.ts) until the extension confirms storing it, and
 // delivers every change of it to the extension at once (which stores it after a pause).
 import type { Grade } from '../../core/review/grades';
-import type { HostMessage, LoopView, NavigationDirection, WebviewMessage } from '../protocol';
+import { MAX_REVIEW_LENGTH } from '../../core/ai/reviewRequest';
+import type { AiReviewStatus, HostMessage, LoopView, NavigationDirection, WebviewMessage } from '../protocol';
 import type { ContentHtml } from './contentHtml';
 import { stillRevealed, type PanelState } from './panelState';
 import type { PanelView } from './panelView';
@@ -18,6 +19,8 @@ export class PracticeController {
   private renderedNote = { source: '', html: '' };
   /** Where the shown question's relative images load from (its bank's folder), for its prompt and its reference. */
   private imageBase: string | undefined;
+  /** The AI review shown, for `aiRendered`; 'none' when there is none. */
+  private aiStatus: AiReviewStatus | 'none' = 'none';
 
   constructor(
     private readonly post: (message: WebviewMessage) => void,
@@ -59,6 +62,14 @@ export class PracticeController {
         return;
       case 'saved':
         return this.saved(message.questionId, message.text);
+      case 'aiAvailable':
+        this.view.offerAi(message.available);
+        return this.aiRendered();
+      case 'aiReview':
+        if (shown !== message.questionId) return;
+        this.aiStatus = message.status;
+        this.view.showAiReview(message.status, this.content.markdown(message.text), message.message);
+        return this.aiRendered();
       default: {
         // A new message type fails to compile here until it is handled.
         const never: never = message;
@@ -124,6 +135,15 @@ export class PracticeController {
     });
   }
 
+  /** "Ask AI for Feedback": the only way a review is requested from the panel. */
+  askAi(): void {
+    this.about((questionId) => ({ type: 'askAi', questionId }));
+  }
+
+  cancelAi(): void {
+    this.about((questionId) => ({ type: 'cancelAi', questionId }));
+  }
+
   navigate(direction: NavigationDirection): void {
     this.post({ type: 'navigate', direction });
   }
@@ -149,6 +169,8 @@ export class PracticeController {
     const shown = attemptToShow({ text: message.attempt, filed }, fresh, fresh ? [] : [stateCopy, this.copies.get(question.id)]);
     if (!shown.local) this.copies.forget(question.id);
     const wasRevealed = stillRevealed(previous, question.id, filed, fresh);
+    // The AI review belongs to the attempt it reviewed: it stays while that attempt is shown (a reload of the banks).
+    const keepAi = same && !fresh;
     // Recorded before anything is drawn: this state is what a reload restores, so it must name this question.
     this.state.replace({
       panelKey: this.panelKey,
@@ -164,6 +186,10 @@ export class PracticeController {
 
     this.imageBase = question.imageBase;
     this.view.showQuestion(question, this.content.markdown(question.prompt, question.imageBase), shown.text, message);
+    if (!keepAi) {
+      this.aiStatus = 'none';
+      this.view.clearAiReview();
+    }
     this.view.showStarred(message.starred);
     this.showLoop(message.loop);
     if (message.reference !== undefined) this.showReference(this.content.reference(message.reference, question.imageBase));
@@ -204,12 +230,22 @@ export class PracticeController {
     });
   }
 
+  /** Tells the extension what the user now sees of the AI review. */
+  private aiRendered(): void {
+    const state = this.state.current;
+    if (!state) return;
+    const text = this.view.aiReviewText.slice(0, MAX_REVIEW_LENGTH);
+    this.post({ type: 'aiRendered', questionId: state.questionId, offered: this.view.aiButtonShown, status: this.aiStatus, text });
+  }
+
   /** Tells the extension what the user now sees. */
   private rendered(): void {
     const state = this.state.current;
     if (!state) return;
     const earlierAttempts = this.loop?.attempts.length ?? 0;
     this.post({ type: 'rendered', questionId: state.questionId, attempt: this.view.attemptText, revealed: state.revealed, earlierAttempts });
+    // Reveal and Hide show and hide the AI button.
+    this.aiRendered();
   }
 
   private withQuestion(action: (questionId: string) => void): void {

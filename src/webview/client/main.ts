@@ -41,6 +41,8 @@ el.attempt.addEventListener('input', () => controller.attemptTyped());
 window.addEventListener('focus', () => view.focusAttemptIfIdle());
 document.addEventListener('keydown', shortcuts.onKeydown);
 el.reveal.addEventListener('click', () => controller.toggleAnswer());
+el.askAi.addEventListener('click', () => controller.askAi());
+el.aiCancel.addEventListener('click', () => controller.cancelAi());
 el.practiseAgain.addEventListener('click', () => controller.about((questionId) => ({ type: 'practiseAgain', questionId })));
 el.undoGrade.addEventListener('click', () => post({ type: 'undoGrade' }));
 el.layout.addEventListener('click', () => controller.toggleLayout());

@@ -2,10 +2,13 @@
 // in as text; HTML only from ContentHtml (the core renderer: bank HTML through an allow-list).
 import type { ScriptStrings } from '../html';
 import type { Grade } from '../../core/review/grades';
-import type { LoopView, QuestionView, SummaryView } from '../protocol';
+import type { AiReviewStatus, LoopView, QuestionView, SummaryView } from '../protocol';
 import type { PanelElements } from './elements';
 
 export class PanelView {
+  /** Whether the extension offers the AI review (a model is available and `dojo.ai.enabled` is on). */
+  private aiOffered = false;
+
   constructor(
     private readonly el: PanelElements,
     private readonly strings: ScriptStrings,
@@ -86,7 +89,54 @@ export class PanelView {
     el.note.hidden = !revealed;
     el.grades.hidden = !revealed || el.gradeButtons.childElementCount === 0;
     el.layout.hidden = !revealed;
+    el.askAi.hidden = !revealed || !this.aiOffered;
     el.main.classList.toggle('dojo-revealed', revealed);
+  }
+
+  /** Shows or hides "Ask AI for Feedback" (shown only after Reveal). */
+  offerAi(offered: boolean): void {
+    this.aiOffered = offered;
+    this.el.askAi.hidden = !this.revealed || !offered;
+  }
+
+  get aiButtonShown(): boolean {
+    return !this.el.askAi.hidden;
+  }
+
+  /**
+   * The AI review: `html` is the reply so far, rendered by ContentHtml (the model's markdown is untrusted, like bank
+   * content); `message` says why it failed. Cancel is offered while it runs.
+   */
+  showAiReview(status: AiReviewStatus, html: string, message?: string): void {
+    const el = this.el;
+    const running = status === 'waiting' || status === 'streaming';
+    el.aiReview.hidden = false;
+    el.aiReview.setAttribute('aria-busy', String(running));
+    el.aiStatus.textContent =
+      status === 'waiting' ? this.strings.aiWaiting
+      : status === 'streaming' ? this.strings.aiStreaming
+      : status === 'cancelled' ? this.strings.aiCancelled
+      : status === 'failed' ? (message ?? '')
+      : '';
+    el.aiStatus.hidden = el.aiStatus.textContent === '';
+    el.aiStatus.classList.toggle('dojo-ai-error', status === 'failed');
+    insertHtml(el.aiText, html);
+    el.aiCancel.hidden = !running;
+    el.askAi.disabled = running;
+  }
+
+  clearAiReview(): void {
+    const el = this.el;
+    el.aiReview.hidden = true;
+    el.aiText.replaceChildren();
+    el.aiStatus.textContent = '';
+    el.aiCancel.hidden = true;
+    el.askAi.disabled = false;
+  }
+
+  /** What the user sees of the AI review, as text. */
+  get aiReviewText(): string {
+    return this.el.aiReview.hidden ? '' : (this.el.aiText.textContent ?? '');
   }
 
   /** Grades, undo, earlier attempts, the note (unless it is being edited) and the review position. */
