@@ -31,6 +31,8 @@ export interface AiRenderedReport {
   /** Whether the "Ask AI for Feedback" button is shown. */
   offered: boolean;
   status: AiReviewStatus | 'none';
+  /** The status line: waiting, cancelled, or why it failed. */
+  note: string;
   /** The review's text as shown (rendered). */
   text: string;
 }
@@ -240,8 +242,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       case 'undoGrade':
         return this.undoIn(panel);
       case 'aiRendered': {
-        const { questionId, offered, status, text } = message;
-        this.aiRenderedEmitter.fire({ questionId, offered, status, text });
+        const { questionId, offered, status, note, text } = message;
+        this.aiRenderedEmitter.fire({ questionId, offered, status, note, text });
         return;
       }
     }

@@ -152,7 +152,7 @@ export type WebviewMessage =
   | { type: 'askAi'; questionId: string }
   | { type: 'cancelAi'; questionId: string }
   /** Sent after the webview has shown an AI review update or availability: what the user now sees of it. */
-  | { type: 'aiRendered'; questionId: string; offered: boolean; status: AiReviewStatus | 'none'; text: string };
+  | { type: 'aiRendered'; questionId: string; offered: boolean; status: AiReviewStatus | 'none'; note: string; text: string };
 
 /** What the webview keeps with `setState`: restored instantly on reload, and given to the serializer. */
 export interface PracticeState {
@@ -212,7 +212,7 @@ const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<Webvie
   note: { questionId, text: noteText },
   askAi: { questionId },
   cancelAi: { questionId },
-  aiRendered: { questionId, offered: boolean, status: (v) => v === 'none' || aiReviewStatus(v), text: reviewText },
+  aiRendered: { questionId, offered: boolean, status: (v) => v === 'none' || aiReviewStatus(v), note: string, text: reviewText },
 };
 
 /** Accepts exactly the messages of `WebviewMessage`; says why anything else is refused. */

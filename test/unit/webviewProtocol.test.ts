@@ -100,8 +100,8 @@ describe('AI review messages', () => {
     const webview: WebviewMessage[] = [
       { type: 'askAi', questionId: 'bank/1' },
       { type: 'cancelAi', questionId: 'bank/1' },
-      { type: 'aiRendered', questionId: 'bank/1', offered: false, status: 'none', text: '' },
-      { type: 'aiRendered', questionId: 'bank/1', offered: true, status: 'streaming', text: 'What is right' },
+      { type: 'aiRendered', questionId: 'bank/1', offered: false, status: 'none', note: '', text: '' },
+      { type: 'aiRendered', questionId: 'bank/1', offered: true, status: 'streaming', note: 'Answering…', text: 'What is right' },
     ];
     for (const message of webview) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
   });
@@ -121,7 +121,7 @@ describe('AI review messages', () => {
     const fromWebview: [unknown, RegExp][] = [
       [{ type: 'askAi' }, /askAi: invalid questionId/],
       [{ type: 'askAi', questionId: 'bank/1', prompt: 'anything' }, /unexpected field "prompt"/],
-      [{ type: 'aiRendered', questionId: 'bank/1', offered: true, status: 'failed?', text: '' }, /aiRendered: invalid status/],
+      [{ type: 'aiRendered', questionId: 'bank/1', offered: true, status: 'failed?', note: '', text: '' }, /aiRendered: invalid status/],
     ];
     for (const [raw, reason] of fromWebview) {
       const result = parseWebviewMessage(raw);

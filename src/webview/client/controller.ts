@@ -234,8 +234,9 @@ export class PracticeController {
   private aiRendered(): void {
     const state = this.state.current;
     if (!state) return;
-    const text = this.view.aiReviewText.slice(0, MAX_REVIEW_LENGTH);
-    this.post({ type: 'aiRendered', questionId: state.questionId, offered: this.view.aiButtonShown, status: this.aiStatus, text });
+    const { note, text } = this.view.aiReviewShown;
+    const offered = this.view.aiButtonShown;
+    this.post({ type: 'aiRendered', questionId: state.questionId, offered, status: this.aiStatus, note, text: text.slice(0, MAX_REVIEW_LENGTH) });
   }
 
   /** Tells the extension what the user now sees. */

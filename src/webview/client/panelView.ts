@@ -134,9 +134,11 @@ export class PanelView {
     el.askAi.disabled = false;
   }
 
-  /** What the user sees of the AI review, as text. */
-  get aiReviewText(): string {
-    return this.el.aiReview.hidden ? '' : (this.el.aiText.textContent ?? '');
+  /** What the user sees of the AI review, as text: its status line and the reply. */
+  get aiReviewShown(): { note: string; text: string } {
+    const el = this.el;
+    if (el.aiReview.hidden) return { note: '', text: '' };
+    return { note: el.aiStatus.hidden ? '' : (el.aiStatus.textContent ?? ''), text: el.aiText.textContent ?? '' };
   }
 
   /** Grades, undo, earlier attempts, the note (unless it is being edited) and the review position. */
