@@ -108,10 +108,15 @@ function keyTerms(point: string, { stats, table }: CheckContext): KeyTerm[] {
   const seen = new Set<string>();
   for (const { name, key, words } of table.names) {
     if (seen.has(key)) continue;
-    const span = text.findExact(name, words);
-    if (!span || claimed.some((other) => span.start < other.end && other.start < span.end)) continue;
+    let first: Span | undefined;
+    for (let span = text.findExact(name, words); span; span = text.findExact(name, words, span.end)) {
+      if (claimed.some((other) => span!.start < other.end && other.start < span!.end)) continue;
+      first ??= span;
+      claimed.push(span);
+    }
+    if (!first) continue;
+    const span = first;
     seen.add(key);
-    claimed.push(span);
     const weight = Math.max(...stats.splitter.words(name).map((word) => stats.weight(word.key)), 0);
     terms.push({ term: point.slice(span.start, span.end), names: table.namesOf(name), weight: weight || stats.weight(key) });
   }

@@ -34,15 +34,18 @@ export class MatchText {
     }));
   }
 
-  /** The first exact occurrence of `name`, or undefined. `words`: the name's Latin words when already known. */
-  findExact(name: string, words?: string[]): Span | undefined {
-    if (words) return this.findWords(words);
+  /**
+   * The first exact occurrence of `name` that starts at `from` or later, or undefined. `words`: the name's Latin
+   * words when already known.
+   */
+  findExact(name: string, words?: string[], from = 0): Span | undefined {
+    if (words) return this.findWords(words, from);
     if (hasHan(name)) {
       const needle = name.toLowerCase();
-      const start = this.lower.indexOf(needle);
+      const start = this.lower.indexOf(needle, from);
       return start === -1 ? undefined : { start, end: start + needle.length };
     }
-    return this.findWords(latinWords(name));
+    return this.findWords(latinWords(name), from);
   }
 
   /** An exact occurrence (credit 1), or for a Chinese name of three characters or more its bigrams' share. */
@@ -61,11 +64,12 @@ export class MatchText {
     return spans.length > 0 ? { credit: spans.length / total, spans } : undefined;
   }
 
-  private findWords(words: string[]): Span | undefined {
+  private findWords(words: string[], from: number): Span | undefined {
     if (words.length === 0) return undefined;
     const tokens = this.tokens;
     const joined = words.join('');
     for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].start < from) continue;
       if (tokens[i].key === words[0] && words.every((word, k) => tokens[i + k]?.key === word)) {
         return { start: tokens[i].start, end: tokens[i + words.length - 1].end };
       }
