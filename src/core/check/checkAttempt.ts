@@ -7,6 +7,7 @@
 // (`TermStats.build(practiceItems.map(q => q.answer))`), `table` from `loadTermTable(json)`.
 import { GRADE, type Grade } from '../review/grades';
 import { keyPoints, type KeyPoint } from './keyPoints';
+import { termKey } from './latinKey';
 import { MatchText, type Span } from './matchText';
 import type { TermStats } from './termStats';
 import type { TermTable } from './termTable';
@@ -116,9 +117,10 @@ function keyTerms(point: string, { stats, table }: CheckContext): KeyTerm[] {
     }
     if (!first) continue;
     const span = first;
-    seen.add(key);
+    const names = table.namesOf(name);
+    for (const other of names) seen.add(termKey(other));
     const weight = Math.max(...stats.splitter.words(name).map((word) => stats.weight(word.key)), 0);
-    terms.push({ term: point.slice(span.start, span.end), names: table.namesOf(name), weight: weight || stats.weight(key) });
+    terms.push({ term: point.slice(span.start, span.end), names, weight: weight || stats.weight(key) });
   }
   for (const word of stats.splitter.words(point)) {
     if (seen.has(word.key) || claimed.some((span) => word.start < span.end && span.start < word.end)) continue;

@@ -11,7 +11,7 @@ export interface Word {
 
 /** Chinese function words and fillers the segmenter keeps as words; rarity weights take care of the rest. */
 const HAN_STOPWORDS = new Set(
-  '可以 进行 通过 以及 使用 一个 我们 这个 这些 如何 哪些 包括 以下 例如 然后 首先 从而 同时 对于 具有 能够 需要 并且 或者 以便 其中 什么 一些 可能 中的 用于 等等 如下 所示 此外 以上 比如 因此 所以 如果 由于 最后 其次 确保 有助 有利 不同 特殊 大量 相应 作出 使得 各种 一种 主要 重要 常用 方面 方法 技术 相关 实现 应用 进一步'.split(' '),
+  '可以 进行 通过 以及 使用 一个 我们 这个 这些 如何 哪些 包括 以下 例如 然后 首先 从而 同时 对于 具有 能够 需要 并且 或者 以便 其中 什么 一些 可能 中的 用于 等等 如下 所示 此外 以上 比如 因此 所以 如果 由于 最后 其次 确保 有助 有利 不同 特殊 大量 相应 作出 使得 各种 一种 主要 重要 常用 方面 方法 技术 相关 实现 应用 进一步 过程'.split(' '),
 );
 const LATIN_STOPWORDS = new Set(
   'the and of to in for is with on by as an or be are can that this it from use using its into such at which we you your our their was were has have how what'.split(' '),
