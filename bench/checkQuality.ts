@@ -4,11 +4,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkAttempt, type CheckContext } from '../src/core/check/checkAttempt';
 import { TermStats } from '../src/core/check/termStats';
-import { loadTermTable } from '../src/core/check/termTable';
 import { buildIndex, practiceItems } from '../src/core/indexer';
 import type { Question } from '../src/core/model';
 import { bundledBanks } from './banks';
-import { loadTaxonomy } from './corpus';
+import { loadTaxonomy, loadTerms } from './corpus';
 
 export interface CheckCase {
   /** A bundled question's id, or `english/…` for a case with its own `reference`. */
@@ -42,8 +41,7 @@ export interface CheckSetup {
 /** The bundled banks' practice items, the term table, and the evaluation set; rarity from every reference. */
 export function loadCheckSetup(root: string): CheckSetup {
   const items = practiceItems(buildIndex(bundledBanks(path.join(root, 'content')), loadTaxonomy(root)));
-  const { table, problems } = loadTermTable(JSON.parse(readFileSync(path.join(root, 'content', 'terms.json'), 'utf8')));
-  if (problems.length > 0) throw new Error(`content/terms.json: ${problems.join('; ')}`);
+  const table = loadTerms(root);
   const { cases } = JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'check', 'cases.json'), 'utf8')) as { cases: CheckCase[] };
   const answerOf = (id: string) => {
     const question = items.find((item) => item.id === id);

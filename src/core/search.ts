@@ -124,12 +124,11 @@ export class SearchIndex {
     const phrase = normaliseQuery(query).slice(0, MAX_QUERY_LENGTH).trim();
     if (!phrase || !(count >= 1)) return [];
     const matches = this.queryMatches(phrase, count);
+    // Into the same set, after the query's own matches: a translation's candidates that cannot reach the best found so
+    // far are never read, so a query the table names costs little more than one that it does not.
     for (const name of this.translations(query, phrase)) {
-      const translated = this.queryMatches(name, count);
-      for (const doc of translated.docs) {
-        const match = translated.get(doc)!;
-        matches.recordFrom(match, doc, match.score * TRANSLATION_FACTOR);
-      }
+      this.substringMatches(name, TRANSLATION_FACTOR, matches);
+      this.domainMatches(name, TRANSLATION_FACTOR, matches);
     }
     return this.hits(matches, count);
   }

@@ -137,6 +137,11 @@ describe('checkAttempt', () => {
 });
 
 describe('loading the term table', () => {
+  it('lists the names a text may hold, longest first, without reading every name of the table', () => {
+    const names = TABLE.candidatesIn('用差分隐私做 Fine tuning，KV-Cache 与噪声').map((name) => name.name);
+    assert.deepEqual(names, ['fine-tuning', 'KV cache', '差分隐私', '噪声']);
+  });
+
   it('reports bad entries and keeps the good ones, never throws', () => {
     const { table, problems } = loadTermTable({
       pairs: [{ en: ['overfitting'], zh: ['过拟合'] }, { en: [], zh: ['欠拟合'] }, { en: ['Overfitting'], zh: ['过度拟合'] }, 'x', { en: ['a', 3], zh: ['b'] }],

@@ -107,7 +107,7 @@ function keyTerms(point: string, { stats, table }: CheckContext): KeyTerm[] {
   const claimed: Span[] = [];
   const terms: KeyTerm[] = [];
   const seen = new Set<string>();
-  for (const { name, key, words } of table.names) {
+  for (const { name, key, words } of table.candidatesIn(point)) {
     if (seen.has(key)) continue;
     let first: Span | undefined;
     for (let span = text.findExact(name, words); span; span = text.findExact(name, words, span.end)) {

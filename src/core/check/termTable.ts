@@ -25,6 +25,11 @@ export interface TermTable {
   readonly names: readonly TermName[];
   /** Every name of the concepts `term` names (its key matches one of their names), itself included; [] when none. */
   namesOf(term: string): string[];
+  /**
+   * The names that may occur in `text` (a superset, longest first): those whose first two characters (Chinese) or
+   * first word (Latin) it has. A point is looked up once per character, not once per name of the table.
+   */
+  candidatesIn(text: string): TermName[];
 }
 
 export interface LoadedTermTable {
@@ -71,11 +76,26 @@ function termTable(pairs: readonly TermPair[]): TermTable {
     const all = [...pair.en, ...pair.zh];
     for (const name of all) byKey.set(termKey(name), all);
   }
-  const names = [...byKey.values()]
-    .flat()
+  const names = pairs
+    .flatMap((pair) => [...pair.en, ...pair.zh])
     .map((name) => ({ name, key: termKey(name), words: hasHan(name) ? undefined : latinWords(name) }))
     .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : 1));
-  return { pairs, names, namesOf: (term) => byKey.get(termKey(term)) ?? [] };
+  const byHead = new Map<string, TermName[]>();
+  for (const name of names) {
+    const head = name.words ? name.words[0] : name.name.slice(0, 2).toLowerCase();
+    if (head === undefined) continue;
+    const list = byHead.get(head);
+    if (list) list.push(name);
+    else byHead.set(head, [name]);
+  }
+  const candidatesIn = (text: string): TermName[] => {
+    const found = new Set<TermName>();
+    const lower = text.toLowerCase();
+    for (let at = 0; at + 1 < lower.length; at++) for (const name of byHead.get(lower.slice(at, at + 2)) ?? []) found.add(name);
+    for (const word of latinWords(text)) for (const name of byHead.get(word) ?? []) found.add(name);
+    return names.filter((name) => found.has(name));
+  };
+  return { pairs, names, namesOf: (term) => byKey.get(termKey(term)) ?? [], candidatesIn };
 }
 
 function names(value: unknown): string[] | undefined {
