@@ -2,6 +2,7 @@
 // practice items (bench/banks.ts), and the taxonomy.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { loadTermTable, type TermTable } from '../src/core/check/termTable';
 import { loadDomains } from '../src/core/domains';
 import { buildIndex, practiceItems, type BankSource } from '../src/core/indexer';
 import type { Domain } from '../src/core/model';
@@ -24,6 +25,13 @@ export interface Corpus {
 /** The bundled taxonomy, content/domains.json. */
 export function loadTaxonomy(root: string): Domain[] {
   return loadDomains(JSON.parse(readFileSync(path.join(root, 'content', 'domains.json'), 'utf8')));
+}
+
+/** The bundled term table, content/terms.json (what the extension's search and the self-check use). */
+export function loadTerms(root: string): TermTable {
+  const { table, problems } = loadTermTable(JSON.parse(readFileSync(path.join(root, 'content', 'terms.json'), 'utf8')));
+  if (problems.length > 0) throw new Error(`content/terms.json: ${problems.join('; ')}`);
+  return table;
 }
 
 export function loadCorpus(root: string, items: number): Corpus {

@@ -2,7 +2,8 @@
 // search index against a bare markdown-it parse, search latency against fuse.js over the same full text, peak memory
 // against markdown-it's — the review queue and grade write against JSON round trips, and the evaluation corpus's
 // recall, precision and indexing time. Writes bench/results.json; with `--write` (or `npm run bench:report`, which
-// measures nothing) also renders BENCHMARKS.md. `--corpus` measures only the corpus rows and prints them.
+// measures nothing) also renders BENCHMARKS.md. `--corpus` measures only the corpus rows and prints them, `--check`
+// only the self-check's rows (bench/checkRows.ts).
 import Fuse from 'fuse.js';
 import MarkdownIt from 'markdown-it';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { buildIndex, practiceItems } from '../src/core/indexer';
 import type { Domain, Question } from '../src/core/model';
 import { SearchIndex } from '../src/core/search';
-import { loadCorpus, SIZES, type Corpus } from './corpus';
+import { loadCorpus, loadTerms, SIZES, type Corpus } from './corpus';
+import { checkRows } from './checkRows';
 import { corpusRows } from './corpusRows';
 import { measureMemoryInChild, peakRssMiB, type MemoryWork } from './memory';
 import { benchmarksMarkdown, machineNote } from './report';
@@ -47,6 +49,7 @@ function main(): void {
   const resultsFile = path.join(root, 'bench/results.json');
   if (args.includes('--report')) return writeReport(root, JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults);
   if (args.includes('--corpus')) return printRows(corpusRows(root).rows);
+  if (args.includes('--check')) return printRows(checkRows(root).rows);
 
   const loadAtStart = os.loadavg()[0];
   const rows: ResultRow[] = [];
@@ -56,7 +59,7 @@ function main(): void {
     const corpus = loadCorpus(root, size.items);
     const built = buildRows(size.id, corpus, plan.builds, plan.warmups);
     rows.push(...built.rows);
-    rows.push(...searchRows(size.id, built.items, corpus.domains, plan.rounds, plan.fuseQueries));
+    rows.push(...searchRows(root, size.id, built.items, corpus.domains, plan.rounds, plan.fuseQueries));
     rows.push(...memoryRows(root, size.id, size.items, built.items.length, plan.memoryRuns));
     notes.push(
       `${size.id}: ${corpus.sources.length} files (${(totalBytes(corpus.sources) / 2 ** 20).toFixed(1)} MiB), ${corpus.copies} copies of the bundled banks with each question title marked with its copy, ${built.items.length.toLocaleString('en')} practice items.`,
@@ -67,12 +70,15 @@ function main(): void {
   rows.push(...review.rows);
   const corpus = corpusRows(root);
   rows.push(...corpus.rows);
+  const check = checkRows(root);
+  rows.push(...check.rows);
   notes.push(
     `Build: one run of ours is \`buildIndex\` (decode, parse, ids, domains) followed by \`new SearchIndex(practiceItems)\` — what the extension pays before search works; the baseline is \`new MarkdownIt().parse(text, {})\` of the same files with the text decoded beforehand (it does not pay for decoding). Ours and the baseline run alternately, a full GC before each run, after warm-up runs at 1k and 10k (${Object.entries(PLAN).map(([id, plan]) => `${id}: ${plan.builds} runs`).join(', ')}). The rows for \`buildIndex\` and the search index alone are the two parts of the same runs, each against the same baseline runs.`,
     `Search: ${QUERIES.length} queries (${QUERIES.map((query) => `\`${query}\``).join(', ')}), limit 50, one untimed round, then rounds of all of them (${Object.entries(PLAN).map(([id, plan]) => `${id}: ${plan.rounds}`).join(', ')}); ours is the median over rounds of each round's p50 or p95, with the min–max over rounds. Baseline: fuse.js 7 (default options) over the same full text (keys title, prompt, answer, analysis, code), one run of the first queries only, because it takes hundreds of milliseconds to seconds per query at 10k and 100k (${Object.entries(PLAN).map(([id, plan]) => `${id}: ${plan.fuseQueries} queries`).join(', ')}); its figure is the p50 or p95 of those queries, with their min–max.`,
     `Memory: peak RSS (\`process.resourceUsage().maxRSS\`) of a fresh child process per measurement (${Object.entries(PLAN).map(([id, plan]) => `${id}: ${plan.memoryRuns} runs of each`).join(', ')}, alternating), which builds the synthetic bank's bytes and then either runs \`buildIndex\` + \`new SearchIndex\` (ours), \`buildIndex\` alone, or the bare markdown-it parse of every file (baseline). Both hold the files' bytes.`,
     ...review.notes,
     ...corpus.notes,
+    ...check.notes,
   );
   const results: BenchResults = {
     measuredAt: new Date().toISOString(),
@@ -148,8 +154,9 @@ function buildRows(size: string, corpus: Corpus, runs: number, warmups: number):
   };
 }
 
-function searchRows(size: string, items: Question[], domains: Domain[], rounds: number, fuseQueries: number): ResultRow[] {
-  const search = new SearchIndex(items, domains);
+function searchRows(root: string, size: string, items: Question[], domains: Domain[], rounds: number, fuseQueries: number): ResultRow[] {
+  // With the term table, as the extension searches: a query the table names also looks for its other names.
+  const search = new SearchIndex(items, domains, loadTerms(root));
   QUERIES.forEach((query) => search.search(query));
   const p50: number[] = [];
   const p95: number[] = [];

@@ -7,6 +7,7 @@ import * as config from '../config';
 import type { LoadStats, QuestionLibrary } from '../context';
 import { assembleIndex, bankSlugs, practiceItems, variantsOf, type BankSlug } from '../core/bankIndex';
 import type { IndexJobResult } from '../core/indexJobProtocol';
+import { loadTermTable, type TermTable } from '../core/check/termTable';
 import { loadDomains } from '../core/domains';
 import { domainsHash } from '../core/cacheKey';
 import { readOutline, type Outline, type OutlineRead } from '../core/bankOutline';
@@ -64,6 +65,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
   /** The search index of the current practice items, built in the background after each load (or on first use). */
   private search: Promise<SearchIndex> | undefined;
+  /** The bundled term table (content/terms.json), read once: it is part of the extension and does not change. */
+  private terms: Promise<TermTable> | undefined;
   private readonly cache: IndexCacheFile | undefined;
 
   private byId = new Map<string, Question>();
@@ -101,7 +104,14 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   }
 
   searchIndex(): Promise<SearchIndex> {
-    return this.loaded.then(() => (this.search ??= SearchIndex.build(this.practiceItems, this.domains, yieldToEventLoop)));
+    return this.loaded.then(
+      () => (this.search ??= this.termTable().then((terms) => SearchIndex.build(this.practiceItems, this.domains, yieldToEventLoop, terms))),
+    );
+  }
+
+  /** The bilingual term table for search and the self-check. */
+  termTable(): Promise<TermTable> {
+    return (this.terms ??= this.readTermTable());
   }
 
   userBankFileUri(file: string): vscode.Uri | undefined {
@@ -301,6 +311,20 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       this.deps.log.error(`Cannot load the domain taxonomy: ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
+  }
+
+  private async readTermTable(): Promise<TermTable> {
+    const uri = vscode.Uri.joinPath(bundledContentUri(this.deps.extensionUri), 'terms.json');
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    } catch (error) {
+      // Our own bundled file: without it search and the check work in one language at a time.
+      this.deps.log.error(`Cannot load the term table: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { table, problems } = loadTermTable(json);
+    if (json !== undefined) for (const problem of problems) this.deps.log.error(`Term table: ${problem}`);
+    return table;
   }
 
   private async readExtra(locations: BankLocation[], maxBankSizeMB: number): Promise<ExtraBanks> {

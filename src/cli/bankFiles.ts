@@ -12,6 +12,7 @@ import {
   type WalkFileSystemSync,
   type WalkResult,
 } from '../core/bankWalk';
+import { loadTermTable, type TermTable } from '../core/check/termTable';
 import { loadDomains } from '../core/domains';
 import { buildIndex, type BankSource } from '../core/indexer';
 import type { BankIndex, Diagnostic, Domain } from '../core/model';
@@ -32,6 +33,23 @@ export function readDomains(): Domain[] {
   } catch (error) {
     throw new CliError(`dojo: cannot load ${file}: ${oneLine(error)}`);
   }
+}
+
+/**
+ * The bilingual term table, content/terms.json. An entry that does not validate is left out and reported through
+ * `warn`; an unreadable file leaves the table empty (search and the check still work, without translations).
+ */
+export function readTermTable(warn: (message: string) => void): TermTable {
+  const file = path.join(bundledContentDir(), 'terms.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    warn(`dojo: cannot load ${file}: ${oneLine(error)}`);
+  }
+  const { table, problems } = loadTermTable(json);
+  if (json !== undefined) for (const problem of problems) warn(`dojo: ${file}: ${problem}`);
+  return table;
 }
 
 /** Node's fs as the walker sees it. */

@@ -2,6 +2,8 @@
 // and hands over to one module per command. `run()` is the whole command line without the process, so the
 // tests call it in-process; `main()` binds it to the process when this file is the program.
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { checkCommand } from './checkCommand';
 import { CliError } from './errors';
 import { indexCommand } from './indexCommand';
 import { explainCommand, lintCommand } from './lintCommand';
@@ -16,9 +18,9 @@ const DEFAULT_LIMIT = 50;
  * Runs one command line and returns its exit code: 0 done, 1 failed (one line on `output.err`), 2 wrong usage
  * (the message and the usage). Never throws for bad input.
  */
-export function run(argv: string[], output: Output): number {
+export function run(argv: string[], output: Output, readStdin: () => string = () => readFileSync(0, 'utf8')): number {
   try {
-    return dispatch(argv, output);
+    return dispatch(argv, output, readStdin);
   } catch (error) {
     const usage = isArgumentError(error) || (error instanceof CliError && error.exitCode === 2);
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
@@ -28,7 +30,7 @@ export function run(argv: string[], output: Output): number {
   }
 }
 
-function dispatch(argv: string[], output: Output): number {
+function dispatch(argv: string[], output: Output, readStdin: () => string): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,6 +39,7 @@ function dispatch(argv: string[], output: Output): number {
       help: { type: 'boolean', short: 'h' },
       limit: { type: 'string' },
       explain: { type: 'boolean' },
+      attempt: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -56,6 +59,10 @@ function dispatch(argv: string[], output: Output): number {
     case 'search':
       if (rest.length === 0) throw new CliError('dojo search: missing query', 2);
       return searchCommand(rest[0], rest.slice(1), json, parseLimit(values.limit), output);
+    case 'check':
+      if (rest.length === 0) throw new CliError('dojo check: missing question id', 2);
+      if (values.attempt === undefined) throw new CliError('dojo check: missing --attempt <file|->', 2);
+      return checkCommand(rest[0], rest.slice(1), values.attempt, json, output, readStdin);
     default:
       throw new CliError(`dojo: unknown command "${command}"`, 2);
   }

@@ -1,14 +1,15 @@
-// `dojo search <query> [paths…] [--json]`: the same ranking the extension's search shows, over practice items.
+// `dojo search <query> [paths…] [--json]`: the same ranking the extension's search shows, over practice items, with
+// the same term table (an English query finds Chinese questions and the reverse).
 import { domainLabel } from '../core/domains';
 import { practiceItems } from '../core/indexer';
 import { SearchIndex } from '../core/search';
-import { loadIndex, readDomains } from './bankFiles';
+import { loadIndex, readDomains, readTermTable } from './bankFiles';
 import type { Output } from './output';
 
 export function searchCommand(query: string, paths: readonly string[], json: boolean, limit: number, output: Output): number {
   const domains = readDomains();
   const items = practiceItems(loadIndex(paths, domains));
-  const hits = new SearchIndex(items, domains).search(query, limit);
+  const hits = new SearchIndex(items, domains, readTermTable(output.err)).search(query, limit);
   if (json) {
     output.out(JSON.stringify(hits.map(({ id, title, score }) => ({ id, title, score })), null, 2));
     return 0;

@@ -3,6 +3,7 @@
 // Fast on large banks: an n-gram inverted index yields candidates, substrings are verified only in
 // the fields the index names, and typo correction runs against the vocabulary of Latin words, never
 // the full text.
+import { EMPTY_TERM_TABLE, type TermTable } from './check/termTable';
 import type { Domain, Question } from './model';
 import { SearchIndexBuilder, type SearchIndexParts } from './search/builder';
 import type { DomainMatcher } from './search/domainMatcher';
@@ -49,6 +50,10 @@ const POSITION_SPAN = 200;
 const WORD_BONUS = 10;
 /** No match scores above this: a title match with every bonus. */
 const MAX_BOUND = FIELD_BASE[0] + COVERAGE_BONUS + POSITION_BONUS + 2 * WORD_BONUS;
+/** A match of a query's translation (term table: `fine-tuning` → 微调) counts nearly as much as the query's own. */
+const TRANSLATION_FACTOR = 0.95;
+/** At most this many other names of a term are searched for. */
+const MAX_TRANSLATIONS = 6;
 /** How long one slice of `build` may run before it pauses. */
 const BUILD_SLICE_MS = 5;
 
@@ -65,30 +70,41 @@ export class SearchIndex {
   private readonly byDomain: Map<string, number[]>;
   private readonly byTag: Map<string, number[]>;
   private readonly titleNamesDomain: Uint8Array;
+  private readonly terms: TermTable;
 
   /**
    * Builds the index in slices of about 5 ms, awaiting `pause` between them so that the caller's thread (the
    * extension host) stays responsive while a large bank is indexed. Same result as the constructor.
    */
-  static async build(questions: readonly Question[], domains: readonly Domain[], pause: () => Promise<void>): Promise<SearchIndex> {
+  static async build(
+    questions: readonly Question[],
+    domains: readonly Domain[],
+    pause: () => Promise<void>,
+    terms: TermTable = EMPTY_TERM_TABLE,
+  ): Promise<SearchIndex> {
     const builder = new SearchIndexBuilder(questions, domains);
     while (!builder.step(BUILD_SLICE_MS)) await pause();
     await pause();
-    return new SearchIndex(builder.parts());
+    return new SearchIndex(builder.parts(), terms);
   }
 
-  /** Indexes exactly the questions given (callers pass practice items). */
-  constructor(questions: readonly Question[], domains: readonly Domain[]);
+  /**
+   * Indexes exactly the questions given (callers pass practice items). `terms`: the bilingual term table, through
+   * which a query also finds the other language's name of the same concept.
+   */
+  constructor(questions: readonly Question[], domains: readonly Domain[], terms?: TermTable);
   /** An index `build` finished. */
-  constructor(parts: SearchIndexParts);
-  constructor(questionsOrParts: readonly Question[] | SearchIndexParts, domains: readonly Domain[] = []) {
+  constructor(parts: SearchIndexParts, terms?: TermTable);
+  constructor(questionsOrParts: readonly Question[] | SearchIndexParts, domainsOrTerms?: readonly Domain[] | TermTable, terms?: TermTable) {
     let parts: SearchIndexParts;
     if (Array.isArray(questionsOrParts)) {
-      const builder = new SearchIndexBuilder(questionsOrParts as readonly Question[], domains);
+      const builder = new SearchIndexBuilder(questionsOrParts as readonly Question[], (domainsOrTerms as readonly Domain[] | undefined) ?? []);
       builder.step();
       parts = builder.parts();
+      this.terms = terms ?? EMPTY_TERM_TABLE;
     } else {
       parts = questionsOrParts as SearchIndexParts;
+      this.terms = (domainsOrTerms as TermTable | undefined) ?? EMPTY_TERM_TABLE;
     }
     this.questions = parts.questions;
     this.texts = parts.texts;
@@ -107,7 +123,26 @@ export class SearchIndex {
     const count = Math.floor(limit);
     const phrase = normaliseQuery(query).slice(0, MAX_QUERY_LENGTH).trim();
     if (!phrase || !(count >= 1)) return [];
-    if (!phrase.includes(' ')) return this.hits(this.termMatches(phrase, count), count);
+    const matches = this.queryMatches(phrase, count);
+    // Into the same set, after the query's own matches: a translation's candidates that cannot reach the best found so
+    // far are never read, so a query the table names costs little more than one that it does not.
+    for (const name of this.translations(query, phrase)) {
+      this.substringMatches(name, TRANSLATION_FACTOR, matches);
+      this.domainMatches(name, TRANSLATION_FACTOR, matches);
+    }
+    return this.hits(matches, count);
+  }
+
+  /** The term table's other names of the concept the whole query names (`微调` for `fine-tuning`), normalised. */
+  private translations(query: string, phrase: string): string[] {
+    if (query.length > MAX_QUERY_LENGTH) return [];
+    const names = this.terms.namesOf(query).map((name) => normaliseQuery(name));
+    return [...new Set(names)].filter((name) => name !== '' && name !== phrase).slice(0, MAX_TRANSLATIONS);
+  }
+
+  /** A normalised query's matches: one word's, or a phrase's and those of all its words. */
+  private queryMatches(phrase: string, count: number): MatchSet {
+    if (!phrase.includes(' ')) return this.termMatches(phrase, count);
     const matches = this.phraseMatches(phrase, count);
     const terms = [...new Set(phrase.split(' '))].filter(isSelective).slice(0, MAX_TERMS);
     if (terms.length > 0) {
@@ -117,7 +152,7 @@ export class SearchIndex {
         matches.recordFrom(match, doc, match.score);
       }
     }
-    return this.hits(matches, count);
+    return matches;
   }
 
   private hits(matches: MatchSet, count: number): SearchHit[] {

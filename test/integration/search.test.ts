@@ -27,6 +27,15 @@ describe('Search Questions', () => {
 
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
+  it('reaches the 微调 questions from "fine-tuning" through the bundled term table (content/terms.json)', () => {
+    const hits = index.search('fine-tuning', 4);
+    assert.equal(hits.length, 4);
+    assert.ok(
+      hits.every((hit) => fullText(api.library.get(hit.id)!).includes('微调')),
+      hits.map((hit) => hit.title).join(', '),
+    );
+  });
+
   function search(query: string) {
     const items = searchItems(api.library, api.deps, query, index);
     const questions = items.map((item) => api.library.get(item.id!)!);

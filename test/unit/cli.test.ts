@@ -255,6 +255,91 @@ describe('the dojo CLI', function () {
     assert.equal(none.stdout, '');
     assert.match(none.stderr, /No questions match/);
   });
+
+  it('search ranks the 微调 questions first for "fine-tuning", through the term table', () => {
+    const hits = JSON.parse(dojo('search', 'fine-tuning', '--json', '--limit', '4').stdout) as { id: string }[];
+    const direct = JSON.parse(dojo('search', '微调', '--json', '--limit', '4').stdout) as { id: string }[];
+    assert.equal(hits.length, 4);
+    assert.deepEqual(
+      hits.map((hit) => hit.id),
+      direct.map((hit) => hit.id),
+    );
+  });
+
+  const PRIVACY = 'commercial-deployment/8d2186dc';
+
+  it('check --json prints the coverage of each key point and its terms', () => {
+    const attempt = path.join(dir, 'attempt.md');
+    writeFileSync(attempt, '数据加密：传输和存储都加密保护。差分隐私：训练时加入噪声。');
+    const run = dojo('check', PRIVACY, '--attempt', attempt, '--json');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.id, PRIVACY);
+    assert.equal(result.points.length, 5);
+    assert.deepEqual(
+      result.points.map((point: { status: string }) => point.status),
+      ['covered', 'partly', 'missed', 'missed', 'missed'],
+    );
+    assert.ok(result.coverage > 0.2 && result.coverage < 0.5, String(result.coverage));
+    for (const point of result.points) {
+      assert.equal(typeof point.text, 'string');
+      assert.ok(point.coverage >= 0 && point.coverage <= 1);
+      for (const term of point.terms) assert.deepEqual(Object.keys(term), ['term', 'found', 'weight']);
+    }
+    assert.ok(result.points[1].terms.some((term: { term: string; found: boolean }) => term.term === '差分隐私' && term.found));
+    assert.equal(result.suggestedGrade, 2);
+  });
+
+  it('check reads the attempt from stdin with -, and counts English for the Chinese reference', () => {
+    let stdout = '';
+    const attempt = 'Encryption of data in transit and storage; differential privacy adds noise in training; data masking; access control; security audit.';
+    const status = run(['check', PRIVACY, '--attempt', '-', '--json'], { out: (text) => (stdout += text), err: () => undefined }, () => attempt);
+    assert.equal(status, 0);
+    const result = JSON.parse(stdout);
+    assert.ok(result.coverage >= 0.35, String(result.coverage));
+    assert.equal(result.points[0].status, 'covered');
+    assert.ok(result.points[1].terms.some((term: { term: string; found: boolean }) => term.term === '差分隐私' && term.found));
+  });
+
+  it('check prints the points the attempt may have missed first, with the terms not found', () => {
+    const attempt = path.join(dir, 'attempt-summary.md');
+    writeFileSync(attempt, '差分隐私：训练时加入噪声，降低敏感数据的泄露风险。');
+    const summary = dojo('check', PRIVACY, '--attempt', attempt);
+    assert.equal(summary.status, 0);
+    const lines = summary.stdout.split('\n');
+    assert.equal(lines[0], `如何防止大模型泄露敏感数据？  (${PRIVACY})`);
+    assert.match(lines[1], /^Coverage \d+% of 5 key point\(s\); suggested grade: (Again|Hard)$/);
+    const missed = lines.indexOf('Points you may have missed:');
+    const covered = lines.indexOf('Covered:');
+    assert.ok(missed > 0 && covered > missed, summary.stdout);
+    assert.match(summary.stdout, /✗ +\d+% +数据加密：/);
+    assert.match(summary.stdout, /not found: [^\n]*数据加密/);
+    assert.match(lines[covered + 1], /✓ +\d+% +差分隐私：/);
+  });
+
+  it('check says so for a question without a reference answer', () => {
+    const attempt = path.join(dir, 'attempt-code.md');
+    writeFileSync(attempt, 'def kmeans(): pass');
+    const text = dojo('check', 'competitive-advantage/e88a534d', '--attempt', attempt);
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /no reference answer/);
+    const json = JSON.parse(dojo('check', 'competitive-advantage/e88a534d', '--attempt', attempt, '--json').stdout);
+    assert.deepEqual([json.hasReference, json.points, json.suggestedGrade], [false, [], null]);
+  });
+
+  it('check fails clearly: missing --attempt or id (2), unknown id or unreadable attempt (1)', () => {
+    const usage = dojo('check', PRIVACY);
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /^dojo check: missing --attempt/);
+    assert.equal(dojo('check', '--attempt', 'x.md').status, 2);
+    const unknown = dojo('check', 'nope/00000000', '--attempt', path.join(dir, 'no-such-attempt.md'));
+    assert.equal(unknown.status, 1);
+    assert.match(unknown.stderr, /no question with id "nope\/00000000"/);
+    const unreadable = dojo('check', PRIVACY, '--attempt', path.join(dir, 'no-such-attempt.md'));
+    assert.equal(unreadable.status, 1);
+    assert.equal(unreadable.stderr, `dojo check: cannot read the attempt ${path.join(dir, 'no-such-attempt.md')}: no such file\n`);
+  });
 });
 
 describe('the dojo CLI as a process', function () {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { loadDomains } from '../../src/core/domains';
 import { buildIndex, practiceItems } from '../../src/core/indexer';
 import type { Domain, Question } from '../../src/core/model';
+import { loadTermTable } from '../../src/core/check/termTable';
 import { SearchIndex, type SearchHit } from '../../src/core/search';
 import { makeQuestion } from './fixtures/question';
 
@@ -281,5 +282,43 @@ describe('SearchIndex over the bundled banks', () => {
     assert.ok(transformer.length > 0);
     for (const hit of transformer) assert.ok(/transformer/i.test(fullText(hit.id)) || hit.field === 'domain', hit.title);
     assert.ok(titles(bundled.search('recomendation')).some((title) => title.includes('推荐系统')));
+  });
+
+  describe('through the term table (content/terms.json)', () => {
+    const { table } = loadTermTable(JSON.parse(readFileSync(path.join(CONTENT, 'terms.json'), 'utf8')));
+    const withTerms = new SearchIndex(items, domains, table);
+    const mentions = (hit: SearchHit, name: string) => fullText(hit.id).includes(name);
+
+    it('ranks the questions about 微调 first for "fine-tuning" (without the table, generic training questions)', () => {
+      const withoutTable = bundled.search('fine-tuning', 4);
+      assert.ok(withoutTable.every((hit) => !mentions(hit, '微调')), JSON.stringify(withoutTable));
+      const direct = bundled
+        .search('微调')
+        .filter((hit) => hit.field !== 'domain')
+        .map((hit) => hit.id);
+      const hits = withTerms.search('fine-tuning', direct.length);
+      assert.ok(direct.length >= 3);
+      assert.deepEqual(hits.map((hit) => hit.id), direct);
+      assert.ok(hits.every((hit) => hit.snippet.includes('微调')));
+    });
+
+    it('reaches Chinese questions from English terms and English text from Chinese ones, best match first', () => {
+      const privacy = withTerms.search('differential privacy', 3);
+      assert.ok(privacy.every((hit) => mentions(hit, '差分隐私')), JSON.stringify(privacy));
+      assert.ok(withTerms.search('knowledge distillation', 3).every((hit) => mentions(hit, '蒸馏')));
+      const english = new SearchIndex(
+        [...items, makeQuestion({ id: 'en/lora', title: 'When would you choose LoRA over full fine-tuning?', answer: 'Low-rank adapters.' })],
+        domains,
+        table,
+      );
+      assert.equal(english.search('低秩适配')[0].id, 'en/lora');
+    });
+
+    it('leaves queries the table does not name as they were', () => {
+      for (const query of ['口音', 'tranformer', 'randomforest', 'healthcare ai', '医疗影像诊断']) {
+        assert.deepEqual(table.namesOf(query), [], query);
+        assert.deepEqual(withTerms.search(query), bundled.search(query), query);
+      }
+    });
   });
 });
