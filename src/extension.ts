@@ -13,7 +13,7 @@ import { DueStatusBar } from './review/dueStatusBar';
 import { DueTracker } from './review/dueTracker';
 import { ReviewSessionController } from './review/reviewSession';
 import type { DojoContext } from './context';
-import { answerListItems } from './core/ai/answerListItems';
+import { keyPoints } from './core/check/keyPoints';
 import { Clock } from './state/clock';
 import { MementoProgressStore } from './state/progressStore';
 import { FileReviewStore } from './state/reviewStore';
@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   // The practice view (and its serializer) first: a restored panel waits for `library.loaded`.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
   // Key points for now: the reference answer's top-level list items.
-  const ai = own(new AiFeedback({ backend: lmChatBackend(), keyPoints: (question) => answerListItems(question.answer), log }));
+  const ai = own(new AiFeedback({ backend: lmChatBackend(), keyPoints: (question) => keyPoints(question.answer).map((point) => point.text), log }));
   // The panel's navigation buttons run the commands' handlers, which need the deps built below.
   let deps: CommandDeps | undefined;
   const navigate: Navigate = async (direction) => deps && navigationHandlers(deps)[direction]();

@@ -1,7 +1,6 @@
 // The optional AI review's request (pure core): what is sent, in which language, and the key points the composition
 // root names until the offline checker supplies its own.
 import * as assert from 'node:assert/strict';
-import { answerListItems } from '../../src/core/ai/answerListItems';
 import { reviewLanguage, reviewRequest, type ReviewMaterial } from '../../src/core/ai/reviewRequest';
 
 const material: ReviewMaterial = {
@@ -57,28 +56,5 @@ describe('reviewRequest', () => {
 describe('reviewLanguage', () => {
   it('is Simplified Chinese for any Chinese UI and English for every other', () => {
     assert.deepEqual(['zh-cn', 'zh-CN', 'zh-tw', 'zh', 'en', 'en-us', 'de', 'ja', ''].map(reviewLanguage), ['zh-cn', 'zh-cn', 'zh-cn', 'zh-cn', 'en', 'en', 'en', 'en', 'en']);
-  });
-});
-
-describe('answerListItems', () => {
-  it('lists the top-level items of bulleted and numbered lists, including bold leads, not nested ones', () => {
-    const answer = [
-      '主要有以下几点：',
-      '',
-      '1. **多模态融合**：结合文本与图像',
-      '   - 嵌套的说明',
-      '2) 知识蒸馏',
-      '- KV Cache 复用',
-      '* LoRA',
-      '+ 差分隐私',
-      '    - indented code, not a list',
-    ].join('\n');
-    assert.deepEqual(answerListItems(answer), ['**多模态融合**：结合文本与图像', '知识蒸馏', 'KV Cache 复用', 'LoRA', '差分隐私']);
-  });
-
-  it('skips list-like lines in fenced code and returns nothing for an answer without a list', () => {
-    assert.deepEqual(answerListItems('Intro\n```\n- not an item\n```\n- item\n~~~~\n1. no\n~~~~'), ['item']);
-    assert.deepEqual(answerListItems('A paragraph.\nAnother line - with a dash.'), []);
-    assert.deepEqual(answerListItems(''), []);
   });
 });
