@@ -26,7 +26,9 @@ export interface AliasHit {
  */
 interface TrieNode {
   ascii: (TrieNode | undefined)[];
-  other: Map<number, TrieNode>;
+  /** Other children by code unit: few per node, so a scan of a short list beats a hash lookup. */
+  otherCodes: number[];
+  otherNodes: TrieNode[];
   /** The alias spelled by the path from the root to here, if any. */
   entry?: AliasEntry;
 }
@@ -34,11 +36,14 @@ interface TrieNode {
 const ASCII_END = 0x80;
 
 function newNode(): TrieNode {
-  return { ascii: new Array<TrieNode | undefined>(ASCII_END).fill(undefined), other: new Map() };
+  return { ascii: new Array<TrieNode | undefined>(ASCII_END).fill(undefined), otherCodes: [], otherNodes: [] };
 }
 
 function childOf(node: TrieNode, code: number): TrieNode | undefined {
-  return code < ASCII_END ? node.ascii[code] : node.other.get(code);
+  if (code < ASCII_END) return node.ascii[code];
+  const codes = node.otherCodes;
+  for (let i = 0; i < codes.length; i++) if (codes[i] === code) return node.otherNodes[i];
+  return undefined;
 }
 
 export class DomainAliases {
@@ -105,7 +110,10 @@ export class DomainAliases {
       if (!child) {
         child = newNode();
         if (code < ASCII_END) node.ascii[code] = child;
-        else node.other.set(code, child);
+        else {
+          node.otherCodes.push(code);
+          node.otherNodes.push(child);
+        }
       }
       node = child;
     }
