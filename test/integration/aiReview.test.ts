@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ChatBackend, ChatModelInfo } from '../../src/ai/chatBackend';
+import { keyPoints } from '../../src/core/check/keyPoints';
 import type { Question } from '../../src/core/model';
 import type { DojoApi } from '../../src/extension';
 import type { AiRenderedReport, PracticeViewController } from '../../src/webview/practiceView';
@@ -109,8 +110,9 @@ describe('AI review', function () {
     assert.ok(request!.includes(attempt), 'the attempt');
     assert.ok(request!.includes(question.answer.trim()), 'the reference answer');
     assert.ok(request!.includes(question.title), 'the question');
-    const firstItem = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/m.exec(question.answer)![1]!.trim();
-    assert.ok(request!.includes(`## Key points of the reference answer\n\n~~~\n- ${firstItem}`), 'the key points: the answer’s list items');
+    const [firstPoint] = keyPoints(question.answer);
+    assert.ok(firstPoint, 'the question has key points');
+    assert.ok(request!.includes(`## Key points of the reference answer\n\n~~~\n- ${firstPoint.text}`), 'the key points: the self-check’s');
     assert.match(request!, /Reply in English/, 'in the UI language');
   });
 
