@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   void library.reload();
   // The practice view (and its serializer) first: a restored panel waits for `library.loaded`.
   const scratch = own(createScratchFiles({ extension: context, log, library }));
-  // Key points for now: the reference answer's top-level list items.
+  // The AI review sends the self-check's key points of the reference answer.
   const ai = own(new AiFeedback({ backend: lmChatBackend(), keyPoints: (question) => keyPoints(question.answer).map((point) => point.text), log }));
   // The panel's navigation buttons run the commands' handlers, which need the deps built below.
   let deps: CommandDeps | undefined;
