@@ -7,7 +7,7 @@ import * as config from '../config';
 import type { LoadStats, QuestionLibrary } from '../context';
 import { assembleIndex, bankSlugs, practiceItems, variantsOf, type BankSlug } from '../core/bankIndex';
 import type { IndexJobResult } from '../core/indexJobProtocol';
-import { loadTermTable, type TermTable } from '../core/check/termTable';
+import { EMPTY_TERM_TABLE, loadTermTable, type TermTable } from '../core/check/termTable';
 import { loadDomains } from '../core/domains';
 import { domainsHash } from '../core/cacheKey';
 import { readOutline, type Outline, type OutlineRead } from '../core/bankOutline';
@@ -301,30 +301,34 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     if (unreadableChanged && extra.unreadable.length > 0) this.deps.reportUnreadable(extra.unreadable);
   }
 
-  private async readDomains(): Promise<Domain[]> {
-    const uri = vscode.Uri.joinPath(bundledContentUri(this.deps.extensionUri), 'domains.json');
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return loadDomains(JSON.parse(new TextDecoder().decode(bytes)));
-    } catch (error) {
-      // Our own bundled file: without it every question is `general`, which is still usable.
-      this.deps.log.error(`Cannot load the domain taxonomy: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    }
+  private readDomains(): Promise<Domain[]> {
+    // Without it every question is `general`, which is still usable.
+    return this.readBundled('domains.json', 'the domain taxonomy', loadDomains, []);
   }
 
-  private async readTermTable(): Promise<TermTable> {
-    const uri = vscode.Uri.joinPath(bundledContentUri(this.deps.extensionUri), 'terms.json');
-    let json: unknown;
+  private readTermTable(): Promise<TermTable> {
+    // Without it search and the check work in one language at a time.
+    return this.readBundled(
+      'terms.json',
+      'the term table',
+      (json) => {
+        const { table, problems } = loadTermTable(json);
+        for (const problem of problems) this.deps.log.error(`Term table: ${problem}`);
+        return table;
+      },
+      EMPTY_TERM_TABLE,
+    );
+  }
+
+  /** One of our own bundled JSON files (content/…), or `fallback` with the reason in the log when it cannot be used. */
+  private async readBundled<T>(name: string, what: string, load: (json: unknown) => T, fallback: T): Promise<T> {
+    const uri = vscode.Uri.joinPath(bundledContentUri(this.deps.extensionUri), name);
     try {
-      json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      return load(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
     } catch (error) {
-      // Our own bundled file: without it search and the check work in one language at a time.
-      this.deps.log.error(`Cannot load the term table: ${error instanceof Error ? error.message : String(error)}`);
+      this.deps.log.error(`Cannot load ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback;
     }
-    const { table, problems } = loadTermTable(json);
-    if (json !== undefined) for (const problem of problems) this.deps.log.error(`Term table: ${problem}`);
-    return table;
   }
 
   private async readExtra(locations: BankLocation[], maxBankSizeMB: number): Promise<ExtraBanks> {

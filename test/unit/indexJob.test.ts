@@ -89,6 +89,11 @@ async function indexWith(
   return { index: assembleIndex(result.banks.map((bank, i) => ({ slug: slugs[i], bank }))), result, read };
 }
 
+/** The modification time of every bank, repeats.md's a second later: touched since the cache was written. */
+function repeatsTouched(source: BankSource): number {
+  return mtimeOf(source) + (source.file === 'fixtures/repeats.md' ? 1000 : 0);
+}
+
 /** The job's file list for `banks`, as the host walks it. */
 function filesOf(banks: readonly BankSource[], mtime: (source: BankSource) => number = mtimeOf): IndexJobFile[] {
   const slugs = bankSlugs(banks);
@@ -210,7 +215,7 @@ describe('index jobs', () => {
         const touched = await indexWith(indexer(), edited, {
           cache: cold.result.cache,
           trustStat: true,
-          mtime: (source) => mtimeOf(source) + (source.file === 'fixtures/repeats.md' ? 1000 : 0),
+          mtime: repeatsTouched,
         });
         assert.deepEqual(touched.read, ['fixtures/repeats.md']);
         assert.deepEqual(touched.index, buildIndex(edited, DOMAINS));
@@ -264,7 +269,7 @@ describe('index jobs', () => {
         const touched = await indexWith(indexer(), edited, {
           cache: cold.result.cache,
           trustStat: true,
-          mtime: (source) => mtimeOf(source) + (source.file === 'fixtures/repeats.md' ? 1000 : 0),
+          mtime: repeatsTouched,
           filesAfter: new Promise((resolve) => setTimeout(resolve, 20)),
         });
         assert.deepEqual(touched.read, ['fixtures/repeats.md']);
