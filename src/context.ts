@@ -8,6 +8,7 @@ import type { Grade } from './core/review/grades';
 import type { ReviewQueue } from './core/review/queue';
 import type { QuestionRecord } from './core/review/records';
 import type { GradePreview } from './core/review/scheduler';
+import type { CheckContext } from './core/check/checkAttempt';
 import type { SearchIndex } from './core/search';
 
 /** The indexed banks (bundled + `dojo.extraBanks`), reloaded on change. Implemented in src/banks/. */
@@ -23,6 +24,8 @@ export interface QuestionLibrary {
   readonly listed: readonly ListedQuestion[];
   /** The search index of the practice items; built in the background after each load, so a query may wait for it. */
   searchIndex(): Promise<SearchIndex>;
+  /** The term table and term rarities the self-check of an attempt needs; built in the background after each load. */
+  checkContext(): Promise<CheckContext>;
   get(id: string): Question | undefined;
   /** The question and its repeats (alternative answers), first one first; never empty. */
   variants(question: Question): Question[];

@@ -7,6 +7,8 @@ import * as config from '../config';
 import type { LoadStats, QuestionLibrary } from '../context';
 import { assembleIndex, bankSlugs, practiceItems, variantsOf, type BankSlug } from '../core/bankIndex';
 import type { IndexJobResult } from '../core/indexJobProtocol';
+import type { CheckContext } from '../core/check/checkAttempt';
+import { TermStats } from '../core/check/termStats';
 import { EMPTY_TERM_TABLE, loadTermTable, type TermTable } from '../core/check/termTable';
 import { loadDomains } from '../core/domains';
 import { domainsHash } from '../core/cacheKey';
@@ -65,6 +67,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
   /** The search index of the current practice items, built in the background after each load (or on first use). */
   private search: Promise<SearchIndex> | undefined;
+  /** What the self-check weighs an answer's terms with, counted over the current practice items (on first use). */
+  private check: Promise<CheckContext> | undefined;
   /** The bundled term table (content/terms.json), read once: it is part of the extension and does not change. */
   private terms: Promise<TermTable> | undefined;
   private readonly cache: IndexCacheFile | undefined;
@@ -109,6 +113,17 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     );
   }
 
+  /** The term table and the rarity of terms across the loaded banks, for the self-check of attempts. */
+  checkContext(): Promise<CheckContext> {
+    return this.loaded.then(
+      () =>
+        (this.check ??= Promise.all([
+          this.termTable(),
+          TermStats.buildInSlices(this.practiceItems.map((item) => item.answer), yieldToEventLoop),
+        ]).then(([table, stats]) => ({ table, stats }))),
+    );
+  }
+
   /** The bilingual term table for search and the self-check. */
   termTable(): Promise<TermTable> {
     return (this.terms ??= this.readTermTable());
@@ -142,8 +157,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
         }
       } while (this.reloadAgain);
       this.firstLoadDone();
-      // Ready before the first query, built without blocking (a query typed meanwhile waits for it).
-      void this.searchIndex();
+      // Ready before the first query and the first Reveal, built without blocking (either waits for it meanwhile).
+      void this.searchIndex().then(() => this.checkContext());
       void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT_KEY, false);
     })().finally(() => (this.loading = undefined));
     this.deps.showProgress?.(this.loading);
@@ -254,6 +269,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     this.listed = items;
     this.byId = byId;
     this.search = undefined;
+    this.check = undefined;
     const shownAt = Date.now();
     const files = result.banks.length;
     const stats: LoadStats = { files, fromCache: result.fromCache, indexed: files - result.fromCache, corrected, ms: shownAt - started, shownAt };

@@ -4,10 +4,11 @@
 import * as vscode from 'vscode';
 import { allowRemoteImages } from '../config';
 import type { QuestionLibrary } from '../context';
+import { planCheck, type CheckContext } from '../core/check/checkAttempt';
 import type { Question } from '../core/model';
 import { bankName, domainName } from '../labels';
 import { promptRepeatsTitle } from './promptText';
-import type { QuestionView, ReferenceView, RenderSettings } from './protocol';
+import type { CheckPlanView, QuestionView, ReferenceView, RenderSettings } from './protocol';
 
 /** @param imageBase the webview URL of the bank file's folder, when the panel may load from it. */
 export function questionView(library: QuestionLibrary, question: Question, imageBase?: string): QuestionView {
@@ -38,6 +39,15 @@ export function referenceView(library: QuestionLibrary, question: Question): Ref
       code: variant.code,
     })),
   };
+}
+
+/** What the self-check checks an attempt against: each variant's reference answer, labelled like `referenceView`. */
+export function checkPlans(library: QuestionLibrary, question: Question, context: CheckContext): CheckPlanView[] {
+  const variants = library.variants(question);
+  return variants.map((variant, i) => ({
+    ...(variants.length > 1 ? { label: vscode.l10n.t('Variant {0}/{1}', i + 1, variants.length) } : {}),
+    points: planCheck(variant.hasReference ? variant.answer : '', context).points,
+  }));
 }
 
 /** The `dojo.allowRemoteImages` setting (the panel's CSP follows it too), the renderer's notes and the reference's labels. */

@@ -34,6 +34,13 @@ export interface PanelLabels {
   askAi: string;
   cancelAi: string;
   aiReview: string;
+  selfCheck: string;
+  /** The headings of the self-check's groups: missed first. */
+  checkMissed: string;
+  checkPartly: string;
+  checkCovered: string;
+  /** Under the self-check: what it is and is not. */
+  checkNote: string;
 }
 
 /** Strings the script shows at run time. */
@@ -64,6 +71,21 @@ export interface ScriptStrings {
   aiStreaming: string;
   /** … and after the user cancelled it. */
   aiCancelled: string;
+  /** The self-check while the term rarities are counted … */
+  checkWaiting: string;
+  /** … when there is no reference answer to check against … */
+  checkNoReference: string;
+  /** … and its summary: `{0}` the coverage in percent, `{1}` covered, `{2}` partly, `{3}` missed. */
+  checkSummary: string;
+  /** `{0}` = the grade's label. */
+  checkSuggestion: string;
+  /** `{0}` = "Variant 2/3". */
+  checkAgainst: string;
+  /** `{0}` = the terms, listed. */
+  checkFound: string;
+  checkNotFound: string;
+  /** The mark on the suggested grade button. */
+  suggested: string;
 }
 
 export interface Typography {
@@ -127,7 +149,10 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 </header>
 <section id="prompt" class="dojo-markdown" aria-labelledby="title"></section>
 <label id="attempt-label" for="attempt">${a(l.attempt)}</label>
+<div id="attempt-box" class="dojo-attempt-box">
+<div id="attempt-marks" class="dojo-attempt-marks" aria-hidden="true" hidden></div>
 <textarea id="attempt" aria-label="${a(l.attempt)}" placeholder="${a(l.attemptPlaceholder)}" rows="8" maxlength="${MAX_ATTEMPT_LENGTH}" spellcheck="false" disabled></textarea>
+</div>
 <p id="save-status" class="dojo-save-status"></p>
 <div class="dojo-actions" role="group" aria-label="${a(l.actions)}">
 ${button('reveal', l.reveal, 'mod+enter', ' class="primary" aria-expanded="false" aria-controls="answer"')}
@@ -143,6 +168,14 @@ ${button('undo-grade', l.undoGrade, 'alt+u', ' hidden')}
 <div id="grade-buttons" class="dojo-grade-buttons"></div>
 <p id="grade-hint" class="dojo-grade-hint"></p>
 </div>
+<section id="self-check" class="dojo-self-check" aria-labelledby="self-check-heading" hidden>
+<h2 id="self-check-heading">${a(l.selfCheck)}</h2>
+<p id="check-summary" class="dojo-check-summary"></p>
+<div id="check-missed" class="dojo-check-group dojo-check-missed" hidden><h3>${a(l.checkMissed)}</h3><ul></ul></div>
+<div id="check-partly" class="dojo-check-group dojo-check-partly" hidden><h3>${a(l.checkPartly)}</h3><ul></ul></div>
+<div id="check-covered" class="dojo-check-group dojo-check-covered" hidden><h3>${a(l.checkCovered)}</h3><ul></ul></div>
+<p id="check-note" class="dojo-check-note">${a(l.checkNote)}</p>
+</section>
 <p id="no-reference" class="dojo-no-reference" hidden>${a(l.noReference)}</p>
 <nav class="dojo-navigation" aria-label="${a(l.navigation)}">
 ${button('back', l.back, 'alt+arrowleft', ' disabled')}

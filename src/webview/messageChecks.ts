@@ -12,6 +12,8 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: str
 export const string: FieldCheck = (v) => typeof v === 'string';
 export const boolean: FieldCheck = (v) => typeof v === 'boolean';
 export const count: FieldCheck = (v) => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A number from 0 to 1. */
+export const fraction: FieldCheck = (v) => typeof v === 'number' && v >= 0 && v <= 1;
 
 export function optional(check: FieldCheck): FieldCheck {
   return (v) => v === undefined || check(v);

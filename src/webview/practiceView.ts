@@ -8,11 +8,11 @@ import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
 import { VisitHistory } from '../core/visitHistory';
 import { PanelRecords } from '../state/panelRecords';
-import { questionView, referenceView } from './content';
+import { checkPlans, questionView, referenceView } from './content';
 import { loopView, summaryView } from './loopView';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import type { Question } from '../core/model';
-import { parsePracticeState, type AiReviewStatus, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
+import { parsePracticeState, type AiReviewStatus, type CheckShown, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
 
 type PracticeDeps = Omit<DojoContext, 'practice'>;
 
@@ -61,7 +61,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   private readonly refusedEmitter = new vscode.EventEmitter<string>();
   private readonly aiRenderedEmitter = new vscode.EventEmitter<AiRenderedReport>();
-  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter, this.aiRenderedEmitter];
+  private readonly checkRenderedEmitter = new vscode.EventEmitter<CheckShown>();
+  private readonly disposables: vscode.Disposable[] = [this.renderedEmitter, this.refusedEmitter, this.aiRenderedEmitter, this.checkRenderedEmitter];
   /** The attempts the webviews delivered, stored debounced; flushed on close, question switch and deactivate. */
   private readonly attempts: AttemptBuffer;
   /** What each panel showed last, recorded as it switches: VS Code's copy can be older after a quick reload. */
@@ -77,6 +78,8 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   readonly onDidRefuseMessage = this.refusedEmitter.event;
   /** Fires when a webview has shown an AI review update or whether it offers one (integration tests wait on it). */
   readonly onDidRenderAi = this.aiRenderedEmitter.event;
+  /** Fires when a webview has shown or updated the self-check of an attempt (integration tests wait on it). */
+  readonly onDidRenderCheck = this.checkRenderedEmitter.event;
 
   constructor(
     private readonly ctx: PracticeDeps,
@@ -246,6 +249,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         this.aiRenderedEmitter.fire({ questionId, offered, status, note, text });
         return;
       }
+      case 'checkRendered': {
+        const { type: _type, ...shown } = message;
+        this.checkRenderedEmitter.fire(shown);
+        return;
+      }
     }
     // The rest act on the question the panel shows; a message about another one is stale (sent before navigating).
     const question = message.questionId === panel.questionId ? this.ctx.library.get(message.questionId) : undefined;
@@ -386,6 +394,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     if (options.fresh) message.fresh = true;
     await panel.post(message);
     await panel.post({ type: 'aiAvailable', available: this.ctx.ai?.available ?? false });
+    if (message.reference) void this.postCheck(panel, question);
   }
 
   private async revealIn(panel: PracticePanel): Promise<void> {
@@ -396,6 +405,19 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
     await panel.post({ type: 'reference', questionId: question.id, reference: referenceView(this.ctx.library, question) });
     // The grade buttons' intervals are those of now.
     await this.postLoop(panel, question.id);
+    void this.postCheck(panel, question);
+  }
+
+  /**
+   * Sends what the self-check checks the attempt against, once the term rarities are counted (in the background
+   * after a load): the reference is shown without waiting for it. The webview scores the attempt as it changes.
+   */
+  private async postCheck(panel: PracticePanel, question: Question): Promise<void> {
+    const context = await this.ctx.library.checkContext();
+    if (panel.questionId !== question.id || !panel.revealed) return;
+    // A reload may have replaced the question (its answer edited) while the rarities were counted.
+    const current = this.ctx.library.get(question.id) ?? question;
+    await panel.post({ type: 'check', questionId: question.id, plans: checkPlans(this.ctx.library, current, context) });
   }
 
   /**

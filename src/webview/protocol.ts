@@ -4,9 +4,10 @@
 // not send. No `vscode` import and no DOM: the extension and the webview client (src/webview/client/) both import it.
 // The extension sends markdown; the webview renders it (the extension host loads no renderer for the panel).
 import { MAX_REVIEW_LENGTH } from '../core/ai/reviewRequest';
+import type { PlannedPoint, PlannedTerm, PointStatus } from '../core/check/checkAttempt';
 import type { CodeBlock } from '../core/model';
 import { isGrade, type Grade } from '../core/review/grades';
-import { arrayOf, boolean, count, object, optional, parseTagged, string, type FieldCheck, type ParseResult, type Shape } from './messageChecks';
+import { arrayOf, boolean, count, fraction, object, optional, parseTagged, string, type FieldCheck, type ParseResult, type Shape } from './messageChecks';
 
 /** What the webview needs to show a question. */
 export interface QuestionView {
@@ -50,6 +51,31 @@ export interface RenderSettings {
   notes: { tooLong: string; outOfTime: string; failed: string; remoteImage: string; refusedImage: string };
   /** The reference's headings and notes (see ReferenceLabels in src/core/render.ts). */
   referenceLabels: { answer: string; code: string; analysis: string; noReference: string; truncatedCode: string };
+}
+
+/**
+ * The self-check of an attempt against one variant's reference answer: its key points and their weighted terms
+ * (src/core/check). The webview scores the attempt against it as the user types. No points: no reference answer.
+ */
+export interface CheckPlanView {
+  /** "Variant 1/2", when the bank repeats the question. */
+  label?: string;
+  points: PlannedPoint[];
+}
+
+/** What the webview shows of the self-check, reported after each update (integration tests wait on it). */
+export interface CheckShown {
+  questionId: string;
+  /** Waiting for the plan, no reference answer to check against, or checked. */
+  state: 'waiting' | 'noReference' | 'checked';
+  /** The summary line as shown. */
+  summary: string;
+  /** The points in the order shown (missed first), with their status. */
+  points: { text: string; status: PointStatus }[];
+  /** The attempt's text that is highlighted, in order. */
+  highlighted: string[];
+  /** The grade button marked as suggested, if any. */
+  suggested?: Grade;
 }
 
 /** One grade button after Reveal: "Good · 3d". */
@@ -117,6 +143,8 @@ export type HostMessage =
   | { type: 'starred'; questionId: string; starred: boolean }
   /** The attempt `text` is stored; the webview clears its unsaved mark if that is still what the user has. */
   | { type: 'saved'; questionId: string; text: string }
+  /** The self-check of the revealed question: one plan per variant (see CheckPlanView). */
+  | { type: 'check'; questionId: string; plans: CheckPlanView[] }
   /** Whether the panel offers "Ask AI for Feedback" (`dojo.ai.enabled` and a language model available). */
   | { type: 'aiAvailable'; available: boolean }
   /**
@@ -151,6 +179,8 @@ export type WebviewMessage =
   /** The user clicked "Ask AI for Feedback"; nothing is sent to a model without it. */
   | { type: 'askAi'; questionId: string }
   | { type: 'cancelAi'; questionId: string }
+  /** Sent after the webview has shown or updated the self-check: what the user now sees of it. */
+  | ({ type: 'checkRendered' } & CheckShown)
   /** Sent after the webview has shown an AI review update or availability: what the user now sees of it. */
   | { type: 'aiRendered'; questionId: string; offered: boolean; status: AiReviewStatus | 'none'; note: string; text: string };
 
@@ -194,6 +224,11 @@ const direction: FieldCheck = (v) => NAVIGATION_DIRECTIONS.includes(v);
 const AI_REVIEW_STATUSES: readonly unknown[] = ['waiting', 'streaming', 'done', 'cancelled', 'failed'] satisfies AiReviewStatus[];
 const aiReviewStatus: FieldCheck = (v) => AI_REVIEW_STATUSES.includes(v);
 const reviewText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_REVIEW_LENGTH;
+const POINT_STATUSES: readonly unknown[] = ['covered', 'partly', 'missed'] satisfies PointStatus[];
+const CHECK_STATES: readonly unknown[] = ['waiting', 'noReference', 'checked'] satisfies CheckShown['state'][];
+/** Bounds what a report may carry (points and highlights are the user's and the bank's text). */
+const MAX_CHECK_ITEMS = 1000;
+const boundedArrayOf = (check: FieldCheck): FieldCheck => (v) => Array.isArray(v) && v.length <= MAX_CHECK_ITEMS && v.every(check);
 
 // Every field of every message type, and nothing else: an extra field means the sender is not our script.
 const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<WebviewMessage, { type: K }>, 'type'>> } = {
@@ -213,6 +248,14 @@ const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<Webvie
   askAi: { questionId },
   cancelAi: { questionId },
   aiRendered: { questionId, offered: boolean, status: (v) => v === 'none' || aiReviewStatus(v), note: string, text: reviewText },
+  checkRendered: {
+    questionId,
+    state: (v) => CHECK_STATES.includes(v),
+    summary: string,
+    points: boundedArrayOf(object<CheckShown['points'][number]>({ text: string, status: (v) => POINT_STATUSES.includes(v) })),
+    highlighted: boundedArrayOf(string),
+    suggested: optional(grade),
+  },
 };
 
 /** Accepts exactly the messages of `WebviewMessage`; says why anything else is refused. */
@@ -229,6 +272,16 @@ const questionView = object<QuestionView>({
 const codeBlock = object<CodeBlock>({ lang: string, source: string, caption: optional(string), truncated: optional((v) => v === true) });
 const referenceView = object<ReferenceView>({
   variants: arrayOf(object<VariantView>({ label: optional(string), hasReference: boolean, answer: string, analysis: string, code: arrayOf(codeBlock) })),
+});
+const checkPlanView = object<CheckPlanView>({
+  label: optional(string),
+  points: arrayOf(
+    object<PlannedPoint>({
+      text: string,
+      lead: optional(string),
+      terms: arrayOf(object<PlannedTerm>({ term: string, names: arrayOf(string), weight: fraction })),
+    }),
+  ),
 });
 const loopView = object<LoopView>({
   grades: arrayOf(object<GradeButtonView>({ grade, label: string, interval: string })),
@@ -255,6 +308,7 @@ const HOST_SHAPES: { [K in HostMessage['type']]: Shape<Omit<Extract<HostMessage,
   reference: { questionId, reference: referenceView },
   starred: { questionId, starred: boolean },
   saved: { questionId, text: string },
+  check: { questionId, plans: arrayOf(checkPlanView) },
   aiAvailable: { available: boolean },
   aiReview: { questionId, status: aiReviewStatus, text: reviewText, message: optional(string) },
 };

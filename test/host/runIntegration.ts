@@ -11,7 +11,7 @@ import { compileSuite } from './compileSuite';
 import { logTail } from './logTail';
 import { printSpecReport, summaryLine } from './report';
 import { openSession, type Session } from './session';
-import { extensionId, resultsFileVariable, type SuiteResults } from './suiteProtocol';
+import { extensionId, grepVariable, resultsFileVariable, type SuiteResults } from './suiteProtocol';
 import { trackedTempDir } from './tempDir';
 import { HarnessError, runMain } from './teardown';
 
@@ -31,7 +31,7 @@ runMain(async () => {
     name: 'integration',
     colorTheme: 'Default Dark Modern',
     extensionTestsPath: suiteModule,
-    env: { [resultsFileVariable]: resultsFile },
+    env: { [resultsFileVariable]: resultsFile, ...(process.env[grepVariable] ? { [grepVariable]: process.env[grepVariable] } : {}) },
     prepare: (page: Page) => page.exposeFunction('codeAutomationExit', (code: number) => onAutomationExit(code)),
   });
   console.log(`Integration suite: code-server ${session.server.origin}, workspace ${session.workspaceDir}`);

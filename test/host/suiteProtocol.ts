@@ -5,6 +5,8 @@ export const extensionId = 'interview-dojo.interview-dojo';
 
 /** The environment variable that tells the suite where to write its results. */
 export const resultsFileVariable = 'DOJO_TEST_RESULTS';
+/** Runs only the tests whose full title matches this regular expression (for working on one suite). */
+export const grepVariable = 'DOJO_TEST_GREP';
 
 /** The environment variable that names the window's User settings file (see codeServer.ts stateFolders). */
 export const userSettingsFileVariable = 'DOJO_USER_SETTINGS_FILE';

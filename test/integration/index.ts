@@ -5,7 +5,7 @@ import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { extensionId, resultsFileVariable, type SuiteResults, type TestResult } from '../host/suiteProtocol';
+import { extensionId, grepVariable, resultsFileVariable, type SuiteResults, type TestResult } from '../host/suiteProtocol';
 
 export async function run(): Promise<void> {
   const started = Date.now();
@@ -32,7 +32,8 @@ async function activateExtension(): Promise<SuiteResults['activation']> {
 }
 
 function runMocha(): Promise<TestResult[]> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec' });
+  const grep = process.env[grepVariable];
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000, reporter: 'spec', ...(grep ? { grep: new RegExp(grep) } : {}) });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
   const tests: TestResult[] = [];
   return new Promise((resolve) => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkAttempt, suggestGrade, type CheckContext } from '../../src/core/check/checkAttempt';
+import { checkAttempt, planCheck, scoreAttempt, suggestGrade, type CheckContext } from '../../src/core/check/checkAttempt';
 import { keyPoints } from '../../src/core/check/keyPoints';
 import { termKey } from '../../src/core/check/latinKey';
 import { MatchText } from '../../src/core/check/matchText';
@@ -93,6 +93,17 @@ describe('rarity weights', () => {
   });
 });
 
+describe('term rarity counted in slices', () => {
+  it('weighs every term as the one-go count does, pausing between slices', async () => {
+    const texts = Array.from({ length: 400 }, (_, i) => `${BANK[i % BANK.length]} 第${i}条：${i % 7 === 0 ? '联邦学习' : '迁移学习'} term${i % 13}`);
+    let pauses = 0;
+    const sliced = await TermStats.buildInSlices(texts, async () => void pauses++, 0);
+    const whole = TermStats.build(texts);
+    assert.ok(pauses > 0, 'it paused');
+    for (const key of ['联邦学习', '迁移学习', '大模型', 'term3', 'lora', '没见过']) assert.equal(sliced.weight(key), whole.weight(key), key);
+  });
+});
+
 describe('checkAttempt', () => {
   const reference = ['1. **差分隐私**：训练时加入噪声，保护用户数据。', '2. **KV Cache**：缓存注意力的键和值，避免重复计算。'].join('\n');
 
@@ -127,6 +138,17 @@ describe('checkAttempt', () => {
   it('says so when the question has no reference answer', () => {
     assert.deepEqual(checkAttempt('', 'anything', context), { hasReference: false, coverage: 0, points: [], spans: [], suggestedGrade: undefined });
     assert.equal(checkAttempt('```python\nprint(1)\n```', 'anything', context).hasReference, false);
+  });
+
+  it('plans once and scores any attempt against the plan as checkAttempt does (what the panel runs apart)', () => {
+    const plan = planCheck(reference, context);
+    assert.deepEqual(plan.points.map((point) => point.lead), ['差分隐私', 'KV Cache']);
+    // What the webview receives is JSON: the plan survives the trip.
+    const sent = JSON.parse(JSON.stringify(plan));
+    for (const attempt of ['', '差分隐私就是训练时加入噪声来保护用户数据。', 'Differential privacy; a KV cache stores keys.']) {
+      assert.deepEqual(scoreAttempt(sent, attempt), checkAttempt(reference, attempt, context));
+    }
+    assert.deepEqual(planCheck('', context), { points: [] });
   });
 
   it('suggests Again, Hard or Good, never Easy', () => {

@@ -129,3 +129,47 @@ describe('AI review messages', () => {
     }
   });
 });
+
+describe('self-check messages', () => {
+  const plan = {
+    label: 'Variant 1/2',
+    points: [{ text: '差分隐私：加入噪声', lead: '差分隐私', terms: [{ term: '差分隐私', names: ['差分隐私', 'differential privacy'], weight: 0.9 }] }],
+  };
+
+  it('accepts the plans the extension sends and the report the webview sends', () => {
+    const host: HostMessage = { type: 'check', questionId: 'bank/1', plans: [plan, { points: [] }] };
+    assert.deepEqual(parseHostMessage(host), { ok: true, message: host });
+    const reports: WebviewMessage[] = [
+      { type: 'checkRendered', questionId: 'bank/1', state: 'waiting', summary: 'Checking…', points: [], highlighted: [] },
+      {
+        type: 'checkRendered', questionId: 'bank/1', state: 'checked', summary: '50%', points: [{ text: 'a', status: 'missed' }],
+        highlighted: ['差分隐私'], suggested: 2,
+      },
+    ];
+    for (const message of reports) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
+  });
+
+  it('refuses a weight outside 0..1, a term without its names, an unknown state or status, and an oversized report', () => {
+    const term = plan.points[0].terms[0];
+    const refused: [unknown, RegExp][] = [
+      [{ type: 'check', questionId: 'bank/1', plans: [{ points: [{ ...plan.points[0], terms: [{ ...term, weight: 2 }] }] }] }, /check: invalid plans/],
+      [{ type: 'check', questionId: 'bank/1', plans: [{ points: [{ ...plan.points[0], terms: [{ term: 'x', weight: 1 }] }] }] }, /check: invalid plans/],
+      [{ type: 'check', questionId: 'bank/1', plans: [{ points: [], html: '<b>' }] }, /check: invalid plans/],
+    ];
+    for (const [raw, reason] of refused) {
+      const result = parseHostMessage(raw);
+      assert.ok(!result.ok && reason.test(result.reason), JSON.stringify(result));
+    }
+    const report = { type: 'checkRendered', questionId: 'bank/1', state: 'checked', summary: '', points: [], highlighted: [] };
+    const fromWebview: [unknown, RegExp][] = [
+      [{ ...report, state: 'done' }, /checkRendered: invalid state/],
+      [{ ...report, points: [{ text: 'a', status: 'maybe' }] }, /checkRendered: invalid points/],
+      [{ ...report, highlighted: Array.from({ length: 1001 }, () => 'x') }, /checkRendered: invalid highlighted/],
+      [{ ...report, suggested: 5 }, /checkRendered: invalid suggested/],
+    ];
+    for (const [raw, reason] of fromWebview) {
+      const result = parseWebviewMessage(raw);
+      assert.ok(!result.ok && reason.test(result.reason), JSON.stringify(result));
+    }
+  });
+});

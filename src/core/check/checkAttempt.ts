@@ -5,6 +5,9 @@
 // API: `checkAttempt(reference, attempt, { stats, table })` → CheckResult. `reference` is the answer's markdown
 // ('' when the question has none: `hasReference` false, no points). `stats` is built once per index
 // (`TermStats.build(practiceItems.map(q => q.answer))`), `table` from `loadTermTable(json)`.
+// It is two steps, which the practice panel runs apart: `planCheck(reference, context)` → CheckPlan (the key points and
+// their weighted terms: needs the stats and the table, done once by the extension) and `scoreAttempt(plan, attempt)`
+// (plain matching: the webview runs it as the user types).
 import { GRADE, type Grade } from '../review/grades';
 import { keyPoints, type KeyPoint } from './keyPoints';
 import { termKey } from './latinKey';
@@ -53,19 +56,39 @@ const PARTLY = 0.35;
 /** A Chinese term found only by bigrams counts when at least this share of them is there. */
 const MIN_BIGRAM_CREDIT = 0.6;
 
-interface KeyTerm {
+export interface PlannedTerm {
+  /** As the reference writes it. */
   term: string;
   /** Every name that counts for it: itself and, for a term-table term, the pair's other names. */
   names: string[];
   weight: number;
 }
 
+export interface PlannedPoint extends KeyPoint {
+  terms: PlannedTerm[];
+}
+
+/** What an attempt is checked against: the reference answer's key points and their key terms (none: no reference). */
+export interface CheckPlan {
+  points: PlannedPoint[];
+}
+
 export function checkAttempt(reference: string, attempt: string, context: CheckContext): CheckResult {
+  return scoreAttempt(planCheck(reference, context), attempt);
+}
+
+/** The key points of `reference` and their terms, weighted by rarity. */
+export function planCheck(reference: string, context: CheckContext): CheckPlan {
   const points = reference.trim() === '' ? [] : keyPoints(reference);
-  if (points.length === 0) return { hasReference: false, coverage: 0, points: [], spans: [], suggestedGrade: undefined };
+  return { points: points.map((point) => ({ ...point, terms: keyTerms(point.text, context) })) };
+}
+
+/** How much of the plan's points `attempt` covers. Plain matching, no segmenter: cheap enough to run per keystroke. */
+export function scoreAttempt(plan: CheckPlan, attempt: string): CheckResult {
+  if (plan.points.length === 0) return { hasReference: false, coverage: 0, points: [], spans: [], suggestedGrade: undefined };
   const text = new MatchText(attempt);
   const spans: Span[] = [];
-  const checked = points.map((point) => checkPoint(point, keyTerms(point.text, context), text, spans));
+  const checked = plan.points.map((point) => checkPoint(point, text, spans));
   const coverage = checked.reduce((sum, point) => sum + point.coverage, 0) / checked.length;
   return { hasReference: true, coverage, points: checked, spans: mergeSpans(spans), suggestedGrade: suggestGrade(coverage) };
 }
@@ -79,10 +102,10 @@ export function suggestGrade(coverage: number): Grade {
   return GRADE.good;
 }
 
-function checkPoint(point: KeyPoint, terms: KeyTerm[], attempt: MatchText, spans: Span[]): CheckedPoint {
+function checkPoint(point: PlannedPoint, attempt: MatchText, spans: Span[]): CheckedPoint {
   let found = 0;
   let total = 0;
-  const checkedTerms = terms.map(({ term, names, weight }) => {
+  const checkedTerms = point.terms.map(({ term, names, weight }) => {
     let credit = 0;
     for (const name of names) {
       const match = attempt.find(name);
@@ -102,10 +125,10 @@ function checkPoint(point: KeyPoint, terms: KeyTerm[], attempt: MatchText, spans
 }
 
 /** The term table's names the point contains (longest first, not overlapping), then its other words. */
-function keyTerms(point: string, { stats, table }: CheckContext): KeyTerm[] {
+function keyTerms(point: string, { stats, table }: CheckContext): PlannedTerm[] {
   const text = new MatchText(point);
   const claimed: Span[] = [];
-  const terms: KeyTerm[] = [];
+  const terms: PlannedTerm[] = [];
   const seen = new Set<string>();
   for (const { name, key, words } of table.candidatesIn(point)) {
     if (seen.has(key)) continue;

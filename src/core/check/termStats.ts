@@ -19,14 +19,24 @@ export class TermStats {
 
   /** Counts, for each Latin word and Chinese bigram, in how many of `texts` it occurs. */
   static build(texts: readonly string[]): TermStats {
-    const counts = new Map<string, number>();
-    const stride = Math.max(1, Math.ceil(texts.length / MAX_TEXTS));
-    let documents = 0;
-    for (let at = 0; at < texts.length; at += stride) {
-      documents++;
-      for (const key of termsOf(texts[at])) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return new TermStats(new WordSplitter(), counts, documents);
+    const counter = new DocumentCounter(texts);
+    counter.step(Infinity);
+    return counter.stats();
+  }
+
+  /**
+   * The same as `build`, counted in slices of about `sliceMs` milliseconds with `pause` awaited between them, so that
+   * the caller's thread (the extension host) stays responsive on large banks.
+   */
+  static async buildInSlices(texts: readonly string[], pause: () => Promise<void>, sliceMs = 5): Promise<TermStats> {
+    const counter = new DocumentCounter(texts);
+    while (!counter.step(sliceMs)) await pause();
+    return counter.stats();
+  }
+
+  /** @internal for DocumentCounter. */
+  static counted(documentCounts: Map<string, number>, documents: number): TermStats {
+    return new TermStats(new WordSplitter(), documentCounts, documents);
   }
 
   /** Inverse document frequency of a key (a normalised Latin word or a Chinese word), scaled so that unseen weighs 1. */
@@ -41,6 +51,35 @@ export class TermStats {
     let fewest = Infinity;
     for (let at = 0; at + 1 < key.length; at++) fewest = Math.min(fewest, this.documentCounts.get(key.slice(at, at + 2)) ?? 0);
     return fewest === Infinity ? 0 : fewest;
+  }
+}
+
+/** Counts the texts' terms, a sample of at most MAX_TEXTS spread over all of them, in steps. */
+class DocumentCounter {
+  private readonly counts = new Map<string, number>();
+  private readonly stride: number;
+  private at = 0;
+  private documents = 0;
+
+  constructor(private readonly texts: readonly string[]) {
+    this.stride = Math.max(1, Math.ceil(texts.length / MAX_TEXTS));
+  }
+
+  /** Counts texts until all are counted (true) or `budgetMs` has passed (false). */
+  step(budgetMs: number): boolean {
+    const deadline = Date.now() + budgetMs;
+    const { texts, counts, stride } = this;
+    while (this.at < texts.length) {
+      for (const key of termsOf(texts[this.at])) counts.set(key, (counts.get(key) ?? 0) + 1);
+      this.documents++;
+      this.at += stride;
+      if (Date.now() >= deadline) return this.at >= texts.length;
+    }
+    return true;
+  }
+
+  stats(): TermStats {
+    return TermStats.counted(this.counts, this.documents);
   }
 }
 

@@ -4,6 +4,7 @@
 import type { Grade } from '../../core/review/grades';
 import { MAX_REVIEW_LENGTH } from '../../core/ai/reviewRequest';
 import type { AiReviewStatus, HostMessage, LoopView, NavigationDirection, WebviewMessage } from '../protocol';
+import type { CheckView } from './checkView';
 import type { ContentHtml } from './contentHtml';
 import { stillRevealed, type PanelState } from './panelState';
 import type { PanelView } from './panelView';
@@ -29,6 +30,7 @@ export class PracticeController {
     private readonly content: ContentHtml,
     private readonly copies: LocalCopies,
     private readonly panelKey: string | undefined,
+    private readonly check: CheckView,
   ) {}
 
   /** Before the extension answers: what the state kept is shown at once. */
@@ -54,6 +56,7 @@ export class PracticeController {
       case 'reference':
         if (shown !== message.questionId) return;
         this.showReference(this.content.reference(message.reference, this.imageBase));
+        this.check.waiting();
         // Only when asked here: a reveal from the command palette leaves focus and scrolling alone.
         if (document.hasFocus()) this.view.bringReferenceIntoView();
         return this.rendered();
@@ -62,6 +65,9 @@ export class PracticeController {
         return;
       case 'saved':
         return this.saved(message.questionId, message.text);
+      case 'check':
+        if (shown === message.questionId && this.view.revealed) this.check.setPlans(message.plans);
+        return;
       case 'aiAvailable':
         this.view.offerAi(message.available);
         return this.aiRendered();
@@ -87,6 +93,7 @@ export class PracticeController {
       state.attempt = text;
       state.unsaved = true;
       state.sent = withSent(state.sent ?? [], text);
+      this.check.attemptChanged();
       this.copies.remember(state.questionId, { text, base: state.base, sent: state.sent, filed: state.filed });
       this.view.showSaveStatus('saving');
       this.post({ type: 'attempt', questionId: state.questionId, text });
@@ -101,6 +108,7 @@ export class PracticeController {
         return;
       }
       this.view.setRevealed(false);
+      this.check.clear();
       this.state.update((state) => (state.revealed = false));
       this.post({ type: 'hide', questionId });
       this.rendered();
@@ -186,14 +194,17 @@ export class PracticeController {
 
     this.imageBase = question.imageBase;
     this.view.showQuestion(question, this.content.markdown(question.prompt, question.imageBase), shown.text, message);
+    this.check.clear();
     if (!keepAi) {
       this.aiStatus = 'none';
       this.view.clearAiReview();
     }
     this.view.showStarred(message.starred);
     this.showLoop(message.loop);
-    if (message.reference !== undefined) this.showReference(this.content.reference(message.reference, question.imageBase));
-    else if (wasRevealed && question.hasReference) this.post({ type: 'reveal', questionId: question.id });
+    if (message.reference !== undefined) {
+      this.showReference(this.content.reference(message.reference, question.imageBase));
+      this.check.waiting();
+    } else if (wasRevealed && question.hasReference) this.post({ type: 'reveal', questionId: question.id });
     this.view.loaded();
     if (shown.local) this.post({ type: 'attempt', questionId: question.id, text: shown.text });
     this.view.focusAttemptIfIdle();
@@ -208,6 +219,7 @@ export class PracticeController {
   private showLoop(loop: LoopView): void {
     this.loop = loop;
     this.view.showLoop(loop, () => this.noteHtml(loop.note), (grade: Grade) => this.about((questionId) => ({ type: 'grade', questionId, grade })));
+    this.check.gradesChanged();
   }
 
   private noteHtml(note: string): string {

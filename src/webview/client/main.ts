@@ -2,6 +2,7 @@
 // checks every message from the extension against the protocol, and wires the page's events to the controller.
 import type { ScriptStrings } from '../html';
 import { parseHostMessage, parseRenderSettings, type PracticeState, type WebviewMessage } from '../protocol';
+import { CheckView } from './checkView';
 import { ContentHtml } from './contentHtml';
 import { PracticeController } from './controller';
 import { panelElements } from './elements';
@@ -19,14 +20,12 @@ if (!settings) throw new Error('The practice page has no valid render settings.'
 
 const el = panelElements(document);
 const view = new PanelView(el, strings);
-const controller = new PracticeController(
-  post,
-  new PanelState(api),
-  view,
-  new ContentHtml(settings),
-  new LocalCopies(() => localStorage),
-  page['panelKey'],
-);
+const state = new PanelState(api);
+const check = new CheckView(el, strings, (shown) => {
+  const questionId = state.current?.questionId;
+  if (questionId) post({ type: 'checkRendered', questionId, ...shown });
+});
+const controller = new PracticeController(post, state, view, new ContentHtml(settings), new LocalCopies(() => localStorage), page['panelKey'], check);
 const shortcuts = new Shortcuts(document, el.attempt, { buttons: el.gradeButtons, shown: () => view.gradesShown });
 
 applyTypography(Number(page['fontSize']), Number(page['lineHeight']));

@@ -4,6 +4,7 @@ import type { ScriptStrings } from '../html';
 import type { Grade } from '../../core/review/grades';
 import type { AiReviewStatus, LoopView, QuestionView, SummaryView } from '../protocol';
 import type { PanelElements } from './elements';
+import { format } from './format';
 
 export class PanelView {
   /** Whether the extension offers the AI review (a model is available and `dojo.ai.enabled` is on). */
@@ -286,6 +287,7 @@ function gradeButton(grade: LoopView['grades'][number], index: number, onClick: 
   const button = document.createElement('button');
   button.type = 'button';
   button.dataset['grade'] = String(grade.grade);
+  button.dataset['label'] = grade.label;
   button.className = `dojo-grade dojo-grade-${grade.grade}`;
   const label = document.createElement('span');
   label.className = 'label';
@@ -308,8 +310,4 @@ function insertHtml(container: HTMLElement, html: string): void {
   for (const node of container.querySelectorAll<HTMLElement>('[data-dojo-style]')) {
     node.style.cssText = node.dataset['dojoStyle'] ?? '';
   }
-}
-
-function format(template: string, ...values: string[]): string {
-  return template.replace(/\{(\d)\}/g, (_, n: string) => values[Number(n)] ?? '');
 }
