@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { openSession, type Session } from '../host/session';
-import { practiceTarget } from './practiceTarget';
+import { keyPoints } from '../../src/core/check/keyPoints';
+import { bundledIndex, practiceTarget } from './practiceTarget';
 import { panelShowing, Workbench } from './workbench';
 
 const themes = [
@@ -130,6 +131,39 @@ for (const theme of themes) {
         const inSidebar = await workbench.page.evaluate(() => Boolean(document.activeElement?.closest('.part.sidebar')));
         assert.ok(inSidebar, 'the focus stays in the side bar');
         assert.equal(await panel.evaluate(() => document.hasFocus()), false, 'the panel did not take the focus');
+      });
+      assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+    });
+
+    it('checks the attempt after Reveal: missed points first, matched terms highlighted in the attempt, the suggested grade marked', async () => {
+      const target = practiceTarget();
+      const points = keyPoints(bundledIndex().index.questions.find((q) => q.id === target.questionId)!.answer);
+      assert.ok(points.length >= 2, 'the question has key points to check');
+      await workbench.step('self-check-one-point', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        if ((await panel.locator('#reveal').getAttribute('aria-expanded')) !== 'true') await panel.locator('#reveal').click();
+        await panel.locator('#attempt').click();
+        await workbench.page.keyboard.press('ControlOrMeta+a');
+        await workbench.page.keyboard.type(points[0]!.text);
+        await panel.locator('#check-covered li').first().waitFor();
+        await panel.locator('#check-missed li').first().waitFor();
+        const order = await panel.evaluate(() => Array.from(document.querySelectorAll('#self-check .dojo-check-group:not([hidden])'), (group) => group.id));
+        assert.equal(order[0], 'check-missed', `the missed points come first: ${order.join(', ')}`);
+        // The highlights lie over the attempt's own words.
+        const marks = panel.locator('#attempt-marks mark');
+        assert.ok((await marks.count()) > 0, 'terms are highlighted');
+        const box = (await panel.locator('#attempt').boundingBox())!;
+        const mark = (await marks.first().boundingBox())!;
+        assert.ok(mark.x >= box.x && mark.y >= box.y && mark.x + mark.width <= box.x + box.width + 1, `the mark is inside the attempt (${JSON.stringify({ box, mark })})`);
+        assert.ok(points[0]!.text.includes((await marks.first().textContent()) ?? '∅'), 'a highlight is text of the attempt');
+        await panel.locator('.dojo-grade.dojo-suggested .dojo-suggested-badge').filter({ hasText: 'Suggested' }).waitFor();
+        assert.match((await panel.locator('#check-summary').textContent()) ?? '', /Your attempt covers about \d+% of the key points/);
+      });
+      await workbench.step('self-check-updated-while-typing', async () => {
+        const panel = await panelShowing(workbench, target.questionTitle);
+        const coveredBefore = await panel.locator('#check-covered li').count();
+        await workbench.page.keyboard.type(`\n${points[1]!.text}`);
+        await panel.waitForFunction((before) => document.querySelectorAll('#check-covered li').length > before, coveredBefore, { timeout: 15_000 });
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
     });
