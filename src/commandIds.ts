@@ -23,6 +23,9 @@ export const PaletteCommand = {
   exportProgress: 'dojo.exportProgress',
   importProgress: 'dojo.importProgress',
   resetProgress: 'dojo.resetProgress',
+  startMockInterview: 'dojo.startMockInterview',
+  endMockInterview: 'dojo.endMockInterview',
+  showMockInterviewHistory: 'dojo.showMockInterviewHistory',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */
@@ -35,6 +38,7 @@ export const InternalCommand = {
   groupByBank: 'dojo.groupByBank',
   filterActive: 'dojo.filterActive',
   showAll: 'dojo.showAll',
+  resumeMockInterview: 'dojo.resumeMockInterview',
 } as const;
 
 export const CommandId = { ...PaletteCommand, ...InternalCommand } as const;

@@ -108,6 +108,26 @@ export interface AiReviewer {
   review(question: Question, attempt: string, token: vscode.CancellationToken, onText: (text: string) => void): Promise<AiReviewOutcome>;
 }
 
+/** What the practice panel shows of a running mock interview on its current question. */
+export interface MockProgress {
+  sessionId: string;
+  index: number;
+  total: number;
+  /** Left of a timed session; undefined for a number of questions. */
+  remainingMs?: number;
+  elapsedMs: number;
+}
+
+/** The mock interviews, as the practice panel drives them (implemented by src/mock/mockRunner.ts). */
+export interface MockInterviews {
+  /** The running session's place on its current question `id`, if that is what `id` is. */
+  progressOf(id: string): MockProgress | undefined;
+  step(sessionId: string, action: 'skip' | 'next' | 'end'): Promise<void>;
+  grade(sessionId: string, questionId: string, grade: Grade): Promise<unknown>;
+  retryWeak(sessionId: string): Promise<unknown>;
+  export(sessionId: string): Promise<unknown>;
+}
+
 export interface DojoContext {
   readonly extension: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;

@@ -14,6 +14,11 @@ import { DueTracker } from './review/dueTracker';
 import { ReviewSessionController } from './review/reviewSession';
 import type { DojoContext } from './context';
 import { keyPoints } from './core/check/keyPoints';
+import { exportMockSummary } from './mock/mockExport';
+import { MockRunner } from './mock/mockRunner';
+import { MockStatusBar } from './mock/mockStatusBar';
+import { CorruptFileNotice } from './state/corruptNotice';
+import { MockStore } from './state/mockStore';
 import { Clock } from './state/clock';
 import { MementoProgressStore } from './state/progressStore';
 import { FileReviewStore } from './state/reviewStore';
@@ -36,6 +41,8 @@ export interface DojoApi {
   readonly due: DueTracker;
   readonly dueStatus: DueStatusBar;
   readonly session: ReviewSessionController;
+  readonly mock: MockRunner;
+  readonly mockStatus: MockStatusBar;
   /** The optional AI review (tests inject a stub chat backend with `ai.useBackend`). */
   readonly ai: AiFeedback;
   /** What the commands receive (tests call command factories with it, injecting answers). */
@@ -85,9 +92,20 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   const due = own(new DueTracker({ review, library, now: clock.now }));
   const tree = own(new QuestionTree(ctx, viewState, due));
   const dueStatus = own(new DueStatusBar(due));
-  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
+  const mock = own(
+    new MockRunner({
+      ctx,
+      store: new MockStore(context.globalStorageUri, new CorruptFileNotice(log), clock.now),
+      now: clock.now,
+      exportSummary: (session) => exportMockSummary(session, library),
+    }),
+  );
+  mock.usePanel(practice);
+  own(practice.useMock(mock));
+  const mockStatus = own(new MockStatusBar(mock));
+  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, ai, deps, activatedAt: Date.now() };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, mock, mockStatus, ai, deps, activatedAt: Date.now() };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DojoContext } from '../context';
 import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
 import type { Question } from '../core/model';
 import type { RandomSource } from '../core/practiceOrder';
+import type { MockRunner } from '../mock/mockRunner';
 import type { DueTracker } from '../review/dueTracker';
 import type { ReviewSessionController } from '../review/reviewSession';
 import { marksOf } from '../state/progressStore';
@@ -20,6 +21,7 @@ export interface CommandDeps {
   readonly random: RandomSource;
   readonly due: DueTracker;
   readonly session: ReviewSessionController;
+  readonly mock: MockRunner;
   /** Shows an information message: a notification unless a test injects a function to observe it. */
   readonly inform?: (message: string) => void;
   /** Asks a modal question; resolves to the action chosen (undefined = Cancel). Tests inject the answer. */

@@ -15,6 +15,7 @@ import {
 } from './practiceCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
 import { exportProgress, importProgress, resetProgress } from './progressCommands';
+import { endMockInterview, resumeMockInterview, showMockInterviewHistory, startMockInterview } from './mockCommands';
 import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
@@ -44,6 +45,10 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.exportProgress]: exportProgress,
   [CommandId.importProgress]: importProgress,
   [CommandId.resetProgress]: resetProgress,
+  [CommandId.startMockInterview]: startMockInterview,
+  [CommandId.endMockInterview]: endMockInterview,
+  [CommandId.showMockInterviewHistory]: showMockInterviewHistory,
+  [CommandId.resumeMockInterview]: resumeMockInterview,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

@@ -41,6 +41,12 @@ export interface PanelLabels {
   checkCovered: string;
   /** Under the self-check: what it is and is not. */
   checkNote: string;
+  mockBar: string;
+  mockSkip: string;
+  mockNext: string;
+  mockEnd: string;
+  mockRetry: string;
+  mockExport: string;
 }
 
 /** Strings the script shows at run time. */
@@ -86,6 +92,17 @@ export interface ScriptStrings {
   checkNotFound: string;
   /** The mark on the suggested grade button. */
   suggested: string;
+  /** The mock interview's clock: `{0}` = "12:04". */
+  mockLeft: string;
+  mockElapsed: string;
+  mockTimeUp: string;
+  /** The summary's headings per question. */
+  mockAttempt: string;
+  mockReference: string;
+  mockNoAttempt: string;
+  mockNoReference: string;
+  /** The grade buttons' group in the summary: `{0}` = the question's title. */
+  mockGradeGroup: string;
 }
 
 export interface Typography {
@@ -141,7 +158,22 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <body data-panel-key="${a(input.panelKey)}" data-strings="${a(JSON.stringify(input.strings))}" data-render="${a(JSON.stringify(input.render))}" data-font-size="${input.typography.fontSize}" data-line-height="${input.typography.lineHeight}">
 <main id="practice" aria-busy="true">
 <p id="status-line" class="dojo-status" role="status">${a(l.loading)}</p>
-<section id="summary" class="dojo-summary" hidden aria-labelledby="summary-title"><h1 id="summary-title"></h1><ul id="summary-lines"></ul></section>
+<section id="summary" class="dojo-summary" hidden aria-labelledby="summary-title"><h1 id="summary-title"></h1><ul id="summary-lines"></ul>
+<div id="mock-summary-actions" class="dojo-actions" hidden>
+<button type="button" id="mock-retry" class="primary">${a(l.mockRetry)}</button>
+<button type="button" id="mock-export">${a(l.mockExport)}</button>
+</div>
+<ol id="mock-items" class="dojo-mock-items" hidden></ol>
+</section>
+<div id="mock-bar" class="dojo-mock-bar" role="group" aria-label="${a(l.mockBar)}" hidden>
+<span id="mock-position" class="dojo-mock-position"></span>
+<span id="mock-clock" class="dojo-mock-clock" role="timer"></span>
+<span class="dojo-mock-buttons">
+<button type="button" id="mock-next" class="primary">${a(l.mockNext)}</button>
+<button type="button" id="mock-skip">${a(l.mockSkip)}</button>
+<button type="button" id="mock-end">${a(l.mockEnd)}</button>
+</span>
+</div>
 <header>
 <p class="dojo-meta"><span id="domain"></span><span class="dojo-separator" aria-hidden="true"> · </span><span id="bank"></span></p>
 <h1 id="title"></h1>

@@ -2,7 +2,8 @@
 // serializer that restores panels after a reload, and acts on the (validated) messages their webviews send.
 import * as vscode from 'vscode';
 import { affects, openInNewPanel } from '../config';
-import type { DojoContext, PracticeView, ReviewSession } from '../context';
+import type { DojoContext, MockInterviews, PracticeView, ReviewSession } from '../context';
+import type { MockSession } from '../core/mock/mockSession';
 import type { Grade } from '../core/review/grades';
 import { chooseCode } from '../scratch/codeChoice';
 import { AttemptBuffer } from '../state/attemptBuffer';
@@ -10,6 +11,7 @@ import { VisitHistory } from '../core/visitHistory';
 import { PanelRecords } from '../state/panelRecords';
 import { checkPlans, questionView, referenceView } from './content';
 import { loopView, summaryView } from './loopView';
+import { mockSummaryView, mockView } from './mockView';
 import { PRACTICE_VIEW_TYPE, PracticePanel, type PanelOwner } from './practicePanel';
 import type { Question } from '../core/model';
 import { parsePracticeState, type AiReviewStatus, type CheckShown, type HostMessage, type NavigationDirection, type WebviewMessage } from './protocol';
@@ -71,6 +73,11 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private shuttingDown = false;
   /** The running review, for "Review 3 of 12" and moving on after a grade (see `useReviewSession`). */
   private reviewSession: ReviewSession | undefined;
+  /** The mock interviews, whose questions this view shows with the answers hidden (see `useMock`). */
+  private mock: MockInterviews | undefined;
+  private readonly mockRenderedEmitter = new vscode.EventEmitter<{ sessionId: string; mode: 'question' | 'summary'; text: string }>();
+  /** Fires when a webview has shown a mock interview's question or summary (integration tests wait on it). */
+  readonly onDidRenderMock = this.mockRenderedEmitter.event;
 
   /** Fires when a webview has rendered a question or its reference (integration tests wait on it). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -95,6 +102,7 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       failed: (id, error) => ctx.log.error(`Practice panel: storing the attempt for ${id} failed: ${String(error)}`),
     });
     this.records = new PanelRecords(ctx.extension.workspaceState);
+    this.disposables.push(this.mockRenderedEmitter);
     this.reviewSession = ctx.reviewSession;
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(PRACTICE_VIEW_TYPE, {
@@ -131,6 +139,24 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         if (this.reviewSession === session) this.reviewSession = undefined;
       },
     };
+  }
+
+  /** Connects the mock interviews, composed after this view. */
+  useMock(mock: MockInterviews): vscode.Disposable {
+    this.mock = mock;
+    return { dispose: () => this.mock === mock && (this.mock = undefined) };
+  }
+
+  /** Shows a mock interview's summary in the panel focused last (or a new one). */
+  async showMockSummary(session: MockSession): Promise<void> {
+    const panel = this.active ?? PracticePanel.create(this, vscode.ViewColumn.Active);
+    this.focused(panel);
+    panel.panel.reveal(undefined, false);
+    panel.panel.title = vscode.l10n.t('Mock Interview Summary');
+    // The page shows the summary instead of a question; a question shown next replaces it.
+    panel.cancelAi();
+    panel.revealed = false;
+    await panel.post({ type: 'mockSummary', summary: mockSummaryView(session, this.ctx.library) });
   }
 
   get extensionUri(): vscode.Uri {
@@ -249,6 +275,20 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
         this.aiRenderedEmitter.fire({ questionId, offered, status, note, text });
         return;
       }
+      case 'mockStep':
+        return this.mock?.step(message.sessionId, message.action);
+      case 'mockGrade':
+        await this.mock?.grade(message.sessionId, message.questionId, message.grade);
+        return;
+      case 'mockRetry':
+        await this.mock?.retryWeak(message.sessionId);
+        return;
+      case 'mockExport':
+        await this.mock?.export(message.sessionId);
+        return;
+      case 'mockRendered':
+        this.mockRenderedEmitter.fire({ sessionId: message.sessionId, mode: message.mode, text: message.text });
+        return;
       case 'checkRendered': {
         const { type: _type, ...shown } = message;
         this.checkRenderedEmitter.fire(shown);
@@ -390,6 +430,12 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
       canGoForward: panel.history.canGoForward(this.reachableFrom(panel)),
       loop: loopView(this.loopDeps, record),
     };
+    const mock = this.mock?.progressOf(id);
+    if (mock) {
+      // Answers stay hidden until the mock interview ends.
+      panel.revealed = false;
+      message.mock = mockView(mock);
+    }
     if (panel.revealed) message.reference = referenceView(this.ctx.library, question);
     if (options.fresh) message.fresh = true;
     await panel.post(message);
@@ -400,6 +446,10 @@ export class PracticeViewController implements PracticeView, PanelOwner, vscode.
   private async revealIn(panel: PracticePanel): Promise<void> {
     const question = panel.questionId ? this.ctx.library.get(panel.questionId) : undefined;
     if (!question) return;
+    if (this.mock?.progressOf(question.id)) {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('The answers stay hidden until the mock interview ends.'), 5000);
+      return;
+    }
     await this.ctx.progress.markRevealed(question.id);
     panel.revealed = true;
     await panel.post({ type: 'reference', questionId: question.id, reference: referenceView(this.ctx.library, question) });

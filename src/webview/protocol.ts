@@ -109,6 +109,40 @@ export interface LoopView {
   position?: { index: number; total: number };
 }
 
+/** A running mock interview on the question shown: answers hidden, a countdown (or the time elapsed), Skip, End. */
+export interface MockView {
+  sessionId: string;
+  /** "Question 2 of 5". */
+  position: string;
+  /** Left of a timed session when sent (the webview counts down from it); absent for a number of questions. */
+  remainingMs?: number;
+  elapsedMs: number;
+}
+
+/** A mock interview's summary: totals, then per question the attempt beside the reference answer, and its grade. */
+export interface MockSummaryView {
+  sessionId: string;
+  title: string;
+  lines: string[];
+  items: MockSummaryItemView[];
+  /** The grade buttons (labels without intervals). */
+  grades: { grade: Grade; label: string }[];
+  /** Whether any question was graded Again or Hard ("Retry the weak ones"). */
+  canRetry: boolean;
+}
+
+export interface MockSummaryItemView {
+  questionId: string;
+  title: string;
+  /** "4:10 · skipped · coverage 62%". */
+  meta: string;
+  /** The user's text (shown as text). */
+  attempt: string;
+  /** The reference answer (markdown). */
+  answer: string;
+  grade?: Grade;
+}
+
 /** The end of a review: formatted lines ("Graded today: 12"). */
 export interface SummaryView {
   title: string;
@@ -133,10 +167,14 @@ export type HostMessage =
       /** Whether Back and Forward have a question to go to in this panel. */
       canGoBack: boolean;
       canGoForward: boolean;
+      /** Present when the question is the current one of a running mock interview. */
+      mock?: MockView;
     }
   | { type: 'loop'; questionId: string; loop: LoopView }
   /** The review is over: the panel shows its summary instead of a question. */
   | { type: 'summary'; summary: SummaryView }
+  /** A mock interview's summary: the panel shows it instead of a question. */
+  | { type: 'mockSummary'; summary: MockSummaryView }
   /** The question the panel was restored with is not in the loaded banks (yet). */
   | { type: 'missing'; questionId: string }
   | { type: 'reference'; questionId: string; reference: ReferenceView }
@@ -179,6 +217,13 @@ export type WebviewMessage =
   /** The user clicked "Ask AI for Feedback"; nothing is sent to a model without it. */
   | { type: 'askAi'; questionId: string }
   | { type: 'cancelAi'; questionId: string }
+  /** The mock interview's Skip, Next question and End buttons. */
+  | { type: 'mockStep'; sessionId: string; action: 'skip' | 'next' | 'end' }
+  | { type: 'mockGrade'; sessionId: string; questionId: string; grade: Grade }
+  | { type: 'mockRetry'; sessionId: string }
+  | { type: 'mockExport'; sessionId: string }
+  /** Sent after the webview has shown a mock interview's question or summary: its visible text (for tests). */
+  | { type: 'mockRendered'; sessionId: string; mode: 'question' | 'summary'; text: string }
   /** Sent after the webview has shown or updated the self-check: what the user now sees of it. */
   | ({ type: 'checkRendered' } & CheckShown)
   /** Sent after the webview has shown an AI review update or availability: what the user now sees of it. */
@@ -224,6 +269,8 @@ const direction: FieldCheck = (v) => NAVIGATION_DIRECTIONS.includes(v);
 const AI_REVIEW_STATUSES: readonly unknown[] = ['waiting', 'streaming', 'done', 'cancelled', 'failed'] satisfies AiReviewStatus[];
 const aiReviewStatus: FieldCheck = (v) => AI_REVIEW_STATUSES.includes(v);
 const reviewText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_REVIEW_LENGTH;
+const sessionId: FieldCheck = (v) => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);
+const MAX_RENDERED_TEXT = 200_000;
 const POINT_STATUSES: readonly unknown[] = ['covered', 'partly', 'missed'] satisfies PointStatus[];
 const CHECK_STATES: readonly unknown[] = ['waiting', 'noReference', 'checked'] satisfies CheckShown['state'][];
 /** Bounds what a report may carry (points and highlights are the user's and the bank's text). */
@@ -248,6 +295,11 @@ const WEBVIEW_SHAPES: { [K in WebviewMessage['type']]: Shape<Omit<Extract<Webvie
   askAi: { questionId },
   cancelAi: { questionId },
   aiRendered: { questionId, offered: boolean, status: (v) => v === 'none' || aiReviewStatus(v), note: string, text: reviewText },
+  mockStep: { sessionId, action: (v) => v === 'skip' || v === 'next' || v === 'end' },
+  mockGrade: { sessionId, questionId, grade },
+  mockRetry: { sessionId },
+  mockExport: { sessionId },
+  mockRendered: { sessionId, mode: (v) => v === 'question' || v === 'summary', text: (v) => typeof v === 'string' && v.length <= MAX_RENDERED_TEXT },
   checkRendered: {
     questionId,
     state: (v) => CHECK_STATES.includes(v),
@@ -291,6 +343,16 @@ const loopView = object<LoopView>({
   position: optional(object<{ index: number; total: number }>({ index: count, total: count })),
 });
 
+const mockView = object<MockView>({ sessionId, position: string, remainingMs: optional(count), elapsedMs: count });
+const mockSummaryView = object<MockSummaryView>({
+  sessionId,
+  title: string,
+  lines: arrayOf(string),
+  items: arrayOf(object<MockSummaryItemView>({ questionId, title: string, meta: string, attempt: string, answer: string, grade: optional(grade) })),
+  grades: arrayOf(object<{ grade: Grade; label: string }>({ grade, label: string })),
+  canRetry: boolean,
+});
+
 const HOST_SHAPES: { [K in HostMessage['type']]: Shape<Omit<Extract<HostMessage, { type: K }>, 'type'>> } = {
   show: {
     question: questionView,
@@ -301,9 +363,11 @@ const HOST_SHAPES: { [K in HostMessage['type']]: Shape<Omit<Extract<HostMessage,
     fresh: optional(boolean),
     canGoBack: boolean,
     canGoForward: boolean,
+    mock: optional(mockView),
   },
   loop: { questionId, loop: loopView },
   summary: { summary: object<SummaryView>({ title: string, lines: arrayOf(string) }) },
+  mockSummary: { summary: mockSummaryView },
   missing: { questionId },
   reference: { questionId, reference: referenceView },
   starred: { questionId, starred: boolean },

@@ -1,6 +1,7 @@
 // The mock interview's steps with a fake clock: choosing questions, time spent, skip, the three ways a session
 // ends, attempts and grades recorded, totals, the weak ones, and the stored form checked on the way back in.
 import * as assert from 'node:assert/strict';
+import { clockText } from '../../src/core/mock/clockText';
 import { mockMarkdown } from '../../src/core/mock/mockMarkdown';
 import {
   chooseMockQuestions, currentQuestion, endMock, checkTime, isRunning, mockTotals, moveOn, parseMockSession, questionCount, startMock,
@@ -83,5 +84,17 @@ describe('a mock interview', () => {
     assert.match(text, /^# Mock interview\n\n- Answered: 1 of 2\n/);
     assert.match(text, /## 1\. Question a\n\n#1 · 60 s\n\n### Your attempt\n\n````text\nuses ``` and # heading\n````\n\n### Reference answer\n\n1\. \*\*point\*\*/);
     assert.match(text, /## 2\. Question b[\s\S]*_No attempt_[\s\S]*_No reference answer_/);
+  });
+});
+
+describe('the mock interview clock', () => {
+  it('shows minutes and seconds, hours past an hour, counting down rounded up and elapsed rounded down', () => {
+    assert.equal(clockText(15 * MIN), '15:00');
+    assert.equal(clockText(59_001), '1:00');
+    assert.equal(clockText(500), '0:01');
+    assert.equal(clockText(0), '0:00');
+    assert.equal(clockText(-5), '0:00');
+    assert.equal(clockText(3_723_000, false), '1:02:03');
+    assert.equal(clockText(1_999, false), '0:01');
   });
 });

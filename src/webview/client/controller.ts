@@ -6,6 +6,7 @@ import { MAX_REVIEW_LENGTH } from '../../core/ai/reviewRequest';
 import type { AiReviewStatus, HostMessage, LoopView, NavigationDirection, WebviewMessage } from '../protocol';
 import type { CheckView } from './checkView';
 import type { ContentHtml } from './contentHtml';
+import type { MockPanel } from './mockPanel';
 import { stillRevealed, type PanelState } from './panelState';
 import type { PanelView } from './panelView';
 import { attemptToShow, sentAfterStored, withSent, type LocalCopies } from './unsavedCopy';
@@ -31,6 +32,7 @@ export class PracticeController {
     private readonly copies: LocalCopies,
     private readonly panelKey: string | undefined,
     private readonly check: CheckView,
+    private readonly mock: MockPanel,
   ) {}
 
   /** Before the extension answers: what the state kept is shown at once. */
@@ -52,7 +54,11 @@ export class PracticeController {
         if (shown === message.questionId) this.showLoop(message.loop);
         return;
       case 'summary':
+        this.mock.hideSummaryParts();
         return this.view.showSummary(message.summary);
+      case 'mockSummary':
+        this.view.showSummary({ title: message.summary.title, lines: message.summary.lines });
+        return this.mock.showSummary(message.summary);
       case 'reference':
         if (shown !== message.questionId) return;
         this.showReference(this.content.reference(message.reference, this.imageBase));
@@ -195,6 +201,7 @@ export class PracticeController {
     this.imageBase = question.imageBase;
     this.view.showQuestion(question, this.content.markdown(question.prompt, question.imageBase), shown.text, message);
     this.check.clear();
+    this.mock.showQuestion(message.mock);
     if (!keepAi) {
       this.aiStatus = 'none';
       this.view.clearAiReview();

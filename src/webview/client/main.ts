@@ -3,11 +3,12 @@
 import type { ScriptStrings } from '../html';
 import { parseHostMessage, parseRenderSettings, type PracticeState, type WebviewMessage } from '../protocol';
 import { CheckView } from './checkView';
+import { MockPanel } from './mockPanel';
 import { ContentHtml } from './contentHtml';
 import { PracticeController } from './controller';
 import { panelElements } from './elements';
 import { PanelState } from './panelState';
-import { applyTypography, PanelView } from './panelView';
+import { applyTypography, insertHtml, PanelView } from './panelView';
 import { Shortcuts } from './shortcuts';
 import { LocalCopies } from './unsavedCopy';
 
@@ -25,7 +26,9 @@ const check = new CheckView(el, strings, (shown) => {
   const questionId = state.current?.questionId;
   if (questionId) post({ type: 'checkRendered', questionId, ...shown });
 });
-const controller = new PracticeController(post, state, view, new ContentHtml(settings), new LocalCopies(() => localStorage), page['panelKey'], check);
+const content = new ContentHtml(settings);
+const mock = new MockPanel(el, strings, content, post, insertHtml);
+const controller = new PracticeController(post, state, view, content, new LocalCopies(() => localStorage), page['panelKey'], check, mock);
 const shortcuts = new Shortcuts(document, el.attempt, { buttons: el.gradeButtons, shown: () => view.gradesShown });
 
 applyTypography(Number(page['fontSize']), Number(page['lineHeight']));

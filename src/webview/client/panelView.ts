@@ -305,7 +305,7 @@ function gradeButton(grade: LoopView['grades'][number], index: number, onClick: 
  * Inserts HTML from ContentHtml. KaTeX sizes formulas with style attributes, which the CSP forbids; ContentHtml moved
  * them to `data-dojo-style`, applied here through the CSSOM, which the CSP allows.
  */
-function insertHtml(container: HTMLElement, html: string): void {
+export function insertHtml(container: HTMLElement, html: string): void {
   container.innerHTML = html;
   for (const node of container.querySelectorAll<HTMLElement>('[data-dojo-style]')) {
     node.style.cssText = node.dataset['dojoStyle'] ?? '';
