@@ -75,6 +75,12 @@ export class Workbench {
     await this.acceptQuickPickRow(title);
   }
 
+  /** In an open quick pick: types `label` to filter and accepts the row with that label. */
+  async pickQuickPickRow(label: string): Promise<void> {
+    await this.page.locator('.quick-input-widget input').fill(label);
+    await this.acceptQuickPickRow(label);
+  }
+
   /**
    * Presses Enter once the quick pick's focused row is the one labelled `label`: a row that is merely listed may still
    * be below the focused one while the list catches up with what was typed, and Enter accepts the focused row.
