@@ -57,6 +57,13 @@ for (const theme of themes) {
         await panel.locator('#attempt').click();
         await workbench.page.keyboard.type(typed);
         await panel.locator('#save-status').filter({ hasText: 'Saved' }).waitFor({ timeout });
+        // The hidden buttons' shortcuts do nothing: no answer, no other question.
+        const title = await panel.locator('#title').textContent();
+        await workbench.page.keyboard.press('Control+Enter');
+        await workbench.page.keyboard.press('Alt+ArrowDown');
+        await workbench.page.waitForTimeout(500);
+        assert.equal(await panel.locator('#title').textContent(), title, 'still the same question');
+        assert.equal(await panel.locator('#reference').isVisible(), false, 'no answer shown');
       });
       await workbench.step('mock-interview-next-question', async () => {
         const panel = await mockFrame(workbench, '#mock-bar');

@@ -47,7 +47,8 @@ export class Shortcuts {
       const keys = this.parse(button.dataset['keys'] ?? '');
       if (!matches(event, keys)) continue;
       if (this.isMac && inText && keys.key.startsWith('Arrow')) return;
-      if (button.hidden) return;
+      // Not on screen (hidden, or its part of the page is, as the answers and navigation are in a mock interview).
+      if (button.getClientRects().length === 0) return;
       // Handled here: stop it reaching the workbench, which would otherwise also run its own binding for the key
       // (Alt+← with Back disabled would move the editor's history instead).
       event.preventDefault();
