@@ -220,12 +220,19 @@ export async function saveScreenshot(page: Page, file: string, part: 'window' | 
 /** The webview frame showing the question titled `title`, once its script has rendered it. */
 export async function panelShowing(workbench: Workbench, title: string): Promise<Frame> {
   const deadline = Date.now() + 60_000;
+  const shows = (frame: Frame) =>
+    frame.evaluate((expected) => document.getElementById('title')?.textContent === expected, title).catch(() => false);
+  let seen: string[] = [];
   while (Date.now() < deadline) {
-    const frame = await workbench.webviewFrame('#attempt');
-    const shown = await frame
-      .waitForFunction((expected) => document.getElementById('title')?.textContent === expected, title, { timeout: 5_000 })
-      .then(() => true, () => false);
-    if (shown && !frame.isDetached()) return frame;
+    // Every practice page, not the first one found: after a reload the workbench may be restoring another.
+    const frames = workbench.page.frames().filter((frame) => frame !== workbench.page.mainFrame() && !frame.isDetached());
+    seen = [];
+    for (const frame of frames) {
+      if ((await frame.locator('#attempt').count().catch(() => 0)) === 0) continue;
+      if (await shows(frame)) return frame;
+      seen.push(String(await frame.evaluate(() => document.getElementById('title')?.textContent ?? '').catch(() => '?')));
+    }
+    await workbench.page.waitForTimeout(250);
   }
-  throw new Error(`No practice panel shows "${title}"`);
+  throw new Error(`No practice panel shows "${title}"; the practice pages show: ${seen.map((t) => `"${t}"`).join(', ') || 'none'}`);
 }
