@@ -20,6 +20,7 @@ import { FileReviewStore } from './state/reviewStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree, QUESTIONS_VIEW_ID } from './tree/questionTree';
+import { DashboardController } from './webview/dashboardView';
 import { createPracticeView, type Navigate, type PracticeViewController } from './webview/practiceView';
 
 /** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
@@ -34,6 +35,8 @@ export interface DojoApi {
   /** The clock of the practice loop: tests advance it. */
   readonly clock: Clock;
   readonly due: DueTracker;
+  /** The progress dashboard (tests read what its webview drew and answer its quick picks). */
+  readonly dashboard: DashboardController;
   readonly dueStatus: DueStatusBar;
   readonly session: ReviewSessionController;
   /** The optional AI review (tests inject a stub chat backend with `ai.useBackend`). */
@@ -85,9 +88,10 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   const due = own(new DueTracker({ review, library, now: clock.now }));
   const tree = own(new QuestionTree(ctx, viewState, due));
   const dueStatus = own(new DueStatusBar(due));
-  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
+  const dashboard = own(new DashboardController({ ctx, dueChanges: due.onDidChange, now: clock.now }));
+  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, dashboard };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, ai, deps, activatedAt: Date.now() };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, dashboard, session: reviewSession, ai, deps, activatedAt: Date.now() };
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   travel,
 } from './practiceCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
-import { exportProgress, importProgress, resetProgress } from './progressCommands';
+import { exportProgress, importProgress, resetProgress, showProgress } from './progressCommands';
 import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
@@ -44,6 +44,7 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.exportProgress]: exportProgress,
   [CommandId.importProgress]: importProgress,
   [CommandId.resetProgress]: resetProgress,
+  [CommandId.showProgress]: showProgress,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

@@ -39,3 +39,19 @@ export function dayKey(calendar: LocalCalendar, ms: number): string {
 export function isDayKey(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
+
+/** Local midnight at or before `ms` in the time zone this runs in: the review day rolls over at the user's midnight. */
+export function localMidnight(ms: number): number {
+  const day = new Date(ms);
+  day.setHours(0, 0, 0, 0);
+  return day.getTime();
+}
+
+/** The calendar of the time zone this runs in (the extension host's: the user's). */
+export const systemCalendar: LocalCalendar = {
+  startOfDay: localMidnight,
+  dateOf: (ms) => {
+    const date = new Date(ms);
+    return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(), weekday: date.getDay() };
+  },
+};
