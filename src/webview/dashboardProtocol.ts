@@ -51,7 +51,7 @@ export interface DashboardStrings {
   heatmapHeading: string;
   /** Date, count. */
   heatmapDay: string;
-  /** Reviews, days. */
+  /** Reviews, days with reviews. */
   heatmapSummary: string;
   less: string;
   more: string;

@@ -59,7 +59,7 @@ describe('Progress dashboard', () => {
     assert.equal(model.totals.practised, before.totals.practised + newlyPractised);
     assert.equal(report.totals[0], `${model.totals.practised} of ${model.totals.questions} questions practised`);
     assert.equal(report.totals[1], `${model.totals.dueToday} due today`);
-    assert.match(report.totals[2]!, /^Streak: [1-9]\d* days$/, 'graded today: the streak is at least one day');
+    assert.match(report.totals[2]!, /^Days in a row: [1-9]\d*$/, 'graded today: the streak is at least one day');
     assert.deepEqual(report.domains, model.domains.map((row) => row.label));
     assert.ok(report.domains.length >= 10, `${report.domains.length} domain rows`);
     assert.ok(report.heatmapCells >= 52 * 7 + 1 && report.heatmapCells <= 53 * 7, `${report.heatmapCells} heatmap cells`);

@@ -102,17 +102,11 @@ export function drawHeatmap(model: DashboardModel, { strings, lang, post }: Char
     const day = days[row];
     if (day) chart.append(svg('text', { x: 0, y: TOP + row * STEP + CELL - 1, class: 'dojo-axis', 'aria-hidden': 'true' }, weekday(day.date)));
   }
-  let shownMonth = '';
+  for (const { column, name } of monthLabels(days.map((day) => day.date), month, columns)) {
+    chart.append(svg('text', { x: LEFT + column * STEP, y: TOP - 4, class: 'dojo-axis', 'aria-hidden': 'true' }, name));
+  }
   const cells = days.map((day, index) => {
     const column = Math.floor(index / 7);
-    if (index % 7 === 0) {
-      const name = month(day.date);
-      // A month's name above its first full column, once there is room before the next one.
-      if (name !== shownMonth && column < columns - 2) {
-        chart.append(svg('text', { x: LEFT + column * STEP, y: TOP - 4, class: 'dojo-axis', 'aria-hidden': 'true' }, name));
-        shownMonth = name;
-      }
-    }
     const today = day.date === model.today;
     const cell = svg('rect', {
       x: LEFT + column * STEP,
@@ -139,6 +133,25 @@ export function drawHeatmap(model: DashboardModel, { strings, lang, post }: Char
     active.length,
   );
   fillTable(byId('heatmap-table'), [strings.date, strings.reviews], active.reverse().map((day) => [long(day.date), day.count]));
+}
+
+/** Columns a month's name needs before the next one. */
+const MONTH_LABEL_COLUMNS = 3;
+
+/**
+ * Each month's name above the first column (week) that starts in it, GitHub-style; a name is left out where the next
+ * one follows too closely (the first, partial month) or where it would run off the end.
+ */
+function monthLabels(dates: readonly string[], month: (day: string) => string, columns: number): { column: number; name: string }[] {
+  const labels: { column: number; name: string }[] = [];
+  for (let column = 0; column * 7 < dates.length; column++) {
+    const name = month(dates[column * 7]!);
+    if (labels.at(-1)?.name !== name) labels.push({ column, name });
+  }
+  return labels.filter((label, i) => {
+    const next = labels[i + 1]?.column ?? columns;
+    return next - label.column >= MONTH_LABEL_COLUMNS;
+  });
 }
 
 function legend(strings: DashboardStrings): HTMLElement {
