@@ -96,7 +96,6 @@ for (const theme of themes) {
         await dashboard.locator('#retention-section').scrollIntoViewIfNeeded();
         assert.ok(await dashboard.locator('.dojo-forecast').isVisible());
         assert.match((await dashboard.locator('#forecast-summary').textContent()) ?? '', /^Total: \d+ due$/);
-        await dashboard.locator('#dashboard h1').scrollIntoViewIfNeeded();
       });
       await workbench.step('dashboard-domain-chosen', async () => {
         assert.ok(dashboard);
