@@ -1,5 +1,5 @@
 // One build script for every bundle: the extension host entry, the index worker, the CLI, the practice webview's
-// script, and KaTeX's assets for the webview.
+// and the progress dashboard's scripts, and KaTeX's assets for the webview.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 
@@ -29,6 +29,16 @@ const builds = [
     ...common,
     entryPoints: ['src/webview/client/main.ts'],
     outfile: 'dist/webview/practice.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    tsconfig: 'src/webview/client/tsconfig.json',
+  },
+  // The progress dashboard's script: draws the charts as SVG; no renderer (test/unit/extensionBundle.test.ts: its budget).
+  {
+    ...common,
+    entryPoints: ['src/webview/client/dashboard/main.ts'],
+    outfile: 'dist/webview/dashboard.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

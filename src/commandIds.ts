@@ -26,6 +26,7 @@ export const PaletteCommand = {
   startMockInterview: 'dojo.startMockInterview',
   endMockInterview: 'dojo.endMockInterview',
   showMockInterviewHistory: 'dojo.showMockInterviewHistory',
+  showProgress: 'dojo.showProgress',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */

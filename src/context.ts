@@ -7,6 +7,7 @@ import type { ImportPreview, ProgressData } from './core/review/exchange';
 import type { Grade } from './core/review/grades';
 import type { ReviewQueue } from './core/review/queue';
 import type { QuestionRecord } from './core/review/records';
+import type { ReviewLogEntry } from './core/review/reviewLog';
 import type { GradePreview } from './core/review/scheduler';
 import type { CheckContext } from './core/check/checkAttempt';
 import type { SearchIndex } from './core/search';
@@ -162,6 +163,8 @@ export interface ReviewStore {
   /** The question's card; undefined until it is first graded. From memory. */
   card(id: string): ReviewCard | undefined;
   cards(): CardTable;
+  /** Every review logged on this machine (and imported), oldest first. From memory once `ready`. */
+  reviewLog(): readonly ReviewLogEntry[];
   /** What each grade would schedule for the question now, Again → Easy (label the buttons "Good · 3d"). */
   preview(id: string): GradePreview[];
   /** The review queue now for these practice items (in practice order), with the daily limits from the settings. */

@@ -25,6 +25,7 @@ import { FileReviewStore } from './state/reviewStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree, QUESTIONS_VIEW_ID } from './tree/questionTree';
+import { DashboardController } from './webview/dashboardView';
 import { createPracticeView, type Navigate, type PracticeViewController } from './webview/practiceView';
 
 /** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
@@ -39,6 +40,8 @@ export interface DojoApi {
   /** The clock of the practice loop: tests advance it. */
   readonly clock: Clock;
   readonly due: DueTracker;
+  /** The progress dashboard (tests read what its webview drew and answer its quick picks). */
+  readonly dashboard: DashboardController;
   readonly dueStatus: DueStatusBar;
   readonly session: ReviewSessionController;
   readonly mock: MockRunner;
@@ -103,9 +106,13 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   mock.usePanel(practice);
   own(practice.useMock(mock));
   const mockStatus = own(new MockStatusBar(mock));
-  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock };
+  const dashboard = own(new DashboardController({ ctx, dueChanges: due.onDidChange, now: clock.now }));
+  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock, dashboard };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, mock, mockStatus, ai, deps, activatedAt: Date.now() };
+  return {
+    ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, dashboard, session: reviewSession, mock, mockStatus, ai, deps,
+    activatedAt: Date.now(),
+  };
 }
 
 /**

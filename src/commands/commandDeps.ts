@@ -22,6 +22,8 @@ export interface CommandDeps {
   readonly due: DueTracker;
   readonly session: ReviewSessionController;
   readonly mock: MockRunner;
+  /** The progress dashboard ("Dojo: Show Progress"). */
+  readonly dashboard: { show(): void };
   /** Shows an information message: a notification unless a test injects a function to observe it. */
   readonly inform?: (message: string) => void;
   /** Asks a modal question; resolves to the action chosen (undefined = Cancel). Tests inject the answer. */

@@ -1,9 +1,13 @@
-// Export, import and reset of all progress (schedules, attempts, notes, marks, the review log). Files go through
-// vscode.workspace.fs; the document, its validation and the merge are the core's (src/core/review/exchange.ts).
+// Export, import and reset of all progress (schedules, attempts, notes, marks, the review log), and the progress
+// dashboard. Files go through vscode.workspace.fs; the document, its validation and the merge are the core's
+// (src/core/review/exchange.ts).
 import * as vscode from 'vscode';
 import { exportDocument, validateExport, type ImportPreview } from '../core/review/exchange';
 import { QuestionNode } from '../tree/treeNodes';
 import { ask, inform, requireQuestion, type CommandDeps } from './commandDeps';
+
+/** Opens the progress dashboard (or shows the open one). */
+export const showProgress = (deps: CommandDeps) => () => deps.dashboard.show();
 
 const JSON_FILTER = (): Record<string, string[]> => ({ [vscode.l10n.t('Interview Dojo progress')]: ['json'] });
 

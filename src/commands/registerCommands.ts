@@ -14,8 +14,8 @@ import {
   travel,
 } from './practiceCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
-import { exportProgress, importProgress, resetProgress } from './progressCommands';
 import { endMockInterview, resumeMockInterview, showMockInterviewHistory, startMockInterview } from './mockCommands';
+import { exportProgress, importProgress, resetProgress, showProgress } from './progressCommands';
 import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
@@ -49,6 +49,7 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.endMockInterview]: endMockInterview,
   [CommandId.showMockInterviewHistory]: showMockInterviewHistory,
   [CommandId.resumeMockInterview]: resumeMockInterview,
+  [CommandId.showProgress]: showProgress,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

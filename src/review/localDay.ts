@@ -1,12 +1,10 @@
 // Local calendar days for the review surfaces: the day rolls over at local midnight. `startOfDay` comes in (the
 // review store's `localMidnight`), so the arithmetic is tested under Node with any calendar.
 
-const INTO_NEXT_DAY_MS = 36 * 3_600_000;
+import { nextDayStart } from '../core/progress/localCalendar';
 
 /** The next local midnight after `ms` (a day may have 23 or 25 hours; 36 h on is always inside the next one). */
-export function nextLocalMidnight(ms: number, startOfDay: (ms: number) => number): number {
-  return startOfDay(startOfDay(ms) + INTO_NEXT_DAY_MS);
-}
+export const nextLocalMidnight = nextDayStart;
 
 /** How many local days after `now`'s day `time` falls: 0 today, 1 tomorrow, negative in the past. */
 export function daysFrom(now: number, time: number, startOfDay: (ms: number) => number): number {

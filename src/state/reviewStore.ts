@@ -21,6 +21,7 @@ import {
 import { logEntry, withoutLogEntry, type ReviewLogEntry } from '../core/review/reviewLog';
 import { createScheduler, undoGrade, type GradeOutcome, type GradePreview, type Scheduler } from '../core/review/scheduler';
 import { CorruptFileNotice } from './corruptNotice';
+import { localMidnight } from '../core/progress/localCalendar';
 import { JsonFiles } from './jsonFiles';
 import { LogShards } from './logShards';
 import { ATTEMPTS_KEY, MARKS_KEY } from './progressStore';
@@ -105,6 +106,10 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
 
   cards(): CardTable {
     return this.synced.cards;
+  }
+
+  reviewLog(): readonly ReviewLogEntry[] {
+    return this.logShards.all();
   }
 
   preview(id: string): GradePreview[] {
@@ -313,8 +318,4 @@ export class FileReviewStore implements ReviewStore, vscode.Disposable {
 }
 
 /** Local midnight at or before `ms`: the review day rolls over at the user's midnight. */
-export function localMidnight(ms: number): number {
-  const day = new Date(ms);
-  day.setHours(0, 0, 0, 0);
-  return day.getTime();
-}
+export { localMidnight } from '../core/progress/localCalendar';

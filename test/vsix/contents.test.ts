@@ -12,7 +12,7 @@ const allowed: RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(extension|indexWorker)\.js$/,
-  /^extension\/dist\/webview\/practice\.js$/,
+  /^extension\/dist\/webview\/(practice|dashboard)\.js$/,
   /^extension\/dist\/katex\/katex\.min\.css$/,
   /^extension\/dist\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/,
   /^extension\/content\/[\w-]+\.md$/,
@@ -38,6 +38,8 @@ const required = [
   'extension/l10n/bundle.l10n.zh-cn.json',
   'extension/dist/webview/practice.js',
   'extension/media/practice.css',
+  'extension/dist/webview/dashboard.js',
+  'extension/media/dashboard.css',
   'extension/media/icons/dojo.png',
   'extension/media/icons/dojo.svg',
 ];
