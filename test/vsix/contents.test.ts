@@ -44,8 +44,11 @@ const required = [
   'extension/media/icons/dojo.svg',
 ];
 
-/** The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.0 MB and 1.9 MB (the screenshots are 0.5 MB). */
-const budget = { packedBytes: 1.5 * 1024 * 1024, unpackedBytes: 3 * 1024 * 1024 };
+/**
+ * The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.5 MB and 2.4 MB (the screenshots are
+ * 0.5 MB; the browser entry, which carries the parser the Node entry leaves to dist/indexWorker.js, 0.14 MB packed).
+ */
+const budget = { packedBytes: 1.75 * 1024 * 1024, unpackedBytes: 3 * 1024 * 1024 };
 
 describe('The packaged .vsix', () => {
   let vsix: string;
