@@ -1,5 +1,5 @@
-// One build script for every bundle: the extension host entry, the index worker, the CLI, the practice webview's
-// and the progress dashboard's scripts, and KaTeX's assets for the webview.
+// One build script for every bundle: the extension host entry (Node, and the browser's web worker), the index worker,
+// the CLI, the practice webview's and the progress dashboard's scripts, and KaTeX's assets for the webview.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 
@@ -19,8 +19,22 @@ const common = {
   alias: { katex: 'katex/dist/katex.js' },
 };
 
+/** esbuild's default resolve order with `.web.ts` first. */
+const WEB_RESOLVE_EXTENSIONS = ['.web.ts', '.tsx', '.ts', '.jsx', '.js', '.css', '.json'];
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The same extension for a web extension host (vscode.dev, code-server's web worker): no Node there. A module with a
+  // `<name>.web.ts` beside it is replaced by that file here (createIndexer.web.ts bundles the index job in).
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    platform: 'browser',
+    target: 'es2022',
+    resolveExtensions: WEB_RESOLVE_EXTENSIONS,
+  },
   // The parser and markdown-it, for the index worker thread (and the in-thread indexer, which requires it on demand).
   { ...common, entryPoints: ['src/banks/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

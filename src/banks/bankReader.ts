@@ -16,6 +16,7 @@ import {
 import type { BankSource } from '../core/indexer';
 import type { FileRead } from '../core/indexJobProtocol';
 import { bankFileLabel } from './bankLocations';
+import { localDisk, type NodeFs } from './localDisk';
 
 /** The file names a folder contributes as banks (what the CLI reads too). */
 export const BANK_FILE_PATTERN = `**/*.{${BANK_EXTENSIONS.join(',')}}`;
@@ -81,13 +82,13 @@ export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadO
 /** The bytes of each file (same order), or why it cannot be read (deleted or locked since the walk); never throws. */
 export async function readBankFiles(uris: readonly vscode.Uri[]): Promise<FileRead[]> {
   const reads = new Array<FileRead>(uris.length);
-  const nodeFs = lazyNodeFs();
+  const disk = localDisk();
   let next = 0;
   const reader = async () => {
     for (let i = next++; i < uris.length; i = next++) {
       try {
         const uri = uris[i];
-        reads[i] = await (uri.scheme === 'file' ? onDisk(nodeFs, uri, (fs) => fs.readFile(uri.fsPath)) : vscode.workspace.fs.readFile(uri));
+        reads[i] = await (disk && uri.scheme === 'file' ? onDisk(disk, uri, (fs) => fs.readFile(uri.fsPath)) : vscode.workspace.fs.readFile(uri));
       } catch (error) {
         reads[i] = { error: describe(error) };
       }
@@ -100,12 +101,13 @@ export async function readBankFiles(uris: readonly vscode.Uri[]): Promise<FileRe
 /**
  * The walker's file system: Node's where the extension host sees the disk (`file:`; a call through vscode.workspace.fs
  * costs milliseconds, and a warm start stats every bank file), else vscode.workspace.fs (remote and virtual file
- * systems), without real paths: there the walker's depth and count limits end a walk in a loop.
+ * systems, and `file:` in the browser, which has no Node), without real paths: there the walker's depth and count
+ * limits end a walk in a loop.
  */
 function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
   const join = (folder: vscode.Uri, name: string) => vscode.Uri.joinPath(folder, name);
-  if (location.scheme === 'file') {
-    const nodeFs = lazyNodeFs();
+  const nodeFs = location.scheme === 'file' ? localDisk() : undefined;
+  if (nodeFs) {
     return {
       join,
       readDirectory: (folder) =>
@@ -141,17 +143,6 @@ function workspaceFileSystem(location: vscode.Uri): WalkFileSystem<vscode.Uri> {
       return { kind: kindOf(stat.type), size: stat.size, mtime: stat.mtime };
     },
   };
-}
-
-type NodeFs = typeof import('node:fs').promises;
-
-/**
- * Node's fs, required on first use, not imported: a host without it (the web) never loads it. Not `import()`: in the
- * extension host a dynamic import costs more than the stat it would serve.
- */
-function lazyNodeFs(): () => Promise<NodeFs> {
-  let fs: NodeFs | undefined;
-  return async () => (fs ??= (require('node:fs') as typeof import('node:fs')).promises);
 }
 
 /** Runs `operation` with Node's fs, reporting a missing file or a denied permission as vscode.workspace.fs would. */

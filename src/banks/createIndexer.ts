@@ -1,5 +1,6 @@
 // Picks where the banks are indexed: a worker thread where the host has them, else the host's own thread with pauses.
-// Both run the job bundle dist/indexWorker.js, which the extension's own bundle leaves out.
+// Both run the job bundle dist/indexWorker.js, which the extension's own bundle leaves out (the browser's bundle
+// takes createIndexer.web.ts instead).
 import * as vscode from 'vscode';
 import type { BankIndexer, IndexJobModule } from './bankIndexer';
 import { InThreadIndexer } from './inThreadIndexer';

@@ -1,5 +1,6 @@
-// The practice journey in a real workbench, once per colour theme: what a learner does, step by step, with a
-// screenshot after each step in test-results/e2e-<theme>/.
+// The practice journey in a real workbench, once per colour theme and once with the extension in the browser's
+// web-worker extension host (as on vscode.dev): what a learner does, step by step, with a screenshot after each step
+// in test-results/e2e-<name>/.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { openSession, type Session } from '../host/session';
@@ -7,25 +8,33 @@ import { practiceTarget } from './practiceTarget';
 import { Workbench } from './workbench';
 
 const themes = [
-  { name: 'light', colorTheme: 'Default Light Modern', workbenchKind: 'vs', webviewClass: 'vscode-light' },
-  { name: 'dark', colorTheme: 'Default Dark Modern', workbenchKind: 'vs-dark', webviewClass: 'vscode-dark' },
+  { name: 'light', colorTheme: 'Default Light Modern', workbenchKind: 'vs', webviewClass: 'vscode-light', web: false },
+  { name: 'dark', colorTheme: 'Default Dark Modern', workbenchKind: 'vs-dark', webviewClass: 'vscode-dark', web: false },
+  { name: 'web', colorTheme: 'Default Light Modern', workbenchKind: 'vs', webviewClass: 'vscode-light', web: true },
 ];
 
 const attempt = '先把各模态编码到同一个向量空间 (align the modalities first)';
 
 for (const theme of themes) {
-  describe(`Practising in the workbench (${theme.colorTheme})`, () => {
+  describe(`Practising in the workbench (${theme.colorTheme}${theme.web ? ', extension in the browser' : ''})`, () => {
     let session: Session;
     let workbench: Workbench;
+    /** What the browser fetched: in the web host, the extension's browser entry, for its web worker. */
+    const fetched: string[] = [];
     before(async () => {
-      session = await openSession({ name: `e2e-${theme.name}`, colorTheme: theme.colorTheme });
+      session = await openSession({
+        name: `e2e-${theme.name}`,
+        colorTheme: theme.colorTheme,
+        web: theme.web,
+        prepare: async (page) => page.context().on('request', (request) => fetched.push(request.url())),
+      });
       workbench = new Workbench(session.page, session.logsDir);
     });
     after(async () => {
       await session?.close();
     });
 
-    it('a learner opens a question from the activity bar, attempts it, reveals the answer and opens the reference code', async () => {
+    it('a learner opens a question from the activity bar, attempts it, reveals the answer, grades it and opens the reference code', async () => {
       const target = practiceTarget();
       let panel: Frame | undefined;
 
@@ -53,6 +62,18 @@ for (const theme of themes) {
         await panel!.locator('#reference').waitFor({ state: 'visible' });
         assert.ok((await panel!.locator('#reference').innerText()).includes(target.firstCodeLine), 'the reference shows the code');
       });
+      await workbench.step('graded-good', async () => {
+        await panel!.locator('#grade-buttons button', { hasText: 'Good' }).click();
+        // The earlier attempt is listed and the attempt box emptied, a moment apart.
+        await panel!.waitForFunction(
+          () =>
+            document.getElementById('history-summary')?.textContent === 'Earlier attempts (1)' &&
+            (document.getElementById('attempt') as HTMLTextAreaElement).value === '',
+          undefined,
+          { timeout: 15_000 },
+        );
+        assert.ok(await panel!.locator('#undo-grade').isVisible(), 'the grade can be undone');
+      });
       await workbench.step('reference-code-opened', async () => {
         const tabsBefore = await workbench.editorTabs();
         await panel!.locator('#open-code').click();
@@ -65,6 +86,9 @@ for (const theme of themes) {
         assert.ok((await workbench.activeEditorText()).includes(target.firstCodeLine), 'the editor shows the reference code');
       });
       assert.deepEqual(session.webviewErrors, [], 'errors in the webview');
+      // The web worker fetches it through the server's resource route (`vscode-remote-resource?path=…`).
+      const browserEntry = fetched.filter((url) => new URL(url).searchParams.get('path')?.endsWith('/dist/web/extension.js'));
+      assert.equal(browserEntry.length > 0, theme.web, `the browser entry ${theme.web ? 'runs' : 'does not run'} in the browser`);
     });
 
     it('a learner moves on to a random question from the command palette', async () => {

@@ -10,7 +10,7 @@ import { ensureCodeServer } from './install';
 import { repoRoot, resultsDir } from './paths';
 import { trackedTempDir } from './tempDir';
 import { collectWebviewErrors } from './webviewErrors';
-import { userSettingsFileVariable } from './suiteProtocol';
+import { extensionId, userSettingsFileVariable } from './suiteProtocol';
 import { HarnessError, isStopping } from './teardown';
 
 export interface SessionOptions {
@@ -31,6 +31,12 @@ export interface SessionOptions {
   installVsix?: string;
   /** Runs before the workbench loads, e.g. to expose functions to the page. */
   prepare?(page: Page): Promise<unknown>;
+  /**
+   * Runs the extension (and the suite) in the browser's web-worker extension host, from package.json's `browser`
+   * entry, as on vscode.dev: code-server puts it there for the user setting `remote.extensionKind` (the payload's
+   * extensionDevelopmentKind is ignored).
+   */
+  web?: boolean;
 }
 
 export interface Session {
@@ -85,7 +91,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     server = await startCodeServer({
       entry: host.entry,
       stateDir,
-      settings: { ...quietSettings, 'workbench.colorTheme': options.colorTheme, ...options.settings },
+      settings: {
+        ...quietSettings,
+        'workbench.colorTheme': options.colorTheme,
+        ...(options.web ? { 'remote.extensionKind': { [extensionId]: ['web'] } } : {}),
+        ...options.settings,
+      },
       env: { [userSettingsFileVariable]: userSettingsFile, ...options.env },
       logFile: path.join(logsDir, 'code-server.log'),
     });
@@ -100,9 +111,10 @@ export async function openSession(options: SessionOptions): Promise<Session> {
     const webviewErrors = await collectWebviewErrors(browser.context, browser.page, resourceDirs);
     await options.prepare?.(browser.page);
     const developmentDir = options.installVsix ? undefined : extensionDir;
-    await browser.page.goto(
-      workbenchUrl(server, { extensionDir: developmentDir, folder: workspaceDir, extensionTestsPath: options.extensionTestsPath }),
-    );
+    // The web worker loads the suite only from inside the extension's folder: through the link, not the repo's path.
+    const testsPath =
+      options.web && options.extensionTestsPath ? path.join(extensionDir, path.relative(repoRoot, options.extensionTestsPath)) : options.extensionTestsPath;
+    await browser.page.goto(workbenchUrl(server, { extensionDir: developmentDir, folder: workspaceDir, extensionTestsPath: testsPath }));
     return {
       page: browser.page,
       server,

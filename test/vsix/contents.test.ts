@@ -12,6 +12,7 @@ const allowed: RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(extension|indexWorker)\.js$/,
+  /^extension\/dist\/web\/extension\.js$/,
   /^extension\/dist\/webview\/(practice|dashboard)\.js$/,
   /^extension\/dist\/katex\/katex\.min\.css$/,
   /^extension\/dist\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/,
@@ -30,6 +31,7 @@ const required = [
   'extension/package.nls.json',
   'extension/package.nls.zh-cn.json',
   'extension/dist/extension.js',
+  'extension/dist/web/extension.js',
   'extension/dist/indexWorker.js',
   'extension/dist/katex/katex.min.css',
   'extension/dist/katex/fonts/KaTeX_Main-Regular.woff2',
@@ -44,8 +46,11 @@ const required = [
   'extension/media/icons/dojo.svg',
 ];
 
-/** The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.0 MB and 1.9 MB (the screenshots are 0.5 MB). */
-const budget = { packedBytes: 1.5 * 1024 * 1024, unpackedBytes: 3 * 1024 * 1024 };
+/**
+ * The budget: the .vsix as downloaded, and unpacked on disk. Today about 1.5 MB and 2.4 MB (the screenshots are
+ * 0.5 MB; the browser entry, which carries the parser the Node entry leaves to dist/indexWorker.js, 0.14 MB packed).
+ */
+const budget = { packedBytes: 1.75 * 1024 * 1024, unpackedBytes: 3 * 1024 * 1024 };
 
 describe('The packaged .vsix', () => {
   let vsix: string;
@@ -78,6 +83,22 @@ describe('The packaged .vsix', () => {
     const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
     assert.ok(packed <= budget.packedBytes, `the .vsix is ${packed} bytes`);
     assert.ok(unpacked <= budget.unpackedBytes, `the unpacked files are ${unpacked} bytes`);
+  });
+
+  it('names a Node entry and a browser entry in package.json, both in the package', () => {
+    const manifest = JSON.parse(zipFileText(vsix, 'extension/package.json')) as { main?: string; browser?: string };
+    const entry = (file: string | undefined) => `extension/${(file ?? '').replace(/^\.\//, '')}`;
+    assert.equal(entry(manifest.main), 'extension/dist/extension.js');
+    assert.equal(entry(manifest.browser), 'extension/dist/web/extension.js');
+  });
+
+  it('has a browser entry that uses nothing of Node (no built-in module, no `process`, no `__dirname`)', () => {
+    const bundle = zipFileText(vsix, 'extension/dist/web/extension.js');
+    const required = [...bundle.matchAll(/\brequire\(\s*(["'`])([^"'`]*)\1\s*\)/g)].map((match) => match[2]);
+    assert.ok(required.includes('vscode'), 'the bundle requires vscode (the check reads the minified bundle)');
+    assert.deepEqual([...new Set(required)], ['vscode'], 'required modules');
+    assert.deepEqual(bundle.match(/["'`]node:[\w/]+/g) ?? [], [], 'node: modules');
+    assert.deepEqual(bundle.match(/(?<![\w$.])(process\s*[.[]|__dirname|__filename)/g) ?? [], [], 'Node globals');
   });
 
   it('has a README whose relative links and images point at files in the package', () => {
