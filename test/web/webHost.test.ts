@@ -15,7 +15,7 @@ import { createScratchFiles } from '../../src/scratch/scratchFiles';
 import { RECORDS_FOLDER } from '../../src/state/recordFiles';
 import type { GroupNode } from '../../src/tree/treeNodes';
 import type { PracticeViewController } from '../../src/webview/practiceView';
-import { closeAll, dojo, ProgressSnapshot, rendered, until } from '../integration/helpers';
+import { closeAll, dojo, once, ProgressSnapshot, rendered, until } from '../integration/helpers';
 
 // The first webview of a session can take long to load on a busy 2-core machine.
 const FIRST_RENDER_MS = 45_000;
@@ -190,5 +190,40 @@ describe('In the browser (web-worker extension host)', function () {
       await config.update('extraBanks', undefined, vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, folderName), { recursive: true, useTrash: false });
     }
+  });
+  it('checks an attempt after Reveal, counting rarities with the in-thread index (Intl.Segmenter in the worker)', async () => {
+    const question = ctx.library.practiceItems.find((q) => q.hasReference && /^\s*\d+\.\s/m.test(q.answer))!;
+    snapshot.remember(question.id);
+    const attempt = question.answer.split('\n').find((line) => /^\s*\d+\.\s/.test(line))!;
+    await ctx.review.setDraft(question.id, attempt);
+    const shown = rendered(view, question.id, (report) => report.attempt === attempt, FIRST_RENDER_MS);
+    await view.show(question.id);
+    await shown;
+    const checked = once(view.onDidRenderCheck, 'the self-check', (r) => r.questionId === question.id && r.state === 'checked', FIRST_RENDER_MS);
+    await vscode.commands.executeCommand('dojo.revealAnswer');
+    const report = await checked;
+    assert.ok(report.points.some((point) => point.status === 'covered'), JSON.stringify(report.points));
+    assert.ok(report.highlighted.length > 0, 'terms highlighted in the attempt');
+    await ctx.review.setDraft(question.id, '');
+  });
+
+  it('runs a mock interview and shows its summary, stored through vscode.workspace.fs', async () => {
+    const config = { length: { kind: 'questions', count: 2 }, domains: [], source: 'any' };
+    const first = once(view.onDidRenderMock, 'the first mock question', (r) => r.mode === 'question' && r.text.includes('question 1 of 2'), FIRST_RENDER_MS);
+    const session = (await vscode.commands.executeCommand('dojo.startMockInterview', config)) as { id: string; items: { id: string }[] };
+    await first;
+    for (const item of session.items) snapshot.remember(item.id);
+    const summary = once(view.onDidRenderMock, 'the summary', (r) => r.mode === 'summary' && r.text.includes('Ended early.'), FIRST_RENDER_MS);
+    await vscode.commands.executeCommand('dojo.endMockInterview');
+    await summary;
+    const stored = await readText(vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'mock', `${session.id}.json`));
+    assert.equal((JSON.parse(stored) as { endReason: string }).endReason, 'early');
+  });
+
+  it('draws the progress dashboard', async () => {
+    const drawn = once(api.dashboard.onDidRender, 'the dashboard to draw', () => true, FIRST_RENDER_MS);
+    await vscode.commands.executeCommand('dojo.showProgress');
+    const report = await drawn;
+    assert.match(report.totals[0]!, /^\d+ of \d+ questions practised$/);
   });
 });
