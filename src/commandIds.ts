@@ -23,6 +23,7 @@ export const PaletteCommand = {
   exportProgress: 'dojo.exportProgress',
   importProgress: 'dojo.importProgress',
   resetProgress: 'dojo.resetProgress',
+  openWalkthrough: 'dojo.openWalkthrough',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */

@@ -20,6 +20,7 @@ import { FileReviewStore } from './state/reviewStore';
 import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree, QUESTIONS_VIEW_ID } from './tree/questionTree';
+import { FirstRun } from './walkthrough/firstRun';
 import { createPracticeView, type Navigate, type PracticeViewController } from './webview/practiceView';
 
 /** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
@@ -38,6 +39,8 @@ export interface DojoApi {
   readonly session: ReviewSessionController;
   /** The optional AI review (tests inject a stub chat backend with `ai.useBackend`). */
   readonly ai: AiFeedback;
+  /** The first-run context keys and the Get Started view. */
+  readonly firstRun: FirstRun;
   /** What the commands receive (tests call command factories with it, injecting answers). */
   readonly deps: CommandDeps;
   /** When `activate` returned (Date.now()): before the banks had loaded (`library.firstLoad`). */
@@ -85,9 +88,10 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   const due = own(new DueTracker({ review, library, now: clock.now }));
   const tree = own(new QuestionTree(ctx, viewState, due));
   const dueStatus = own(new DueStatusBar(due));
+  const firstRun = own(new FirstRun({ progress, review }));
   deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession };
   registerAllCommands(deps).forEach(own);
-  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, ai, deps, activatedAt: Date.now() };
+  return { ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, session: reviewSession, ai, firstRun, deps, activatedAt: Date.now() };
 }
 
 /**

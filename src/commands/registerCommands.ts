@@ -18,6 +18,7 @@ import { exportProgress, importProgress, resetProgress } from './progressCommand
 import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
+import { openWalkthrough } from './walkthroughCommands';
 
 type Handler = (...args: unknown[]) => unknown;
 type CommandFactory = (deps: CommandDeps) => Handler;
@@ -44,6 +45,7 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.exportProgress]: exportProgress,
   [CommandId.importProgress]: importProgress,
   [CommandId.resetProgress]: resetProgress,
+  [CommandId.openWalkthrough]: openWalkthrough,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),
