@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CommandId, InternalCommand, PaletteCommand } from '../../src/commandIds';
-import { FirstRunContextKey, GET_STARTED_VIEW_ID, WALKTHROUGH_ID } from '../../src/walkthrough/firstRunIds';
+import { FirstRunContextKey, GET_STARTED_VIEW_ID, WALKTHROUGH_ID, walkthroughRef } from '../../src/walkthrough/firstRunIds';
 
 const root = path.join(__dirname, '..', '..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
@@ -114,6 +114,8 @@ describe('the walkthrough and the Get Started view', () => {
 
   it('is the walkthrough the Open Walkthrough command opens', () => {
     assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    // What workbench.action.openWalkthrough is given: <publisher>.<name>#<walkthrough id>.
+    assert.equal(walkthroughRef(`${manifest.publisher}.${manifest.name}`), `interview-dojo.interview-dojo#${walkthrough.id}`);
     assert.ok(contributed.some((command) => command.command === CommandId.openWalkthrough));
   });
 
