@@ -1,8 +1,8 @@
 // The data every core benchmark runs on: the bundled banks copied into synthetic banks of about 1k, 10k and 100k
-// practice items (bench/banks.ts), and the taxonomy.
+// practice items (bench/banks.ts), the taxonomy and the term table.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { loadTermTable, type TermTable } from '../src/core/check/termTable';
+import { loadTermTable, type TermPair, type TermTable } from '../src/core/check/termTable';
 import { loadDomains } from '../src/core/domains';
 import { buildIndex, practiceItems, type BankSource } from '../src/core/indexer';
 import type { Domain } from '../src/core/model';
@@ -18,6 +18,8 @@ export type SizeId = (typeof SIZES)[number]['id'];
 
 export interface Corpus {
   domains: Domain[];
+  /** The term table's pairs, which the classifier reads as the extension's index job does. */
+  terms: readonly TermPair[];
   sources: BankSource[];
   copies: number;
 }
@@ -36,8 +38,9 @@ export function loadTerms(root: string): TermTable {
 
 export function loadCorpus(root: string, items: number): Corpus {
   const domains = loadTaxonomy(root);
+  const terms = loadTerms(root).pairs;
   const bundled = bundledBanks(path.join(root, 'content'));
-  const perCopy = practiceItems(buildIndex(bundled, domains)).length;
+  const perCopy = practiceItems(buildIndex(bundled, domains, terms)).length;
   const copies = Math.ceil(items / perCopy);
-  return { domains, sources: syntheticBank(bundled, copies), copies };
+  return { domains, terms, sources: syntheticBank(bundled, copies), copies };
 }

@@ -7,7 +7,7 @@ import { generalShare, loadCorpusFiles, precision, recall, scoreCorpus, type Sco
 import type { ResultRow, Spread } from './results';
 import { compareSpreads } from './timing';
 import { totalBytes } from './banks';
-import { loadTaxonomy } from './corpus';
+import { loadTaxonomy, loadTerms } from './corpus';
 
 const QUALITY_TARGET_PERCENT = 95;
 const GENERAL_TARGET_PERCENT = 5;
@@ -19,8 +19,9 @@ const PASSES = 20;
 
 export function corpusRows(root: string): { rows: ResultRow[]; notes: string[] } {
   const domains = loadTaxonomy(root);
+  const terms = loadTerms(root).pairs;
   const files = loadCorpusFiles(root);
-  const score = scoreCorpus(files, domains);
+  const score = scoreCorpus(files, domains, terms);
   const rows: ResultRow[] = [
     figure('corpus/recall', `Recall on the evaluation corpus, ${score.overall.expected} expected questions`, recall(score.overall), { kind: 'minimum', value: QUALITY_TARGET_PERCENT }),
     figure('corpus/precision', `Precision on the evaluation corpus, ${score.overall.items} practice items`, precision(score.overall), { kind: 'minimum', value: QUALITY_TARGET_PERCENT }),
@@ -33,7 +34,7 @@ export function corpusRows(root: string): { rows: ResultRow[]; notes: string[] }
   const texts = sources.map((source) => decoder.decode(source.bytes));
   const timed = compareSpreads(
     () => {
-      for (let pass = 0; pass < PASSES; pass++) buildIndex(sources, domains);
+      for (let pass = 0; pass < PASSES; pass++) buildIndex(sources, domains, terms);
     },
     () => {
       const md = new MarkdownIt();

@@ -115,7 +115,7 @@ function buildRows(size: string, corpus: Corpus, runs: number, warmups: number):
   let items: Question[] = [];
   const ours = () => {
     const started = performance.now();
-    const index = buildIndex(corpus.sources, corpus.domains);
+    const index = buildIndex(corpus.sources, corpus.domains, corpus.terms);
     const indexed = performance.now();
     items = practiceItems(index);
     new SearchIndex(items, corpus.domains);

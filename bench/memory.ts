@@ -10,14 +10,14 @@ export type MemoryWork = 'markdown' | 'index' | 'index+search';
 
 /** In the child: does the work on `items` practice items and prints the process's peak RSS in MiB. */
 export function measureMemoryInChild(root: string, work: MemoryWork, items: number): void {
-  const { domains, sources } = loadCorpus(root, items);
+  const { domains, terms, sources } = loadCorpus(root, items);
   const kept: unknown[] = [];
   if (work === 'markdown') {
     const decoder = new TextDecoder();
     const md = new MarkdownIt();
     for (const source of sources) md.parse(decoder.decode(source.bytes), {});
   } else {
-    const index = buildIndex(sources, domains);
+    const index = buildIndex(sources, domains, terms);
     kept.push(index);
     if (work === 'index+search') kept.push(new SearchIndex(practiceItems(index), domains));
   }

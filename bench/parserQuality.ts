@@ -4,6 +4,7 @@
 // Shared by `npm run bench` (its corpus rows) and test/unit/corpus.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { TermPair } from '../src/core/check/termTable';
 import { normaliseTitle } from '../src/core/ids';
 import { buildIndex, practiceItems, type BankSource } from '../src/core/indexer';
 import { GENERAL_DOMAIN, type Domain } from '../src/core/model';
@@ -61,9 +62,12 @@ export function loadCorpusFiles(root: string): CorpusFile[] {
     });
 }
 
-/** Indexes the corpus as one set of banks and scores each file; titles are compared as ids compare them. */
-export function scoreCorpus(files: readonly CorpusFile[], domains: Domain[]): CorpusScore {
-  const items = practiceItems(buildIndex(files.map((file) => file.source), domains));
+/**
+ * Indexes the corpus as one set of banks, classified as the extension does (taxonomy and term table), and scores each
+ * file; titles are compared as ids compare them.
+ */
+export function scoreCorpus(files: readonly CorpusFile[], domains: Domain[], terms: readonly TermPair[]): CorpusScore {
+  const items = practiceItems(buildIndex(files.map((file) => file.source), domains, terms));
   const scores = files.map((file) =>
     scoreFile(
       file,

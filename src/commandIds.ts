@@ -27,6 +27,7 @@ export const PaletteCommand = {
   endMockInterview: 'dojo.endMockInterview',
   showMockInterviewHistory: 'dojo.showMockInterviewHistory',
   showProgress: 'dojo.showProgress',
+  openWalkthrough: 'dojo.openWalkthrough',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */

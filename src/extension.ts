@@ -26,6 +26,7 @@ import { ViewState } from './state/viewState';
 import { createScratchFiles, type ScratchFileManager } from './scratch/scratchFiles';
 import { QuestionTree, QUESTIONS_VIEW_ID } from './tree/questionTree';
 import { DashboardController } from './webview/dashboardView';
+import { FirstRun } from './walkthrough/firstRun';
 import { createPracticeView, type Navigate, type PracticeViewController } from './webview/practiceView';
 
 /** What `activate` returns: the live parts, for integration tests (`extension.exports`). */
@@ -48,6 +49,8 @@ export interface DojoApi {
   readonly mockStatus: MockStatusBar;
   /** The optional AI review (tests inject a stub chat backend with `ai.useBackend`). */
   readonly ai: AiFeedback;
+  /** The first-run context keys and the Get Started view. */
+  readonly firstRun: FirstRun;
   /** What the commands receive (tests call command factories with it, injecting answers). */
   readonly deps: CommandDeps;
   /** When `activate` returned (Date.now()): before the banks had loaded (`library.firstLoad`). */
@@ -107,11 +110,12 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   own(practice.useMock(mock));
   const mockStatus = own(new MockStatusBar(mock));
   const dashboard = own(new DashboardController({ ctx, dueChanges: due.onDidChange, now: clock.now }));
+  const firstRun = own(new FirstRun({ progress, review }));
   deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock, dashboard };
   registerAllCommands(deps).forEach(own);
   return {
-    ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, dashboard, session: reviewSession, mock, mockStatus, ai, deps,
-    activatedAt: Date.now(),
+    ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, dashboard, session: reviewSession, mock, mockStatus, ai,
+    firstRun, deps, activatedAt: Date.now(),
   };
 }
 

@@ -11,7 +11,7 @@ import type { CheckContext } from '../core/check/checkAttempt';
 import { TermStats } from '../core/check/termStats';
 import { EMPTY_TERM_TABLE, loadTermTable, type TermTable } from '../core/check/termTable';
 import { loadDomains } from '../core/domains';
-import { domainsHash } from '../core/cacheKey';
+import { taxonomyHash } from '../core/cacheKey';
 import { readOutline, type Outline, type OutlineRead } from '../core/bankOutline';
 import type { BankIndex, Diagnostic, Domain, ListedQuestion, Question } from '../core/model';
 import { SearchIndex } from '../core/search';
@@ -181,6 +181,8 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     const first = this.firstLoad === undefined;
     const outlineRead = first ? this.cache?.readOutline(log) : undefined;
     const domainsRead = this.readDomains();
+    // The classifier reads the term table too (the index job adds its names to the taxonomy's aliases).
+    const termsRead = this.termTable().then((table) => table.pairs);
     const walk = (async () => {
       const [bundled, extra] = await Promise.all([
         readBanksAt(bundledContentUri(this.deps.extensionUri), 'content', { maxBankSizeMB, bundled: true }),
@@ -193,15 +195,19 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     })();
     // The cache (large: the indexer parses it) is read once the files are found; read beside the walk, it slows the walk
     // and the outline, which the first rows wait for.
-    const start = Promise.all([domainsRead, walk.then(() => this.cache?.read(log))]).then(([domains, cache]) => ({ domains, cache }));
+    const start = Promise.all([domainsRead, termsRead, walk.then(() => this.cache?.read(log))]).then(([domains, terms, cache]) => ({
+      domains,
+      terms,
+      cache,
+    }));
     const read = async (numbers: number[]) => {
       const { banks } = await walk;
       return readBankFiles(numbers.map((i) => banks[i].uri));
     };
     // Checked against every file the walk found: an outline lists the questions only when no bank file changed.
-    const outlined = Promise.all([walk, domainsRead, outlineRead]).then(([{ files }, domains, bytes]): OutlineRead | undefined => {
+    const outlined = Promise.all([walk, domainsRead, termsRead, outlineRead]).then(([{ files }, domains, terms, bytes]): OutlineRead | undefined => {
       if (!first || !this.cache) return undefined;
-      return bytes ? readOutline(bytes, domainsHash(domains), files) : { kind: 'stale', reason: 'none stored' };
+      return bytes ? readOutline(bytes, taxonomyHash(domains, terms), files) : { kind: 'stale', reason: 'none stored' };
     });
     // ...files whose size and modification time match the cache are shown from it at once, their bytes unread...
     const job = this.deps.indexer.index(
@@ -226,7 +232,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     }
     // Set aside before the job's new outline is written in its place.
     else if (outline?.kind === 'corrupt') await this.cache?.setOutlineAside(outline.reason, log);
-    const { cache } = await start;
+    const { cache, terms } = await start;
     const result = await job;
     const index = await this.show(result, slugs, domains, started);
     log.info(
@@ -240,7 +246,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
     // ...then their content hashes are confirmed, and a file whose bytes differ all the same is indexed anew.
     const verified = await this.deps.indexer.index(
-      { domains, cache: result.cache ?? cache },
+      { domains, terms, cache: result.cache ?? cache },
       { files, trustStat: false, omitCached: true },
       read,
       result.banks,

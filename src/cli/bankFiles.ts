@@ -26,7 +26,7 @@ export function bundledContentDir(): string {
   return found;
 }
 
-export function readDomains(): Domain[] {
+function readDomains(): Domain[] {
   const file = path.join(bundledContentDir(), 'domains.json');
   try {
     return loadDomains(JSON.parse(readFileSync(file, 'utf8')));
@@ -39,7 +39,7 @@ export function readDomains(): Domain[] {
  * The bilingual term table, content/terms.json. An entry that does not validate is left out and reported through
  * `warn`; an unreadable file leaves the table empty (search and the check still work, without translations).
  */
-export function readTermTable(warn: (message: string) => void): TermTable {
+function readTermTable(warn: (message: string) => void): TermTable {
   const file = path.join(bundledContentDir(), 'terms.json');
   let json: unknown;
   try {
@@ -50,6 +50,17 @@ export function readTermTable(warn: (message: string) => void): TermTable {
   const { table, problems } = loadTermTable(json);
   if (json !== undefined) for (const problem of problems) warn(`dojo: ${file}: ${problem}`);
   return table;
+}
+
+/** What the classifier reads: the taxonomy, and the term table that adds to its aliases (core/termAliases.ts). */
+export interface Taxonomy {
+  domains: Domain[];
+  terms: TermTable;
+}
+
+/** The bundled taxonomy and term table; the table's problems go to `warn`, as in readTermTable. */
+export function readTaxonomy(warn: (message: string) => void): Taxonomy {
+  return { domains: readDomains(), terms: readTermTable(warn) };
 }
 
 /** Node's fs as the walker sees it. */
@@ -89,9 +100,9 @@ export function readBankSources(paths: readonly string[], maxBankBytes = megabyt
 }
 
 /** The index of the banks at `paths`, with what was skipped among its diagnostics. */
-export function loadIndex(paths: readonly string[], domains: Domain[] = readDomains(), maxBankBytes?: number): BankIndex {
+export function loadIndex(paths: readonly string[], taxonomy: Taxonomy, maxBankBytes?: number): BankIndex {
   const { sources, diagnostics } = readBankSources(paths, maxBankBytes);
-  const index = buildIndex(sources, domains);
+  const index = buildIndex(sources, taxonomy.domains, taxonomy.terms.pairs);
   return { ...index, diagnostics: [...diagnostics, ...index.diagnostics] };
 }
 

@@ -6,7 +6,7 @@ import { TermStats } from '../core/check/termStats';
 import { practiceItems } from '../core/indexer';
 import type { Question } from '../core/model';
 import type { Grade } from '../core/review/grades';
-import { loadIndex, readTermTable } from './bankFiles';
+import { loadIndex, readTaxonomy } from './bankFiles';
 import { CliError } from './errors';
 import type { Output } from './output';
 
@@ -16,12 +16,13 @@ const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4
 
 /** `readStdin` reads the attempt for `--attempt -` (the tests pass their own). */
 export function checkCommand(id: string, paths: readonly string[], attemptFrom: string, json: boolean, output: Output, readStdin: () => string): number {
-  const index = loadIndex(paths);
+  const taxonomy = readTaxonomy(output.err);
+  const index = loadIndex(paths, taxonomy);
   const question = index.questions.find((candidate) => candidate.id === id);
   if (!question) throw new CliError(`dojo: no question with id "${id}" (dojo index --json lists the ids)`);
   const attempt = readAttempt(attemptFrom, readStdin);
   const stats = TermStats.build(practiceItems(index).map((item) => item.answer));
-  const result = checkAttempt(question.hasReference ? question.answer : '', attempt, { stats, table: readTermTable(output.err) });
+  const result = checkAttempt(question.hasReference ? question.answer : '', attempt, { stats, table: taxonomy.terms });
   output.out(json ? JSON.stringify(checkJson(question, result), null, 2) : summary(question, result));
   return 0;
 }

@@ -1,11 +1,11 @@
 // `dojo index [paths…] [--json]`: what the indexer found, as JSON for tools or a summary for people.
 import { practiceItems } from '../core/indexer';
 import type { BankIndex, Question } from '../core/model';
-import { loadIndex } from './bankFiles';
+import { loadIndex, readTaxonomy } from './bankFiles';
 import { formatDiagnostic, type Output } from './output';
 
 export function indexCommand(paths: readonly string[], json: boolean, output: Output): number {
-  const index = loadIndex(paths);
+  const index = loadIndex(paths, readTaxonomy(output.err));
   output.out(json ? JSON.stringify(indexJson(index), null, 2) : summary(index));
   return 0;
 }

@@ -3,12 +3,12 @@
 import { buildIndex } from '../core/indexer';
 import { decodeBank } from '../core/decode';
 import { explainBank } from '../core/parser';
-import { loadIndex, readBankSources, readDomains } from './bankFiles';
+import { loadIndex, readBankSources, readTaxonomy } from './bankFiles';
 import { CliError } from './errors';
 import { formatDiagnostic, type Output } from './output';
 
 export function lintCommand(paths: readonly string[], output: Output): number {
-  const { diagnostics, documents } = loadIndex(paths);
+  const { diagnostics, documents } = loadIndex(paths, readTaxonomy(output.err));
   for (const diagnostic of diagnostics) output.out(formatDiagnostic(diagnostic));
   const count = (severity: string) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
   const errors = count('error');
@@ -22,7 +22,8 @@ export function explainCommand(paths: readonly string[], output: Output): number
   if (sources.length !== 1) throw new CliError(`dojo lint --explain: "${paths[0]}" is not one bank file`, 2);
   const [source] = sources;
   // The indexer's own diagnostics (no questions, an unknown domain, decoding) join the parser's.
-  const index = buildIndex(sources, readDomains());
+  const { domains, terms } = readTaxonomy(output.err);
+  const index = buildIndex(sources, domains, terms.pairs);
   const decoded = decodeBank(source.file, source.bytes);
   for (const line of explainBank(source.file, decoded.text, index.diagnostics)) output.out(line);
   return index.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 1 : 0;

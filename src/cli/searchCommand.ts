@@ -3,13 +3,14 @@
 import { domainLabel } from '../core/domains';
 import { practiceItems } from '../core/indexer';
 import { SearchIndex } from '../core/search';
-import { loadIndex, readDomains, readTermTable } from './bankFiles';
+import { loadIndex, readTaxonomy } from './bankFiles';
 import type { Output } from './output';
 
 export function searchCommand(query: string, paths: readonly string[], json: boolean, limit: number, output: Output): number {
-  const domains = readDomains();
-  const items = practiceItems(loadIndex(paths, domains));
-  const hits = new SearchIndex(items, domains, readTermTable(output.err)).search(query, limit);
+  const taxonomy = readTaxonomy(output.err);
+  const { domains } = taxonomy;
+  const items = practiceItems(loadIndex(paths, taxonomy));
+  const hits = new SearchIndex(items, domains, taxonomy.terms).search(query, limit);
   if (json) {
     output.out(JSON.stringify(hits.map(({ id, title, score }) => ({ id, title, score })), null, 2));
     return 0;

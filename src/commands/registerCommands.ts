@@ -19,6 +19,7 @@ import { exportProgress, importProgress, resetProgress, showProgress } from './p
 import { startReview, undoLastGrade } from './reviewCommands';
 import { searchQuestions } from './searchCommand';
 import { filter, groupBy, groupByFixed, refreshIndex, showAll } from './viewCommands';
+import { openWalkthrough } from './walkthroughCommands';
 
 type Handler = (...args: unknown[]) => unknown;
 type CommandFactory = (deps: CommandDeps) => Handler;
@@ -50,6 +51,7 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.showMockInterviewHistory]: showMockInterviewHistory,
   [CommandId.resumeMockInterview]: resumeMockInterview,
   [CommandId.showProgress]: showProgress,
+  [CommandId.openWalkthrough]: openWalkthrough,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

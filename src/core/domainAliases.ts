@@ -165,7 +165,7 @@ function separatorAsSpace(code: number): number {
 }
 
 /** CJK characters count one each, English words two each: "金融" and "finance" weigh the same. */
-function aliasUnits(alias: string): number {
+export function aliasUnits(alias: string): number {
   const cjk = alias.match(/[^\x00-\x7f]/g)?.length ?? 0;
   const words = alias.match(/[a-z0-9]+/g)?.length ?? 0;
   return Math.max(1, cjk + 2 * words);

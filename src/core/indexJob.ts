@@ -2,11 +2,12 @@
 // (bankFile.ts), reported in messages of a few hundred questions, then the cache to store. Runs in a worker thread, or in
 // thread with a pause between files; it holds nothing once it has finished.
 import { readBankCache, serialiseBankCache, type CachedBank, type CacheRead } from './bankCache';
-import { domainsHash, sameKey, type BankFileKey } from './cacheKey';
+import { sameKey, taxonomyHash, type BankFileKey } from './cacheKey';
 import { indexBankFile, type IndexedBank } from './bankFile';
 import { serialiseOutline } from './bankOutline';
 import { fnv1a32Bytes } from './fnv';
 import { fileStem } from './ids';
+import { withTermAliases } from './termAliases';
 import {
   bankParts,
   chunks,
@@ -30,7 +31,8 @@ export async function runIndexJob(
   pause: () => Promise<void>,
   read: ReadFiles,
 ): Promise<void> {
-  const taxonomy = domainsHash(start.domains);
+  const taxonomy = taxonomyHash(start.domains, start.terms);
+  const classifying = withTermAliases(start.domains, start.terms);
   const cacheRead: CacheRead | undefined = start.cache ? readBankCache(start.cache, taxonomy) : undefined;
   const cached = cacheRead?.kind === 'usable' ? cacheRead.banks : new Map<string, CachedBank>();
   const cacheProblem: CacheProblem | undefined = cacheRead && cacheRead.kind !== 'usable' ? cacheRead : undefined;
@@ -72,7 +74,7 @@ export async function runIndexJob(
         const key: BankFileKey = { file: file.file, slug: file.slug, size: bytes.length, mtime: file.mtime, hash: fnv1a32Bytes(bytes) };
         const hit = cached.get(file.file);
         fromCache = hit !== undefined && sameKey(hit.key, key);
-        bank = fromCache ? hit!.bank : indexBankFile({ file: file.file, bytes }, file.slug, start.domains);
+        bank = fromCache ? hit!.bank : indexBankFile({ file: file.file, bytes }, file.slug, classifying);
         next.push({ key, bank });
       } else {
         // Deleted or locked since the walk: shown as an empty bank with the reason, and not cached.

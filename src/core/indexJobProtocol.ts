@@ -2,6 +2,7 @@
 // collects its results. Free of the parser, so the host can import it. Results come in small messages, so that no
 // single message costs the receiving thread much to deserialise.
 import type { IndexedBank } from './bankFile';
+import type { TermPair } from './check/termTable';
 import type { BankDocument, Diagnostic, Domain, Question } from './model';
 
 export interface IndexJobFile {
@@ -16,6 +17,8 @@ export interface IndexJobFile {
 /** What a job needs before its file list: the cache is parsed and validated while the host still walks the folders. */
 export interface IndexJobStart {
   domains: Domain[];
+  /** The term table's pairs: the classifier counts their names for the domains they translate (termAliases.ts). */
+  terms: readonly TermPair[];
   /** The bytes of the cache file the last job wrote, if there is one. */
   cache?: Uint8Array;
 }

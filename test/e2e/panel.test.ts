@@ -123,7 +123,7 @@ for (const theme of themes) {
       const target = practiceTarget();
       await workbench.step('revealed-from-palette-focus-kept', async () => {
         const panel = await panelShowing(workbench, target.questionTitle);
-        await workbench.page.locator('.part.sidebar .monaco-list').first().focus();
+        await workbench.questionsList().focus();
         await workbench.runCommand('Dojo: Reveal Answer');
         await panel.locator('#reference').waitFor({ state: 'visible' });
         // Give a late focus grab time to happen, then check nobody took the focus from the tree.

@@ -3,6 +3,7 @@
 // so the row is on screen once the group is expanded.
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { loadTermTable } from '../../src/core/check/termTable';
 import { domainLabel } from '../../src/core/domains';
 import { groupQuestions } from '../../src/core/grouping';
 import { buildIndex, practiceItems } from '../../src/core/indexer';
@@ -21,7 +22,7 @@ export interface PracticeTarget {
 /** Rows below the expanded group that are surely rendered in a 900 px high window. */
 const visibleRows = 10;
 
-/** The bundled banks indexed by the real core, as the extension indexes them, with the taxonomy. */
+/** The bundled banks indexed by the real core, as the extension indexes them, with the taxonomy and the term table. */
 export function bundledIndex(): { index: BankIndex; domains: Domain[] } {
   const contentDir = path.join(repoRoot, 'content');
   const domains = JSON.parse(readFileSync(path.join(contentDir, 'domains.json'), 'utf8')) as Domain[];
@@ -29,7 +30,8 @@ export function bundledIndex(): { index: BankIndex; domains: Domain[] } {
     .filter((file) => file.endsWith('.md'))
     .sort()
     .map((file) => ({ file: path.join(contentDir, file), bytes: readFileSync(path.join(contentDir, file)) }));
-  return { index: buildIndex(sources, domains), domains };
+  const terms = loadTermTable(JSON.parse(readFileSync(path.join(contentDir, 'terms.json'), 'utf8'))).table.pairs;
+  return { index: buildIndex(sources, domains, terms), domains };
 }
 
 export function practiceTarget(): PracticeTarget {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadTermTable } from '../../src/core/check/termTable';
 import { loadDomains } from '../../src/core/domains';
 import { fnv1a32Bytes } from '../../src/core/fnv';
 import { normaliseTitle } from '../../src/core/ids';
@@ -8,8 +9,10 @@ import { buildIndex, practiceItems } from '../../src/core/indexer';
 
 const CONTENT = join(__dirname, '../../content');
 const domains = loadDomains(JSON.parse(readFileSync(join(CONTENT, 'domains.json'), 'utf8')));
+const terms = loadTermTable(JSON.parse(readFileSync(join(CONTENT, 'terms.json'), 'utf8'))).table.pairs;
 const files = readdirSync(CONTENT).filter((name) => name.endsWith('.md')).sort();
-const index = buildIndex(files.map((name) => ({ file: name, bytes: readFileSync(join(CONTENT, name)) })), domains);
+// Classified as the extension classifies them: the taxonomy with the term table's names (core/termAliases.ts).
+const index = buildIndex(files.map((name) => ({ file: name, bytes: readFileSync(join(CONTENT, name)) })), domains, terms);
 const questionsOf = (file: string) => index.questions.filter((q) => q.document === file);
 
 describe('the bundled banks', () => {

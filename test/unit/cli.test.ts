@@ -228,6 +228,15 @@ describe('the dojo CLI', function () {
     assert.match(unknown.stderr, /forest\/00000000/);
   });
 
+  it('index classifies an English bank through the term table, as the extension does', () => {
+    const bank = path.join(ROOT, 'test', 'fixtures', 'terms', 'english-ml.md');
+    const { questions } = JSON.parse(dojo('index', '--json', bank).stdout) as { questions: { title: string; domain: string }[] };
+    const domainOf = (words: string) => questions.find((q) => q.title.includes(words))?.domain;
+    assert.equal(domainOf('low-rank adaptation'), 'training');
+    assert.equal(domainOf('reinforcement learning from human feedback'), 'training');
+    assert.equal(domainOf('key-value cache'), 'inference');
+  });
+
   it('search --json ranks title matches first and prints id, title and score, best first', () => {
     const run = dojo('search', 'randomforest', banks, '--json');
     assert.equal(run.status, 0);

@@ -3,10 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadIndex, readBankSources } from '../../src/cli/bankFiles';
+import { loadIndex, readBankSources, type Taxonomy } from '../../src/cli/bankFiles';
 import { CliError } from '../../src/cli/errors';
+import { EMPTY_TERM_TABLE } from '../../src/core/check/termTable';
 
 // The CLI's reading of bank files, in-process: what is skipped inside a folder and what fails a path given.
+const NO_TAXONOMY: Taxonomy = { domains: [], terms: EMPTY_TERM_TABLE };
 const BANK = '### 1. 随机森林如何工作？\n\n**答案：** 多棵决策树的集成。\n';
 
 describe('the CLI’s bank files', () => {
@@ -25,7 +27,7 @@ describe('the CLI’s bank files', () => {
 
   it('skips a dangling symbolic link in a folder with a warning and reads the other banks', () => {
     symlinkSync(file('gone.md'), file('banks', 'dangling.md'));
-    const index = loadIndex([file('banks')], []);
+    const index = loadIndex([file('banks')], NO_TAXONOMY);
     assert.deepEqual(index.documents.map((d) => d.file), [file('banks', 'forest.md')]);
     assert.deepEqual(
       index.diagnostics.map((d) => [d.file, d.severity, d.message]),
@@ -88,8 +90,8 @@ describe('the CLI’s bank files', () => {
   it('names a bank in a sub-folder by its path below the folder given', () => {
     mkdirSync(file('banks', 'more'));
     writeFileSync(file('banks', 'more', 'forest.md'), BANK);
-    const index = loadIndex([file('banks')], []);
+    const index = loadIndex([file('banks')], NO_TAXONOMY);
     assert.deepEqual(index.documents.map((d) => d.slug), ['forest', 'more-forest']);
-    assert.deepEqual(loadIndex([file('banks', 'more', 'forest.md')], []).documents.map((d) => d.slug), ['forest']);
+    assert.deepEqual(loadIndex([file('banks', 'more', 'forest.md')], NO_TAXONOMY).documents.map((d) => d.slug), ['forest']);
   });
 });

@@ -10,14 +10,16 @@ import {
   scoreCorpus,
   type CorpusFile,
 } from '../../bench/parserQuality';
+import { loadTermTable } from '../../src/core/check/termTable';
 import { loadDomains } from '../../src/core/domains';
 
 const ROOT = join(__dirname, '..', '..');
 const domains = loadDomains(JSON.parse(readFileSync(join(ROOT, 'content', 'domains.json'), 'utf8')));
+const terms = loadTermTable(JSON.parse(readFileSync(join(ROOT, 'content', 'terms.json'), 'utf8'))).table.pairs;
 
 describe('the evaluation corpus (test/fixtures/corpus)', () => {
   const files = loadCorpusFiles(ROOT);
-  const score = scoreCorpus(files, domains);
+  const score = scoreCorpus(files, domains, terms);
 
   it('has a bank for every layout of the bank format, each with its expected questions', () => {
     const layouts = new Set(files.map((file) => file.layout));
@@ -51,6 +53,7 @@ describe('scoreCorpus', () => {
         bank('b.md', '### 1. 如何部署模型？\n\n答案。\n', 'numbered', ['如何部署模型']),
       ],
       domains,
+      terms,
     );
     assert.deepEqual(
       score.files.map(({ file, matched, expected, items, missed, extra }) => ({ file, matched, expected, items, missed, extra })),
@@ -65,9 +68,9 @@ describe('scoreCorpus', () => {
   });
 
   it('scores a prose file that yields nothing as perfect, and one that yields items as zero precision', () => {
-    const empty = scoreCorpus([bank('p.md', '# Notes\n\nJust prose.\n', 'prose', [])], domains);
+    const empty = scoreCorpus([bank('p.md', '# Notes\n\nJust prose.\n', 'prose', [])], domains, terms);
     assert.deepEqual([recall(empty.overall), precision(empty.overall)], [1, 1]);
-    const wrong = scoreCorpus([bank('p.md', '### 1. Notes\n\nJust prose.\n', 'prose', [])], domains);
+    const wrong = scoreCorpus([bank('p.md', '### 1. Notes\n\nJust prose.\n', 'prose', [])], domains, terms);
     assert.deepEqual([recall(wrong.overall), precision(wrong.overall)], [0, 0]);
   });
 });

@@ -9,7 +9,8 @@ import { InThreadIndexer } from '../../src/banks/inThreadIndexer';
 import { WorkerIndexer } from '../../src/banks/workerIndexer';
 import type { BankIndexer } from '../../src/banks/bankIndexer';
 import { readBankCache, serialiseBankCache, type CachedBank } from '../../src/core/bankCache';
-import { domainsHash } from '../../src/core/cacheKey';
+import { taxonomyHash } from '../../src/core/cacheKey';
+import { loadTermTable, type TermPair } from '../../src/core/check/termTable';
 import { loadDomains } from '../../src/core/domains';
 import { runIndexJob } from '../../src/core/indexJob';
 import {
@@ -30,6 +31,7 @@ import type { BankIndex, Domain, Question } from '../../src/core/model';
 
 const ROOT = join(__dirname, '..', '..');
 const DOMAINS: Domain[] = loadDomains(JSON.parse(readFileSync(join(ROOT, 'content', 'domains.json'), 'utf8')));
+const TERMS: readonly TermPair[] = loadTermTable(JSON.parse(readFileSync(join(ROOT, 'content', 'terms.json'), 'utf8'))).table.pairs;
 
 /** The bundled banks, the hostile fixtures, and two banks whose slugs clash (one of them bundled). */
 function sources(): BankSource[] {
@@ -57,6 +59,7 @@ async function indexWith(
     cache?: Uint8Array;
     mtime?: (source: BankSource) => number;
     domains?: Domain[];
+    terms?: readonly TermPair[];
     trustStat?: boolean;
     /** The banks the caller has, for a job that omits cached banks. */
     known?: IndexedBank[];
@@ -72,7 +75,7 @@ async function indexWith(
   const files = filesOf(banks, options.mtime);
   const read: string[] = [];
   const result = await indexer.index(
-    { domains: options.domains ?? DOMAINS, cache: options.cache },
+    { domains: options.domains ?? DOMAINS, terms: options.terms ?? TERMS, cache: options.cache },
     (options.filesAfter ?? Promise.resolve()).then(() => ({
       files,
       trustStat: options.trustStat ?? false,
@@ -112,7 +115,7 @@ function sameSizeEdit(banks: readonly BankSource[], file: string): BankSource[] 
 
 describe('index jobs', () => {
   const banks = sources();
-  const expected = buildIndex(banks, DOMAINS);
+  const expected = buildIndex(banks, DOMAINS, TERMS);
   let workerDir: string;
   let worker: WorkerIndexer;
   const inThread = new InThreadIndexer(async () => ({ runIndexJob }));
@@ -167,7 +170,7 @@ describe('index jobs', () => {
       it("writes with every cache an outline that lists exactly the index's practice items, and one alone when asked", async () => {
         const cold = await indexWith(indexer(), banks);
         const files = filesOf(banks);
-        const read = readOutline(cold.result.outline!, domainsHash(DOMAINS), files);
+        const read = readOutline(cold.result.outline!, taxonomyHash(DOMAINS, TERMS), files);
         assert.equal(read.kind, 'usable');
         const { outline } = read as Extract<OutlineRead, { kind: 'usable' }>;
         assert.deepEqual(outline.documents, expected.documents);
@@ -187,7 +190,7 @@ describe('index jobs', () => {
             : source,
         );
         const changed = await indexWith(indexer(), edited, { cache: cold.result.cache });
-        assert.deepEqual(changed.index, buildIndex(edited, DOMAINS));
+        assert.deepEqual(changed.index, buildIndex(edited, DOMAINS, TERMS));
         assert.equal(changed.result.fromCache, banks.length - 1);
         assert.ok(changed.result.cache, 'the cache is rewritten');
 
@@ -218,7 +221,7 @@ describe('index jobs', () => {
           mtime: repeatsTouched,
         });
         assert.deepEqual(touched.read, ['fixtures/repeats.md']);
-        assert.deepEqual(touched.index, buildIndex(edited, DOMAINS));
+        assert.deepEqual(touched.index, buildIndex(edited, DOMAINS, TERMS));
         assert.notDeepEqual(touched.index, expected);
         assert.equal(touched.result.unverified, banks.length - 1);
       });
@@ -226,16 +229,16 @@ describe('index jobs', () => {
       it('a bank whose bytes differ despite the same size and modification time is shown from the cache, and corrected by the hashes', async () => {
         const cold = await indexWith(indexer(), banks);
         const edited = sameSizeEdit(banks, 'fixtures/repeats.md');
-        assert.notDeepEqual(buildIndex(edited, DOMAINS), expected, 'the edit changes the index');
+        assert.notDeepEqual(buildIndex(edited, DOMAINS, TERMS), expected, 'the edit changes the index');
         const trusted = await indexWith(indexer(), edited, { cache: cold.result.cache, trustStat: true });
         assert.deepEqual(trusted.index, expected);
         const verified = await indexWith(indexer(), edited, { cache: cold.result.cache, known: trusted.result.banks });
-        assert.deepEqual(verified.index, buildIndex(edited, DOMAINS));
+        assert.deepEqual(verified.index, buildIndex(edited, DOMAINS, TERMS));
         assert.equal(verified.result.fromCache, banks.length - 1);
         assert.equal(verified.result.unverified, 0);
         assert.equal(verified.read.length, banks.length, 'every file is read and hashed');
         const again = await indexWith(indexer(), edited, { cache: verified.result.cache, trustStat: true });
-        assert.deepEqual(again.index, buildIndex(edited, DOMAINS), 'the corrected cache is what the next start shows');
+        assert.deepEqual(again.index, buildIndex(edited, DOMAINS, TERMS), 'the corrected cache is what the next start shows');
       });
 
       it('reports a file that cannot be read as an empty bank with the reason, and does not cache it', async () => {
@@ -258,9 +261,22 @@ describe('index jobs', () => {
         const cold = await indexWith(indexer(), banks);
         const otherDomains = DOMAINS.slice(1);
         const stale = await indexWith(indexer(), banks, { cache: cold.result.cache, domains: otherDomains });
-        assert.deepEqual(stale.index, buildIndex(banks, otherDomains));
+        assert.deepEqual(stale.index, buildIndex(banks, otherDomains, TERMS));
         assert.equal(stale.result.fromCache, 0);
         assert.equal(stale.result.cacheProblem?.kind, 'stale');
+      });
+
+      it('rebuilds from a cache made with another term table, classifying with the new one', async () => {
+        const english = join(ROOT, 'test', 'fixtures', 'terms', 'english-ml.md');
+        const withEnglish = [...banks, { file: 'extra/english-ml.md', bytes: readFileSync(english) }];
+        const withoutTable = await indexWith(indexer(), withEnglish, { terms: [] });
+        const lora = (index: BankIndex) => index.questions.find((q) => q.title.includes('low-rank adaptation'))?.domain;
+        assert.equal(lora(withoutTable.index), 'general');
+        const stale = await indexWith(indexer(), withEnglish, { cache: withoutTable.result.cache, trustStat: true });
+        assert.equal(stale.result.fromCache, 0);
+        assert.equal(stale.result.cacheProblem?.kind, 'stale');
+        assert.equal(lora(stale.index), 'training');
+        assert.deepEqual(stale.index, buildIndex(withEnglish, DOMAINS, TERMS));
       });
 
       it('given the cache before the file list, still reads and indexes anew only the banks whose keys differ', async () => {
@@ -273,7 +289,7 @@ describe('index jobs', () => {
           filesAfter: new Promise((resolve) => setTimeout(resolve, 20)),
         });
         assert.deepEqual(touched.read, ['fixtures/repeats.md']);
-        assert.deepEqual(touched.index, buildIndex(edited, DOMAINS));
+        assert.deepEqual(touched.index, buildIndex(edited, DOMAINS, TERMS));
         assert.equal(touched.result.fromCache, banks.length - 1);
       });
 
@@ -287,7 +303,7 @@ describe('index jobs', () => {
 
         const otherDomains = DOMAINS.slice(1);
         const stale = await indexWith(indexer(), banks, { cache: corrupt.result.cache, domains: otherDomains, trustStat: true, filesAfter: later() });
-        assert.deepEqual(stale.index, buildIndex(banks, otherDomains));
+        assert.deepEqual(stale.index, buildIndex(banks, otherDomains, TERMS));
         assert.equal(stale.result.fromCache, 0);
         assert.equal(stale.result.cacheProblem?.kind, 'stale');
       });
@@ -315,9 +331,9 @@ describe('index jobs', () => {
 
 describe('the warm-start cache file', () => {
   const banks = sources().slice(0, 3);
-  const taxonomy = domainsHash(DOMAINS);
+  const taxonomy = taxonomyHash(DOMAINS, TERMS);
   const cached = (): CachedBank[] => {
-    const index = buildIndex(banks, DOMAINS);
+    const index = buildIndex(banks, DOMAINS, TERMS);
     return index.documents.map((document) => ({
       key: { file: document.file, slug: document.slug, size: 10, mtime: 1, hash: 'abcd1234' },
       bank: { document, questions: index.questions.filter((q) => q.document === document.file), diagnostics: index.diagnostics.filter((d) => d.file === document.file) },
@@ -360,8 +376,8 @@ describe('the warm-start cache file', () => {
 
 describe('the warm-start outline file', () => {
   const banks = sources().slice(0, 3);
-  const taxonomy = domainsHash(DOMAINS);
-  const index = buildIndex(banks, DOMAINS);
+  const taxonomy = taxonomyHash(DOMAINS, TERMS);
+  const index = buildIndex(banks, DOMAINS, TERMS);
   const files = filesOf(banks);
   const cached = (): CachedBank[] =>
     index.documents.map((document, i) => ({

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { CommandId, InternalCommand, PaletteCommand } from '../../src/commandIds';
+import { FirstRunContextKey, GET_STARTED_VIEW_ID, WALKTHROUGH_ID, walkthroughRef } from '../../src/walkthrough/firstRunIds';
 
 const root = path.join(__dirname, '..', '..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
@@ -89,6 +90,69 @@ describe('package.json', () => {
       'dojo.review.reviewsPerDay',
       'dojo.scratchFolder',
     ]);
+  });
+});
+
+describe('the walkthrough and the Get Started view', () => {
+  interface Step {
+    id: string;
+    title: string;
+    description: string;
+    media: { markdown?: string; image?: string };
+    completionEvents: string[];
+  }
+  const [walkthrough] = manifest.contributes.walkthroughs as { id: string; steps: Step[] }[];
+  const views: { id: string; when?: string }[] = Object.values(manifest.contributes.views as Record<string, { id: string; when?: string }[]>).flat();
+  const settings = Object.keys(manifest.contributes.configuration.properties);
+  const contextKeys: string[] = Object.values(FirstRunContextKey);
+  /** The `command:` links of a manifest string, in English and Chinese. */
+  const links = (key: string) => [nls, nlsZh].flatMap((strings) => [...strings[key.slice(1, -1)].matchAll(/\]\(command:([\w.]+)(?:\?([^)]*))?\)/g)]);
+  const isRealCommand = (id: string, args?: string) =>
+    (Object.values(CommandId) as string[]).includes(id) ||
+    id === `workbench.view.extension.${manifest.contributes.viewsContainers.activitybar[0].id}` ||
+    (id === 'workbench.action.openSettings' && args !== undefined && settings.includes(JSON.parse(decodeURIComponent(args))));
+
+  it('is the walkthrough the Open Walkthrough command opens', () => {
+    assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    // What workbench.action.openWalkthrough is given: <publisher>.<name>#<walkthrough id>.
+    assert.equal(walkthroughRef(`${manifest.publisher}.${manifest.name}`), `interview-dojo.interview-dojo#${walkthrough.id}`);
+    assert.ok(contributed.some((command) => command.command === CommandId.openWalkthrough));
+  });
+
+  it('completes every step on a real command, view, setting or context key the extension sets', () => {
+    assert.ok(walkthrough.steps.length >= 5);
+    for (const step of walkthrough.steps) {
+      assert.ok(step.completionEvents.length > 0, `${step.id} has a completion event`);
+      for (const event of step.completionEvents) {
+        const [kind, name] = event.split(/:(.*)/s);
+        const real =
+          (kind === 'onCommand' && (Object.values(CommandId) as string[]).includes(name)) ||
+          (kind === 'onView' && views.some((view) => view.id === name)) ||
+          (kind === 'onSettingChanged' && settings.includes(name)) ||
+          (kind === 'onContext' && contextKeys.includes(name));
+        assert.ok(real, `${step.id}: ${event}`);
+      }
+    }
+  });
+
+  it('gives every step a page in English and Chinese, and links only to real commands and settings', () => {
+    for (const step of walkthrough.steps) {
+      const page = step.media.markdown;
+      assert.ok(page, `${step.id} has a markdown page`);
+      // VS Code reads <page>.nls.<display language>.md when it exists (gettingStartedDetailsRenderer).
+      for (const file of [page, page.replace(/\.md$/, '.nls.zh-cn.md')]) {
+        assert.ok(readFileSync(path.join(root, file), 'utf8').startsWith('# '), `${file} exists and has a heading`);
+      }
+      for (const [, id, args] of links(step.description)) assert.ok(isRealCommand(id, args), `${step.id}: command:${id}`);
+    }
+  });
+
+  it('shows the Get Started view only while nothing is practised, offering a random question and the walkthrough', () => {
+    const view = views.find((candidate) => candidate.id === GET_STARTED_VIEW_ID);
+    assert.ok(view?.when?.includes(FirstRunContextKey.nothingPractised));
+    const welcome = manifest.contributes.viewsWelcome.find((w: { view: string }) => w.view === GET_STARTED_VIEW_ID);
+    const commands = links(welcome.contents).map(([, id]) => id);
+    assert.deepEqual(commands, [CommandId.randomQuestion, CommandId.openWalkthrough, CommandId.randomQuestion, CommandId.openWalkthrough]);
   });
 });
 

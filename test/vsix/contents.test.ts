@@ -2,7 +2,8 @@
 // every file it cannot work without, within the size budget, and a README whose relative links and images
 // point at files in the package (the extension's page shows the packaged README).
 import * as assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { packagedVsix } from './packaged';
 import { zipEntries, zipFileText, type ZipEntry } from './zipEntries';
 
@@ -21,6 +22,7 @@ const allowed: RegExp[] = [
   /^extension\/l10n\/bundle\.l10n(\.[a-z-]+)?\.json$/,
   /^extension\/media\/[\w-]+\.css$/,
   /^extension\/media\/icons\/[\w-]+\.(png|svg)$/,
+  /^extension\/media\/walkthrough\/[\w-]+(\.nls\.[a-z-]+)?\.md$/,
   /^extension\/docs\/images\/[\w-]+\.png$/,
   /^extension\/docs\/bank-format(\.zh-CN)?\.md$/,
 ];
@@ -76,6 +78,18 @@ describe('The packaged .vsix', () => {
       [],
     );
     assert.equal(names().filter((name) => /^extension\/content\/[\w-]+\.md$/.test(name)).length, 5);
+  });
+
+  it('holds every walkthrough page the manifest names, in English and Chinese', () => {
+    const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const pages = manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: { media: { markdown?: string } }[] }) =>
+      walkthrough.steps.flatMap((step) => (step.media.markdown ? [step.media.markdown, step.media.markdown.replace(/\.md$/, '.nls.zh-cn.md')] : [])),
+    );
+    assert.ok(pages.length >= 10, 'the walkthrough has its pages');
+    assert.deepEqual(
+      pages.map((page: string) => `extension/${page}`).filter((name: string) => !names().includes(name)),
+      [],
+    );
   });
 
   it(`stays within the size budget (${budget.packedBytes / 1024 / 1024} MB packed, ${budget.unpackedBytes / 1024 / 1024} MB unpacked)`, () => {
