@@ -13,6 +13,7 @@ import { plainPreview } from '../core/plainPreview';
 import { mostRecent } from '../core/practiceOrder';
 import { bankName, domainName, questionState, stateIcon, stateName } from '../labels';
 import { marksFor, showQuestion, type CommandDeps } from './commandDeps';
+import { ReplacedItems } from './replacedItems';
 
 const RESULT_LIMIT = 50;
 /** Questions per short list of the empty query. */
@@ -121,13 +122,18 @@ export const searchQuestions = (deps: CommandDeps) => (initialQuery?: unknown) =
     let index: SearchIndex | undefined;
     let requested = 0;
     let hidden = false;
+    const replacedItems = new ReplacedItems();
+    // Only a list that differs replaces the one shown (see replacedItems.ts: each replacement makes Enter ambiguous).
     const update = () => {
-      pick.items = searchItems(library, deps, pick.value, index);
+      const items = searchItems(library, deps, pick.value, index);
+      if (!replacedItems.differs(pick.items, items)) return;
+      replacedItems.replaced(pick.items);
+      pick.items = items;
     };
-    // The index of the library as it is now; one asked for earlier (before a reload) no longer counts.
+    // The index of the library as it is now; one asked for earlier (before a reload) no longer counts. The results of
+    // the previous one stay meanwhile.
     const prepare = () => {
       const request = ++requested;
-      index = undefined;
       pick.busy = true;
       void library.searchIndex().then((ready) => {
         if (hidden || request !== requested) return;
@@ -144,9 +150,12 @@ export const searchQuestions = (deps: CommandDeps) => (initialQuery?: unknown) =
         update();
       }),
       pick.onDidAccept(() => {
-        // Enter on the "no match" message keeps the pick open for another query.
-        accepted = pick.selectedItems[0]?.id;
-        if (accepted !== undefined) pick.hide();
+        const selected = pick.selectedItems[0];
+        // Enter on the "no match" message keeps the pick open for another query; so does an Enter that may have been
+        // meant for the row shown there before the results changed.
+        if (selected?.id === undefined || replacedItems.ambiguous(pick.items, pick.items.indexOf(selected), pick.value)) return;
+        accepted = selected.id;
+        pick.hide();
       }),
       pick.onDidHide(() => {
         hidden = true;

@@ -102,7 +102,13 @@ export class Workbench {
       previous = now;
       await this.page.waitForTimeout(300);
     }
-    await this.page.keyboard.press('Enter');
+    // The search refuses an Enter that may have been meant for the list shown before its results arrived (see
+    // src/commands/replacedItems.ts): the pick stays open on the results, and Enter again opens what it shows.
+    for (let tries = 0; tries < 3; tries++) {
+      await this.page.keyboard.press('Enter');
+      // Accepted: the pick closed, or the next step of a multi-step pick replaced the row.
+      if (await focused.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) return;
+    }
   }
 
   /** The webview frame (among page.frames()) whose document contains `selector`. */
