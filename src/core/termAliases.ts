@@ -20,9 +20,20 @@ import type { TermPair } from './check/termTable';
 /** In alias units (a Chinese character 1, an English word 2): four Chinese characters or two English words. */
 const MIN_TERM_UNITS = 4;
 
+/** The extended taxonomy per taxonomy and table (their arrays): one build, and one alias matcher, for many indexes. */
+const built = new WeakMap<readonly Domain[], WeakMap<readonly TermPair[], readonly Domain[]>>();
+
 /** `domains` with each pair's names added to the aliases of the domain the pair points at; `domains` itself when none. */
 export function withTermAliases(domains: readonly Domain[], pairs: readonly TermPair[]): readonly Domain[] {
   if (pairs.length === 0) return domains;
+  let byPairs = built.get(domains);
+  if (!byPairs) built.set(domains, (byPairs = new WeakMap()));
+  let extended = byPairs.get(pairs);
+  if (!extended) byPairs.set(pairs, (extended = extend(domains, pairs)));
+  return extended;
+}
+
+function extend(domains: readonly Domain[], pairs: readonly TermPair[]): readonly Domain[] {
   const matcher = domainAliases(domains);
   const owners = new Map<string, number>();
   domains.forEach((domain, index) => {
