@@ -10,6 +10,7 @@ export interface DojoApiShape {
     reload(): Promise<void>;
     /** Resolves once the search index (built in the background after each load) is ready. */
     searchIndex?(): Promise<unknown>;
+    checkContext?(): Promise<unknown>;
   };
   tree: unknown;
   practice?: { onDidRender?: vscode.Event<{ questionId: string; revealed: boolean }> };

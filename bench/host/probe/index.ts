@@ -174,9 +174,10 @@ class Probe {
 
   private async setStar(questionId: string, starred: boolean): Promise<StarResult> {
     const tree = this.requireTree();
-    // After the load's background work (its search index, built in slices), which a star would otherwise share the
-    // thread with: the row measures the tree's update.
+    // After the load's background work (its search index and the self-check's term rarities, built in slices), which
+    // a star would otherwise share the thread with: the row measures the tree's update.
     await this.requireApi().library.searchIndex?.();
+    await this.requireApi().library.checkContext?.();
     await this.monitor.settle();
     const start = Date.now();
     const changed = tree.nextChange(15_000);

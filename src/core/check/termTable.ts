@@ -70,7 +70,21 @@ export function loadTermTable(json: unknown): LoadedTermTable {
   return { table: termTable(pairs), problems };
 }
 
+/** The table; its lookups are prepared on first use (the warm start reads only `pairs`, for the cache key). */
 function termTable(pairs: readonly TermPair[]): TermTable {
+  let lookups: ReturnType<typeof prepare> | undefined;
+  const ready = () => (lookups ??= prepare(pairs));
+  return {
+    pairs,
+    get names() {
+      return ready().names;
+    },
+    namesOf: (term) => ready().byKey.get(termKey(term)) ?? [],
+    candidatesIn: (text) => ready().candidatesIn(text),
+  };
+}
+
+function prepare(pairs: readonly TermPair[]) {
   const byKey = new Map<string, string[]>();
   for (const pair of pairs) {
     const all = [...pair.en, ...pair.zh];
@@ -95,7 +109,7 @@ function termTable(pairs: readonly TermPair[]): TermTable {
     for (const word of latinWords(text)) for (const name of byHead.get(word) ?? []) found.add(name);
     return names.filter((name) => found.has(name));
   };
-  return { pairs, names, namesOf: (term) => byKey.get(termKey(term)) ?? [], candidatesIn };
+  return { byKey, names, candidatesIn };
 }
 
 function names(value: unknown): string[] | undefined {
