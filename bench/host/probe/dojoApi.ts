@@ -10,6 +10,7 @@ export interface DojoApiShape {
     reload(): Promise<void>;
     /** Resolves once the search index (built in the background after each load) is ready. */
     searchIndex?(): Promise<unknown>;
+    /** Resolves once the self-check's term rarities (counted in the background after the search index) are ready. */
     checkContext?(): Promise<unknown>;
   };
   tree: unknown;
