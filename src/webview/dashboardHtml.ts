@@ -9,6 +9,8 @@ export interface DashboardHtmlInput {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** media/base.css, then the page's own stylesheet. */
+  baseStyleUri: string;
   styleUri: string;
   /** BCP 47 language of the strings (`vscode.env.language`); the script formats dates in it. */
   lang: string;
@@ -31,6 +33,7 @@ export function dashboardHtml(input: DashboardHtmlInput): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce, false))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${a(input.baseStyleUri)}">
 <link rel="stylesheet" href="${a(input.styleUri)}">
 <title>${a(s.title)}</title>
 </head>

@@ -53,6 +53,7 @@ export class DashboardPanel {
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: resource('dist', 'webview', 'dashboard.js'),
+      baseStyleUri: resource('media', 'base.css'),
       styleUri: resource('media', 'dashboard.css'),
       lang: vscode.env.language,
       strings: dashboardStrings(),

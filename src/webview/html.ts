@@ -116,6 +116,8 @@ export interface PracticeHtmlInput {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** media/base.css, then the page's own stylesheet. */
+  baseStyleUri: string;
   styleUri: string;
   katexStyleUri: string;
   /** BCP 47 language of the labels (`vscode.env.language`). */
@@ -152,6 +154,7 @@ export function practiceHtml(input: PracticeHtmlInput): string {
 <meta http-equiv="Content-Security-Policy" content="${a(contentSecurityPolicy(input.cspSource, input.nonce, input.render.allowRemoteImages))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${a(input.katexStyleUri)}">
+<link rel="stylesheet" href="${a(input.baseStyleUri)}">
 <link rel="stylesheet" href="${a(input.styleUri)}">
 <title>${a(l.documentTitle)}</title>
 </head>

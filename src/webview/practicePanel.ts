@@ -72,6 +72,7 @@ export class PracticePanel {
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       scriptUri: resource('dist', 'webview', 'practice.js').toString(),
+      baseStyleUri: resource('media', 'base.css').toString(),
       styleUri: resource('media', 'practice.css').toString(),
       katexStyleUri: resource('dist', 'katex', 'katex.min.css').toString(),
       lang: vscode.env.language,

@@ -1,12 +1,12 @@
 // Waiting for a suite that runs inside the extension host (Node's or the browser's) and printing what it reports:
 // the results file, or a clear failure when the workbench does not load, code-server exits, the host ends the run
 // without results, or the suite takes too long.
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { delay } from './codeServer';
 import { logTail } from './logTail';
 import { printSpecReport, summaryLine } from './report';
-import type { Session } from './session';
+import { openSession, type Session, type SessionOptions } from './session';
 import { extensionId, type SuiteResults } from './suiteProtocol';
 import { HarnessError } from './teardown';
 
@@ -62,4 +62,26 @@ export function reportResults(results: SuiteResults): number {
   console.log(`\nVS Code ${results.vscodeVersion}`);
   console.log(summaryLine(passed, failed));
   return failed === 0 && passed > 0 && results.activation.ok ? 0 : 1;
+}
+
+/**
+ * Opens a session whose extension host runs the suite at `options.extensionTestsPath`, waits for the results it writes
+ * to `resultsFile`, prints them, and returns the exit code. `label` names the suite in the first line printed.
+ */
+export async function runSuiteSession(label: string, resultsFile: string, options: Omit<SessionOptions, 'prepare'>): Promise<number> {
+  // The web workbench calls window.codeAutomationExit(code) when the extension host ends the test run.
+  let onAutomationExit: (code: number) => void = () => undefined;
+  const automationExit = new Promise<number>((resolve) => (onAutomationExit = resolve));
+  const session = await openSession({
+    ...options,
+    prepare: (page) => page.exposeFunction('codeAutomationExit', (code: number) => onAutomationExit(code)),
+  });
+  console.log(`${label}: code-server ${session.server.origin}, workspace ${session.workspaceDir}`);
+  try {
+    const results = await waitForResults(session, resultsFile, automationExit);
+    copyFileSync(resultsFile, path.join(session.logsDir, 'results.json'));
+    return reportResults(results);
+  } finally {
+    await session.close();
+  }
 }

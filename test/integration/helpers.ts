@@ -110,3 +110,15 @@ export function rendered(view: PracticeViewController, questionId: string, accep
 export function closeAll(view: PracticeViewController): void {
   for (const panel of view.openPanels.slice()) panel.dispose();
 }
+
+/** A folder `name` in the test workspace (not created). */
+export function workspaceFolder(name: string): vscode.Uri {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the test workspace has a folder');
+  return vscode.Uri.joinPath(root, name);
+}
+
+/** Sets `dojo.extraBanks` for the user (undefined: back to the default). */
+export function setExtraBanks(value: string[] | undefined): Thenable<void> {
+  return vscode.workspace.getConfiguration('dojo').update('extraBanks', value, vscode.ConfigurationTarget.Global);
+}

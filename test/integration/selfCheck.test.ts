@@ -7,7 +7,7 @@ import type { DojoContext } from '../../src/context';
 import { GRADE } from '../../src/core/review/grades';
 import type { CheckShown } from '../../src/webview/protocol';
 import type { PracticeViewController } from '../../src/webview/practiceView';
-import { closeAll, dojo, once, rendered, until } from './helpers';
+import { closeAll, dojo, once, rendered, setExtraBanks, until, workspaceFolder } from './helpers';
 
 const RENDER_MS = 45_000;
 const LORA = 'What does LoRA change when fine-tuning a large model?';
@@ -44,16 +44,12 @@ describe('The self-check after Reveal', function () {
   let view: PracticeViewController;
   let folder: vscode.Uri;
   const folderName = `dojo-self-check-bank-${Date.now()}`;
-  const setExtraBanks = (value: string[] | undefined) =>
-    vscode.workspace.getConfiguration('dojo').update('extraBanks', value, vscode.ConfigurationTarget.Global);
   const byTitle = (title: string) => ctx.library.practiceItems.find((q) => q.title === title);
 
   before(async () => {
     ({ ctx } = await dojo());
     view = ctx.practice as PracticeViewController;
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(root, 'the test workspace has a folder');
-    folder = vscode.Uri.joinPath(root, folderName);
+    folder = workspaceFolder(folderName);
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'self-check.md'), new TextEncoder().encode(BANK));
     await setExtraBanks([folderName]);
     await until(() => byTitle(LORA) !== undefined && byTitle(CODE_ONLY) !== undefined, 'the self-check bank to load');

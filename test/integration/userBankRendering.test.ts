@@ -7,7 +7,7 @@ import type { DojoContext } from '../../src/context';
 import { ContentHtml } from '../../src/webview/client/contentHtml';
 import { parseRenderSettings, type HostMessage, type QuestionView } from '../../src/webview/protocol';
 import type { PracticeViewController } from '../../src/webview/practiceView';
-import { closeAll, dojo, rendered, until } from './helpers';
+import { closeAll, dojo, rendered, setExtraBanks, until, workspaceFolder } from './helpers';
 
 const RENDER_MS = 45_000;
 const TITLE = '这张图里的按键是什么意思？';
@@ -40,8 +40,6 @@ describe('A user bank with HTML and images in the practice panel', function () {
   let folder: vscode.Uri;
   let bank: vscode.Uri;
   const folderName = `dojo-image-bank-${Date.now()}`;
-  const setExtraBanks = (value: string[] | undefined) =>
-    vscode.workspace.getConfiguration('dojo').update('extraBanks', value, vscode.ConfigurationTarget.Global);
   const question = () => ctx.library.practiceItems.find((q) => q.title === TITLE);
   /** Every message the panel posts once it is watched, in order. */
   const posted: HostMessage[] = [];
@@ -49,9 +47,7 @@ describe('A user bank with HTML and images in the practice panel', function () {
   before(async () => {
     ({ ctx } = await dojo());
     view = ctx.practice as PracticeViewController;
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    assert.ok(root, 'the test workspace has a folder');
-    folder = vscode.Uri.joinPath(root, folderName);
+    folder = workspaceFolder(folderName);
     bank = vscode.Uri.joinPath(folder, 'image-bank.md');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, 'img'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'img', 'dot.png'), Buffer.from(DOT_PNG, 'base64'));

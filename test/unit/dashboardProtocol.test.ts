@@ -75,7 +75,7 @@ describe('the dashboard protocol', () => {
   it('builds a page with a nonce-only script, no inline style, and its strings escaped', () => {
     const hostile = `"><script>alert(1)</script>`;
     const strings = new Proxy({} as DashboardStrings, { get: (_target, key) => (key === 'title' ? hostile : String(key)) });
-    const page = dashboardHtml({ cspSource: 'vscode-webview://x', nonce: 'n0nce', scriptUri: 'd.js', styleUri: 'd.css', lang: 'en', strings });
+    const page = dashboardHtml({ cspSource: 'vscode-webview://x', nonce: 'n0nce', scriptUri: 'd.js', baseStyleUri: 'b.css', styleUri: 'd.css', lang: 'en', strings });
     assert.match(page, /script-src 'nonce-n0nce'; style-src vscode-webview:\/\/x;/);
     assert.ok(!page.includes('<script>alert'));
     assert.equal([...page.matchAll(/<script\b[^>]*>/g)].length, 1);

@@ -11,7 +11,7 @@ function page(title: string, allowRemoteImages = false): string {
   // Every label reads as its own key, so the test need not list them.
   const labels = new Proxy({ documentTitle: title }, { get: (target, key) => (key === 'documentTitle' ? target.documentTitle : String(key)) });
   const input = {
-    cspSource: 'vscode-webview://x', panelKey: 'k', nonce: '0'.repeat(32), scriptUri: 's.js', styleUri: 's.css', katexStyleUri: 'k.css',
+    cspSource: 'vscode-webview://x', panelKey: 'k', nonce: '0'.repeat(32), scriptUri: 's.js', baseStyleUri: 'b.css', styleUri: 's.css', katexStyleUri: 'k.css',
     lang: 'en', labels, strings: { saving: '', saved: '', missing: '' },
     typography: { fontSize: 14, lineHeight: 1.6 }, render: { allowRemoteImages },
   } as PracticeHtmlInput;

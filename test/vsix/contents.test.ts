@@ -41,6 +41,7 @@ const required = [
   'extension/content/terms.json',
   'extension/l10n/bundle.l10n.zh-cn.json',
   'extension/dist/webview/practice.js',
+  'extension/media/base.css',
   'extension/media/practice.css',
   'extension/dist/webview/dashboard.js',
   'extension/media/dashboard.css',
