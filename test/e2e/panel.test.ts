@@ -263,8 +263,10 @@ for (const theme of themes) {
         lastTitle = title;
         await panel.locator('#attempt').click();
         await workbench.page.keyboard.type(typed);
+        // Listening before the command runs: the page may have loaded again by the time the palette step returns.
+        const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
         await workbench.runCommand('Developer: Reload Window');
-        await workbench.page.waitForEvent('load');
+        await reloaded;
         await workbench.waitUntilLoaded();
       });
       await workbench.step('restored-after-reload-window', async () => {

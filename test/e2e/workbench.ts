@@ -94,9 +94,14 @@ export class Workbench {
     // until the rows have stopped changing with the wanted one focused, or Enter may accept a row of the old list.
     const rows = () => this.page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents();
     const deadline = Date.now() + timeout;
+    const widget = this.page.locator('.quick-input-widget');
     let previous = '';
     for (;;) {
-      await focused.waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      while (!(await focused.isVisible())) {
+        if (!(await widget.isVisible())) throw new QuickPickClosed(label);
+        if (Date.now() > deadline) throw new Error(`The quick pick never focused the row "${label}"`);
+        await this.page.waitForTimeout(100);
+      }
       const now = JSON.stringify(await rows());
       if (now === previous) break;
       previous = now;
@@ -172,10 +177,17 @@ export class Workbench {
 
   /** Opens a question through "Dojo: Search Questions..." by its title (needs no side bar, which a reload may be restoring). */
   async openQuestionBySearch(title: string): Promise<void> {
-    await this.runCommand('Dojo: Search Questions...');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.fill(title);
-    await this.acceptQuickPickRow(title);
+    // Right after a reload the workbench may still be restoring an editor, whose focus closes the quick pick: again.
+    for (let tries = 1; ; tries++) {
+      await this.runCommand('Dojo: Search Questions...');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.fill(title);
+      try {
+        return await this.acceptQuickPickRow(title);
+      } catch (error) {
+        if (!(error instanceof QuickPickClosed) || tries === 3) throw error;
+      }
+    }
   }
 
   /** Reloads the browser page (what "Developer: Reload Window" does in a browser) and waits for the workbench. */
@@ -200,6 +212,13 @@ export class Workbench {
     this.shots += 1;
     const name = `${String(this.shots).padStart(2, '0')}-${step}.png`;
     await this.page.screenshot({ path: path.join(this.screenshotDir, name) });
+  }
+}
+
+/** The quick pick closed before its row could be accepted (another part of the workbench took the focus). */
+class QuickPickClosed extends Error {
+  constructor(label: string) {
+    super(`The quick pick closed before its row "${label}" was accepted`);
   }
 }
 
