@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { DojoContext, MockInterviews, MockProgress } from '../context';
 import { checkAttempt } from '../core/check/checkAttempt';
 import {
-  checkTime, currentQuestion, endMock, isRunning, moveOn, startMock, timeLeft, weakOnes, withAttempts, withGrade, type MockConfig, type MockEnd,
+  checkTime, currentQuestion, endMock, isRunning, moveOn, reachedItems, startMock, timeLeft, weakOnes, withAttempts, withGrade, type MockConfig, type MockEnd,
   type MockSession,
 } from '../core/mock/mockSession';
 import type { Grade } from '../core/review/grades';
@@ -180,7 +180,7 @@ export class MockRunner implements MockInterviews, vscode.Disposable {
     const { library, review } = this.deps.ctx;
     const context = await library.checkContext();
     const drafts = new Map<string, string>();
-    for (const item of session.items) drafts.set(item.id, (await review.record(item.id)).draft?.text ?? '');
+    for (const item of reachedItems(session)) drafts.set(item.id, (await review.record(item.id)).draft?.text ?? '');
     const filed = withAttempts(session, (id) => {
       const text = drafts.get(id) ?? '';
       const question = library.get(id);

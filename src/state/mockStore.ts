@@ -38,11 +38,6 @@ export class MockStore {
     return sessions.filter((session): session is MockSession => session !== undefined).sort((a, b) => b.startedAt - a.startedAt);
   }
 
-  /** Resolves when every write started so far has finished. */
-  idle(): Promise<void> {
-    return this.files.idle();
-  }
-
   private uriOf(id: string): vscode.Uri {
     return vscode.Uri.joinPath(this.folder, `${id}.json`);
   }

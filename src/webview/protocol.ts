@@ -270,7 +270,8 @@ const AI_REVIEW_STATUSES: readonly unknown[] = ['waiting', 'streaming', 'done', 
 const aiReviewStatus: FieldCheck = (v) => AI_REVIEW_STATUSES.includes(v);
 const reviewText: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_REVIEW_LENGTH;
 const sessionId: FieldCheck = (v) => typeof v === 'string' && /^[\w-]{1,64}$/.test(v);
-const MAX_RENDERED_TEXT = 200_000;
+/** The most text a mock interview's rendered report carries. */
+export const MAX_RENDERED_TEXT = 200_000;
 const POINT_STATUSES: readonly unknown[] = ['covered', 'partly', 'missed'] satisfies PointStatus[];
 const CHECK_STATES: readonly unknown[] = ['waiting', 'noReference', 'checked'] satisfies CheckShown['state'][];
 /** Bounds what a report may carry (points and highlights are the user's and the bank's text). */

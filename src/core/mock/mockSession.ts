@@ -128,9 +128,14 @@ export function checkTime(session: MockSession, now: number): MockSession {
   return isRunning(session) && left === 0 ? endMock(session, now, 'time') : session;
 }
 
+/** The questions the session has moved past, and the one on screen when it ended. */
+export function reachedItems(session: MockSession): MockItem[] {
+  return session.items.slice(0, session.endedAt === undefined ? session.current : session.current + 1);
+}
+
 /** Records what the session ended with for each question it reached: the attempts and their self-check. */
 export function withAttempts(session: MockSession, attempts: (id: string) => { text: string; coverage?: number }): MockSession {
-  const reached = session.endedAt === undefined ? session.current : Math.min(session.current + 1, session.items.length);
+  const reached = reachedItems(session).length;
   return {
     ...session,
     items: session.items.map((item, i) => {

@@ -4,7 +4,7 @@
 import { clockText } from '../../core/mock/clockText';
 import type { Grade } from '../../core/review/grades';
 import type { ScriptStrings } from '../html';
-import type { MockSummaryView, MockView, WebviewMessage } from '../protocol';
+import { MAX_RENDERED_TEXT, type MockSummaryView, type MockView, type WebviewMessage } from '../protocol';
 import type { ContentHtml } from './contentHtml';
 import type { PanelElements } from './elements';
 import { format } from './format';
@@ -137,7 +137,7 @@ export class MockPanel {
   }
 
   private rendered(mode: 'question' | 'summary', text: string): void {
-    if (this.sessionId) this.post({ type: 'mockRendered', sessionId: this.sessionId, mode, text: text.replace(/\s+/g, ' ').trim().slice(0, 200_000) });
+    if (this.sessionId) this.post({ type: 'mockRendered', sessionId: this.sessionId, mode, text: text.replace(/\s+/g, ' ').trim().slice(0, MAX_RENDERED_TEXT) });
   }
 
   private stopClock(): void {
