@@ -28,6 +28,7 @@ export const PaletteCommand = {
   showMockInterviewHistory: 'dojo.showMockInterviewHistory',
   showProgress: 'dojo.showProgress',
   openWalkthrough: 'dojo.openWalkthrough',
+  addBank: 'dojo.addBank',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */
@@ -41,6 +42,8 @@ export const InternalCommand = {
   filterActive: 'dojo.filterActive',
   showAll: 'dojo.showAll',
   resumeMockInterview: 'dojo.resumeMockInterview',
+  /** The Explorer's "Add to Interview Dojo" on bank files and folders. */
+  addToBanks: 'dojo.addToBanks',
 } as const;
 
 export const CommandId = { ...PaletteCommand, ...InternalCommand } as const;

@@ -35,6 +35,24 @@ export function extraBanks(): string[] {
   return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
 }
 
+/** Where `dojo.extraBanks` takes effect, so where banks added from the UI are written. */
+export function extraBanksTarget(): vscode.ConfigurationTarget {
+  return editableTarget('extraBanks');
+}
+
+/** Appends entries to `dojo.extraBanks` at `target`, keeping whatever that scope already lists. */
+export async function addExtraBanks(entries: readonly string[], target: vscode.ConfigurationTarget): Promise<void> {
+  const where = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('extraBanks');
+  const current =
+    target === vscode.ConfigurationTarget.Global
+      ? where?.globalValue
+      : target === vscode.ConfigurationTarget.Workspace
+        ? where?.workspaceValue
+        : where?.workspaceFolderValue;
+  const kept = Array.isArray(current) ? current : [];
+  await vscode.workspace.getConfiguration(SECTION).update('extraBanks', [...kept, ...entries], target);
+}
+
 /** Where scratch files go: an absolute or workspace-relative folder; '' means the extension's global storage. */
 export function scratchFolder(): string {
   const value = read('scratchFolder');

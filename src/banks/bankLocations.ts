@@ -25,6 +25,27 @@ export function resolveBankLocation(entry: string, folders: readonly vscode.Work
   return { entry, uri: segments.length === 0 ? root : vscode.Uri.joinPath(root, ...segments) };
 }
 
+/**
+ * How a bank the user picked is written into `dojo.extraBanks`: relative to `root` (the first workspace folder, for
+ * workspace settings) when it lies inside it, else an absolute path, or the URI where there is no file path (the web).
+ * `resolveBankLocation` reads every form back to `uri`.
+ */
+export function bankEntryFor(uri: vscode.Uri, root: vscode.Uri | undefined): string {
+  if (root && uri.scheme === root.scheme && uri.authority === root.authority) {
+    const base = root.path.replace(/\/+$/, '');
+    if (uri.path === base) return '.';
+    if (uri.path.startsWith(`${base}/`)) return uri.path.slice(base.length + 1);
+  }
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** Whether `uri` is `bank` or a file inside the folder `bank`. */
+export function isWithinBank(uri: vscode.Uri, bank: vscode.Uri): boolean {
+  if (uri.scheme !== bank.scheme || uri.authority !== bank.authority) return false;
+  const base = bank.path.replace(/\/+$/, '');
+  return uri.path === base || uri.path.startsWith(`${base}/`);
+}
+
 export function bundledContentUri(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'content');
 }

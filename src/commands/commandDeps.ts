@@ -28,7 +28,11 @@ export interface CommandDeps {
   readonly inform?: (message: string) => void;
   /** Asks a modal question; resolves to the action chosen (undefined = Cancel). Tests inject the answer. */
   readonly ask?: (message: string, detail: string, actions: readonly string[]) => Thenable<string | undefined>;
+  /** Shows a notification with actions; resolves to the one chosen. Tests inject it to observe and choose. */
+  readonly offer?: (severity: OfferSeverity, message: string, actions: readonly string[]) => Thenable<string | undefined>;
 }
+
+export type OfferSeverity = 'info' | 'warning';
 
 /**
  * The question a command is about: an id (palette arguments, links, CodeLens), a tree node (context menus),
@@ -86,6 +90,12 @@ export function inform(deps: CommandDeps, message: string): void {
 export function ask(deps: CommandDeps, message: string, detail: string, actions: readonly string[]): Thenable<string | undefined> {
   if (deps.ask) return deps.ask(message, detail, actions);
   return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+}
+
+/** `deps.offer`, or a notification with the actions as buttons. */
+export function offer(deps: CommandDeps, severity: OfferSeverity, message: string, actions: readonly string[]): Thenable<string | undefined> {
+  if (deps.offer) return deps.offer(severity, message, actions);
+  return severity === 'warning' ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions);
 }
 
 function showInformation(message: string): void {

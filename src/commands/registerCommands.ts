@@ -13,6 +13,7 @@ import {
   stepQuestion,
   travel,
 } from './practiceCommands';
+import { addBank } from './bankCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
 import { endMockInterview, resumeMockInterview, showMockInterviewHistory, startMockInterview } from './mockCommands';
 import { exportProgress, importProgress, resetProgress, showProgress } from './progressCommands';
@@ -52,6 +53,8 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.resumeMockInterview]: resumeMockInterview,
   [CommandId.showProgress]: showProgress,
   [CommandId.openWalkthrough]: openWalkthrough,
+  [CommandId.addBank]: addBank,
+  [CommandId.addToBanks]: addBank,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

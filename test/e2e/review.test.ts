@@ -73,23 +73,7 @@ for (const theme of themes) {
       });
       await workbench.step('import-file-chosen', async () => {
         await workbench.runCommand('Dojo: Import Progress...');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ timeout });
-        // The dialog fills in its starting folder once it has read it, which replaces a path typed before: type the
-        // path until it stays and the dialog lists the file, then accept.
-        for (let attempt = 1; ; attempt++) {
-          await input.fill(file);
-          const listed = await page
-            .locator('.quick-input-list .monaco-list-row')
-            .filter({ hasText: path.basename(file) })
-            .first()
-            .waitFor({ timeout: 3_000 })
-            .then(() => true, () => false);
-          const kept = async () => (await input.inputValue()) === file;
-          if (listed && (await kept()) && (await page.waitForTimeout(300).then(kept))) break;
-          if (attempt >= 10) throw new Error(`the file dialog does not keep the typed path (it shows "${await input.inputValue()}")`);
-        }
-        await page.keyboard.press('Enter');
+        await workbench.chooseInFileDialog(file);
         const dialog = page.locator('.monaco-dialog-box');
         await dialog.waitFor({ timeout });
         assert.match(await dialog.innerText(), /Newer review schedules: 2/);

@@ -116,6 +116,29 @@ export class Workbench {
     }
   }
 
+  /**
+   * In the workbench's own file dialog (a quick input): types the path of `file` and accepts it. The dialog fills in its
+   * starting folder once it has read it, which replaces a path typed before: typed until it stays and the dialog
+   * lists the file.
+   */
+  async chooseInFileDialog(file: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout });
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(file);
+      const listed = await this.page
+        .locator('.quick-input-list .monaco-list-row')
+        .filter({ hasText: path.basename(file) })
+        .first()
+        .waitFor({ timeout: 3_000 })
+        .then(() => true, () => false);
+      const kept = async () => (await input.inputValue()) === file;
+      if (listed && (await kept()) && (await this.page.waitForTimeout(300).then(kept))) break;
+      if (attempt >= 10) throw new Error(`the file dialog does not keep the typed path (it shows "${await input.inputValue()}")`);
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
   /** The webview frame (among page.frames()) whose document contains `selector`. */
   async webviewFrame(selector: string): Promise<Frame> {
     const deadline = Date.now() + timeout;
