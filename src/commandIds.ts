@@ -29,6 +29,7 @@ export const PaletteCommand = {
   showProgress: 'dojo.showProgress',
   openWalkthrough: 'dojo.openWalkthrough',
   addBank: 'dojo.addBank',
+  explainBank: 'dojo.explainBank',
 } as const;
 
 /** Commands for tree items, view title buttons and links: hidden from the palette. */

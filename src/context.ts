@@ -10,6 +10,7 @@ import type { QuestionRecord } from './core/review/records';
 import type { ReviewLogEntry } from './core/review/reviewLog';
 import type { GradePreview } from './core/review/scheduler';
 import type { CheckContext } from './core/check/checkAttempt';
+import type { ExplainedBank } from './core/explainBankFile';
 import type { SearchIndex } from './core/search';
 
 /** The indexed banks (bundled + `dojo.extraBanks`), reloaded on change. Implemented in src/banks/. */
@@ -35,6 +36,11 @@ export interface QuestionLibrary {
    * for a bundled bank (they hold no images, so the panel needs no access to content/) and for a file not loaded.
    */
   userBankFileUri(file: string): vscode.Uri | undefined;
+  /**
+   * How a bank file is read, part by part, then its diagnostics (off the host's thread where indexing runs); `text`:
+   * an editor's unsaved text instead of the file's. Rejects when the file cannot be read or is over the size limit.
+   */
+  explain(uri: vscode.Uri, text?: string): Promise<ExplainedBank>;
   readonly onDidChange: vscode.Event<void>;
   /** Resolves once the first load of the banks has finished (the tree and commands exist before). */
   readonly loaded: Promise<void>;

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { AiFeedback } from './ai/aiFeedback';
 import { lmChatBackend } from './ai/lmChatBackend';
+import { BankExplanations } from './banks/bankExplanations';
 import { createBankIndexer } from './banks/createIndexer';
 import { BankLibrary } from './banks/questionLibrary';
 import { showUnreadableBanks } from './banks/unreadableNotice';
@@ -111,7 +112,8 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   const mockStatus = own(new MockStatusBar(mock));
   const dashboard = own(new DashboardController({ ctx, dueChanges: due.onDidChange, now: clock.now }));
   const firstRun = own(new FirstRun({ progress, review }));
-  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock, dashboard };
+  const explanations = own(new BankExplanations());
+  deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock, dashboard, explanations };
   registerAllCommands(deps).forEach(own);
   return {
     ctx, library, tree, viewState, practice, scratch, review, clock, due, dueStatus, dashboard, session: reviewSession, mock, mockStatus, ai,

@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Severity } from '../core/model';
 
+/** How the Problems panel names the extension's diagnostics (the quick fix that explains a file looks for it). */
+export const DIAGNOSTIC_SOURCE = 'Interview Dojo';
+
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
@@ -29,7 +32,7 @@ export class BankDiagnostics implements vscode.Disposable {
       if (!uri) continue;
       const line = Math.max(0, d.line - 1);
       const item = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), d.message, SEVERITY[d.severity]);
-      item.source = 'Interview Dojo';
+      item.source = DIAGNOSTIC_SOURCE;
       const entry = byUri.get(uri.toString()) ?? { uri, items: [] };
       entry.items.push(item);
       byUri.set(uri.toString(), entry);

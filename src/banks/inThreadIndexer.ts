@@ -1,6 +1,8 @@
 // Index jobs on the calling thread, pausing between files so that the event loop keeps running (for hosts without
 // worker threads). The job module is loaded on first use: the parser never loads with the extension itself.
-import type { IndexedBank } from '../core/bankFile';
+import type { BankSource, IndexedBank } from '../core/bankFile';
+import type { ExplainedBank } from '../core/explainBankFile';
+import type { Diagnostic, Domain } from '../core/model';
 import { IndexJobCollector, type IndexJobFiles, type IndexJobResult, type IndexJobStart, type ReadFiles } from '../core/indexJobProtocol';
 import { yieldToEventLoop, type BankIndexer, type IndexJobModule } from './bankIndexer';
 import { JobQueue } from './jobQueue';
@@ -18,6 +20,11 @@ export class InThreadIndexer implements BankIndexer {
     known?: readonly IndexedBank[],
   ): Promise<IndexJobResult> {
     return this.queue.run(async () => this.run(await start, await files, read, known));
+  }
+
+  async explain(source: Pick<BankSource, 'file' | 'bytes'>, domains: readonly Domain[], extra: readonly Diagnostic[]): Promise<ExplainedBank> {
+    const { explainBankFile } = await this.loaded();
+    return explainBankFile(source, domains, extra);
   }
 
   prepare(): void {

@@ -1,23 +1,33 @@
 // Entry of dist/indexWorker.js, the bundle that holds the parser and markdown-it (the extension's bundle does not).
 // Started as a worker thread it runs the index jobs the host posts; required in thread it only exports the job.
 import { parentPort } from 'node:worker_threads';
+import type { BankSource } from '../core/bankFile';
+import { explainBankFile, type ExplainedBank } from '../core/explainBankFile';
 import { runIndexJob } from '../core/indexJob';
 import type { FileRead, IndexJobFiles, IndexJobMessage, IndexJobStart } from '../core/indexJobProtocol';
+import type { Diagnostic, Domain } from '../core/model';
 
-export { runIndexJob };
+export { explainBankFile, runIndexJob };
 
 /**
  * What the host posts: a job's start (its cache is parsed at once), then the job's files once they are found; that it
- * has handled one more of the job's messages; or the files the job asked for.
+ * has handled one more of the job's messages; the files the job asked for; or a bank file to explain (beside any job).
  */
 export type WorkerRequest =
   | { job: number; start: IndexJobStart }
   | { job: number; files: IndexJobFiles }
   | { ack: number }
-  | { job: number; read: number; bytes: FileRead[] };
+  | { job: number; read: number; bytes: FileRead[] }
+  | { explain: number; source: Pick<BankSource, 'file' | 'bytes'>; domains: readonly Domain[]; extra: readonly Diagnostic[] };
 
-/** What the worker posts: a message of the job, or which files it needs read (numbers into the request's files). */
-export type WorkerReply = { job: number; message: IndexJobMessage } | { job: number; read: number; files: number[] };
+/**
+ * What the worker posts: a message of the job, which files it needs read (numbers into the request's files), or an
+ * explanation asked for.
+ */
+export type WorkerReply =
+  | { job: number; message: IndexJobMessage }
+  | { job: number; read: number; files: number[] }
+  | { explained: number; result: ExplainedBank | { error: string } };
 
 /**
  * Messages posted but not yet handled by the host. Node delivers every queued message of a port in one go, so without
@@ -35,6 +45,17 @@ if (port) {
   /** The started job's file list, once it comes. */
   let filesOf: { job: number; deliver(files: IndexJobFiles): void } | undefined;
   port.on('message', (request: WorkerRequest) => {
+    if ('explain' in request) {
+      let result: ExplainedBank | { error: string };
+      try {
+        result = explainBankFile(request.source, request.domains, request.extra);
+      } catch (error) {
+        result = { error: error instanceof Error ? error.message : String(error) };
+      }
+      const reply: WorkerReply = { explained: request.explain, result };
+      port.postMessage(reply);
+      return;
+    }
     if ('ack' in request) {
       unanswered = Math.max(0, unanswered - 1);
       caughtUp?.();

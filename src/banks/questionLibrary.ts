@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import * as config from '../config';
 import type { LoadStats, QuestionLibrary } from '../context';
 import { assembleIndex, bankSlugs, practiceItems, variantsOf, type BankSlug } from '../core/bankIndex';
+import type { ExplainedBank } from '../core/explainBankFile';
 import type { IndexJobResult } from '../core/indexJobProtocol';
 import type { CheckContext } from '../core/check/checkAttempt';
 import { TermStats } from '../core/check/termStats';
@@ -18,7 +19,7 @@ import { SearchIndex } from '../core/search';
 import { BankDiagnostics } from './bankDiagnostics';
 import { yieldToEventLoop, type BankIndexer } from './bankIndexer';
 import { IndexCacheFile } from './indexCache';
-import { bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
+import { bankFileLabel, bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
 import { readBankFiles, readBanksAt, type ReadBank, type SkippedFile } from './bankReader';
 import { BankWatcher, type WatchedLocation } from './bankWatcher';
 
@@ -131,6 +132,22 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
 
   userBankFileUri(file: string): vscode.Uri | undefined {
     return this.fileUris.get(file);
+  }
+
+  async explain(uri: vscode.Uri, text?: string): Promise<ExplainedBank> {
+    const file = bankFileLabel(uri);
+    let bytes: Uint8Array;
+    if (text === undefined) {
+      const { size } = await vscode.workspace.fs.stat(uri);
+      const limitMB = config.maxBankSizeMB();
+      if (size > limitMB * 1024 * 1024) throw new Error(vscode.l10n.t('{0} is larger than dojo.maxBankSizeMB ({1} MB).', file, limitMB));
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } else {
+      bytes = new TextEncoder().encode(text);
+    }
+    // What indexing across banks said of the file (a shared name), when the text is the one indexed.
+    const extra = text === undefined ? this.index.diagnostics.filter((diagnostic) => diagnostic.file === file) : [];
+    return this.deps.indexer.explain({ file, bytes }, this.domains, extra);
   }
 
   variants(question: Question): Question[] {

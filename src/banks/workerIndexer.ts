@@ -1,7 +1,9 @@
 // Index jobs in one long-lived worker thread (dist/indexWorker.js), started on first use and ended on dispose or when it
 // fails (the next job starts a fresh one). The host only copies bytes in and receives results in small messages.
 import type { Worker } from 'node:worker_threads';
-import type { IndexedBank } from '../core/bankFile';
+import type { BankSource, IndexedBank } from '../core/bankFile';
+import type { ExplainedBank } from '../core/explainBankFile';
+import type { Diagnostic, Domain } from '../core/model';
 import { IndexJobCollector, type IndexJobFiles, type IndexJobResult, type IndexJobStart, type ReadFiles } from '../core/indexJobProtocol';
 import type { BankIndexer } from './bankIndexer';
 import type { WorkerReply, WorkerRequest } from './indexWorker';
@@ -22,6 +24,9 @@ export class WorkerIndexer implements BankIndexer {
   private jobs = 0;
   private readonly queue = new JobQueue();
   private disposed = false;
+  /** Explanations asked for and not yet answered, by number. */
+  private readonly explaining = new Map<number, { resolve(result: ExplainedBank): void; reject(error: Error): void }>();
+  private explanations = 0;
 
   constructor(private readonly workerFile: string) {}
 
@@ -32,6 +37,16 @@ export class WorkerIndexer implements BankIndexer {
     known?: readonly IndexedBank[],
   ): Promise<IndexJobResult> {
     return this.queue.run(async () => this.run(await start, files, read, known));
+  }
+
+  explain(source: Pick<BankSource, 'file' | 'bytes'>, domains: readonly Domain[], extra: readonly Diagnostic[]): Promise<ExplainedBank> {
+    if (this.disposed) return Promise.reject(new Error('the indexer was disposed'));
+    return new Promise((resolve, reject) => {
+      const explain = ++this.explanations;
+      this.explaining.set(explain, { resolve, reject });
+      const request: WorkerRequest = { explain, source, domains, extra };
+      this.started().postMessage(request);
+    });
   }
 
   prepare(): void {
@@ -87,6 +102,13 @@ export class WorkerIndexer implements BankIndexer {
   }
 
   private receive(reply: WorkerReply): void {
+    if ('explained' in reply) {
+      const asked = this.explaining.get(reply.explained);
+      this.explaining.delete(reply.explained);
+      if ('error' in reply.result) asked?.reject(new Error(reply.result.error));
+      else asked?.resolve(reply.result);
+      return;
+    }
     const running = this.running;
     if (!running || running.job !== reply.job) return;
     if ('read' in reply) {
@@ -130,5 +152,7 @@ export class WorkerIndexer implements BankIndexer {
     this.running = undefined;
     if (worker) void worker.terminate();
     running?.reject(reason);
+    for (const asked of this.explaining.values()) asked.reject(reason);
+    this.explaining.clear();
   }
 }

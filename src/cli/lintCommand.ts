@@ -1,8 +1,6 @@
 // `dojo lint [paths…]`: the diagnostics only, failing when any is an error (for bank authors' CI).
 // `dojo lint --explain <file>`: how each part of one file was read, then its diagnostics.
-import { buildIndex } from '../core/indexer';
-import { decodeBank } from '../core/decode';
-import { explainBank } from '../core/parser';
+import { explainBankFile } from '../core/explainBankFile';
 import { loadIndex, readBankSources, readTaxonomy } from './bankFiles';
 import { CliError } from './errors';
 import { formatDiagnostic, type Output } from './output';
@@ -20,11 +18,7 @@ export function explainCommand(paths: readonly string[], output: Output): number
   if (paths.length !== 1) throw new CliError('dojo lint --explain: give exactly one bank file', 2);
   const { sources } = readBankSources(paths);
   if (sources.length !== 1) throw new CliError(`dojo lint --explain: "${paths[0]}" is not one bank file`, 2);
-  const [source] = sources;
-  // The indexer's own diagnostics (no questions, an unknown domain, decoding) join the parser's.
-  const { domains, terms } = readTaxonomy(output.err);
-  const index = buildIndex(sources, domains, terms.pairs);
-  const decoded = decodeBank(source.file, source.bytes);
-  for (const line of explainBank(source.file, decoded.text, index.diagnostics)) output.out(line);
-  return index.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 1 : 0;
+  const { lines, diagnostics } = explainBankFile(sources[0], readTaxonomy(output.err).domains);
+  for (const line of lines) output.out(line);
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 1 : 0;
 }

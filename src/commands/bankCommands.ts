@@ -1,8 +1,11 @@
-// "Dojo: Add Question Bank...": the user's own markdown banks, added to `dojo.extraBanks` from a file dialog or the
-// Explorer's context menu, then indexed; the user is told how many questions they gave, or where to look when none.
+// The user's own banks. "Dojo: Add Question Bank...": added to `dojo.extraBanks` from a file dialog or the Explorer's
+// context menu, then indexed; the user is told how many questions they gave, or where to look when none. "Dojo:
+// Explain How a Bank File Is Read": what `dojo lint --explain` prints, in a document beside.
 import * as vscode from 'vscode';
 import * as config from '../config';
-import { bankEntryFor, isWithinBank, resolveBankLocation } from '../banks/bankLocations';
+import { BankExplanations } from '../banks/bankExplanations';
+import { bankEntryFor, bankFileLabel, isWithinBank, resolveBankLocation } from '../banks/bankLocations';
+import type { ExplainedBank } from '../core/explainBankFile';
 import { offer, showQuestion, treeOrder, type CommandDeps } from './commandDeps';
 
 /** What an Add Question Bank run did: the entries written to the setting, and the questions the chosen banks hold. */
@@ -96,4 +99,51 @@ function report(deps: CommandDeps, banks: readonly vscode.Uri[], added: boolean,
 function bankFormatDoc(deps: CommandDeps): vscode.Uri {
   const name = vscode.env.language.toLowerCase().startsWith('zh') ? 'bank-format.zh-CN.md' : 'bank-format.md';
   return vscode.Uri.joinPath(deps.ctx.extension.extensionUri, 'docs', name);
+}
+
+/**
+ * Shows how a bank file is read, part by part, then its problems, in a document beside: the file given (the Explorer,
+ * the quick fix), else the active editor's bank (its unsaved text), else one chosen among the user's banks.
+ */
+export const explainBank = (deps: CommandDeps) => async (arg?: unknown): Promise<ExplainedBank | undefined> => {
+  const bank = arg instanceof vscode.Uri ? arg : await bankToExplain(deps);
+  if (!bank) return undefined;
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === bank.toString());
+  const label = bankFileLabel(bank);
+  try {
+    const explained = await deps.ctx.library.explain(bank, open?.isDirty ? open.getText() : undefined);
+    const heading = vscode.l10n.t('How Interview Dojo reads {0}: the lines of each part, then the problems found.', label);
+    await deps.explanations.show(bank, `${[heading, '', ...explained.lines].join('\n')}\n`);
+    return explained;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Interview Dojo cannot explain {0}: {1}', label, reason));
+    return undefined;
+  }
+};
+
+/** The active editor's markdown or text file, or a bank the user picks (a loaded one, or any file). */
+async function bankToExplain(deps: CommandDeps): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && !BankExplanations.isExplanation(active.uri) && ['markdown', 'plaintext'].includes(active.languageId)) return active.uri;
+  const { library } = deps.ctx;
+  const loaded = library.index.documents.flatMap((document) => {
+    const uri = library.userBankFileUri(document.file);
+    return uri ? [{ label: document.title, description: vscode.workspace.asRelativePath(uri), uri }] : [];
+  });
+  const other = { label: `$(file) ${vscode.l10n.t('Another File...')}`, description: '', uri: undefined };
+  const picked = await vscode.window.showQuickPick([...loaded, other], {
+    title: vscode.l10n.t('Explain How a Bank File Is Read'),
+    placeHolder: vscode.l10n.t('Which bank file?'),
+    matchOnDescription: true,
+  });
+  if (!picked) return undefined;
+  if (picked.uri) return picked.uri;
+  const chosen = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    openLabel: vscode.l10n.t('Explain'),
+    filters: { [vscode.l10n.t('Question banks')]: BANK_EXTENSIONS },
+  });
+  return chosen?.[0];
 }

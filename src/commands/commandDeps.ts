@@ -2,6 +2,7 @@
 // showing a question, and the practice order.
 import * as vscode from 'vscode';
 import * as config from '../config';
+import type { BankExplanations } from '../banks/bankExplanations';
 import type { DojoContext } from '../context';
 import { filterQuestions, practiceOrder, type MarksOf } from '../core/grouping';
 import type { Question } from '../core/model';
@@ -22,6 +23,8 @@ export interface CommandDeps {
   readonly due: DueTracker;
   readonly session: ReviewSessionController;
   readonly mock: MockRunner;
+  /** The documents that explain how bank files are read. */
+  readonly explanations: Pick<BankExplanations, 'show'>;
   /** The progress dashboard ("Dojo: Show Progress"). */
   readonly dashboard: { show(): void };
   /** Shows an information message: a notification unless a test injects a function to observe it. */

@@ -13,7 +13,7 @@ import {
   stepQuestion,
   travel,
 } from './practiceCommands';
-import { addBank } from './bankCommands';
+import { addBank, explainBank } from './bankCommands';
 import { copyQuestion, openReferenceCode, resetScratch, setStar, toggleStar } from './questionCommands';
 import { endMockInterview, resumeMockInterview, showMockInterviewHistory, startMockInterview } from './mockCommands';
 import { exportProgress, importProgress, resetProgress, showProgress } from './progressCommands';
@@ -55,6 +55,7 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   [CommandId.openWalkthrough]: openWalkthrough,
   [CommandId.addBank]: addBank,
   [CommandId.addToBanks]: addBank,
+  [CommandId.explainBank]: explainBank,
   [CommandId.openQuestion]: openQuestion,
   [CommandId.star]: setStar(true),
   [CommandId.unstar]: setStar(false),

@@ -29,6 +29,9 @@ class CountingIndexer implements BankIndexer {
     Promise.resolve(args[1]).then((files) => files.trustStat && this.loads++, () => undefined);
     return this.inner.index(...args);
   }
+  explain(...args: Parameters<BankIndexer['explain']>) {
+    return this.inner.explain(...args);
+  }
   prepare() {
     this.inner.prepare();
   }

@@ -12,6 +12,7 @@ import { readBankCache, serialiseBankCache, type CachedBank } from '../../src/co
 import { taxonomyHash } from '../../src/core/cacheKey';
 import { loadTermTable, type TermPair } from '../../src/core/check/termTable';
 import { loadDomains } from '../../src/core/domains';
+import { explainBankFile } from '../../src/core/explainBankFile';
 import { runIndexJob } from '../../src/core/indexJob';
 import {
   bankParts,
@@ -118,7 +119,7 @@ describe('index jobs', () => {
   const expected = buildIndex(banks, DOMAINS, TERMS);
   let workerDir: string;
   let worker: WorkerIndexer;
-  const inThread = new InThreadIndexer(async () => ({ runIndexJob }));
+  const inThread = new InThreadIndexer(async () => ({ runIndexJob, explainBankFile }));
 
   before(async () => {
     // The worker runs the bundle the extension ships, built the same way.
@@ -150,6 +151,20 @@ describe('index jobs', () => {
     ['the calling thread', () => inThread],
   ] as const) {
     describe(`in ${name}`, () => {
+      it('explains a bank file as the CLI does, with the extra diagnostics given, each once', async () => {
+        const source = { file: 'notes.md', bytes: new TextEncoder().encode('# Notes\n\nJust a paragraph.\n') };
+        const extra = [{ file: 'notes.md', line: 1, severity: 'info' as const, message: 'Another bank is also named \'notes\'.' }];
+        const explained = await indexer().explain(source, DOMAINS, extra);
+        assert.deepEqual(explained, explainBankFile(source, DOMAINS, extra));
+        assert.match(explained.lines.join('\n'), /prose \(not part of a question\)/);
+        assert.deepEqual(
+          explained.diagnostics.map((d) => d.message.slice(0, 25)),
+          ['No questions found. Layou', "Another bank is also name"],
+        );
+        const again = await indexer().explain(source, DOMAINS, explained.diagnostics);
+        assert.deepEqual(again.diagnostics, explained.diagnostics, 'a diagnostic given again is listed once');
+      });
+
       it("gives exactly buildIndex's index, every bank indexed anew, and a cache to store", async () => {
         const { index, result } = await indexWith(indexer(), banks);
         assert.deepEqual(index, expected);
