@@ -191,6 +191,20 @@ describe('In the browser (web-worker extension host)', function () {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, folderName), { recursive: true, useTrash: false });
     }
   });
+  it('explains how a workspace bank file is read, with the parser on the extension thread', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const bank = vscode.Uri.joinPath(root, `web-explain-${Date.now().toString(36)}.md`);
+    await vscode.workspace.fs.writeFile(bank, encode('# Notes\n\n<details>\n<summary>Why explain a bank?</summary>\n\nTo see how it was read.\n</details>\n'));
+    try {
+      const explained = await vscode.commands.executeCommand<{ lines: string[] }>('dojo.explainBank', bank);
+      assert.match(explained.lines.join('\n'), /question "Why explain a bank\?" \(<details> blocks\)/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'dojo-explain');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(bank, { useTrash: false });
+    }
+  });
+
   it('checks an attempt after Reveal, counting rarities with the in-thread index (Intl.Segmenter in the worker)', async () => {
     const question = ctx.library.practiceItems.find((q) => q.hasReference && /^\s*\d+\.\s/m.test(q.answer))!;
     snapshot.remember(question.id);
