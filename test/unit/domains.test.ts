@@ -189,6 +189,9 @@ describe('classifyDomain on English questions with the bundled taxonomy', () => 
     ['Why do large language models hallucinate?', undefined, 'nlp'],
     ['Why can accuracy mislead on imbalanced data?', 'Classification metrics', 'evaluation'],
     ['How does non-maximum suppression work?', 'Object detection', 'vision'],
+    ['P-tuning 和 Prefix-tuning 有什么区别？', undefined, 'training'],
+    ['What is the difference between ArrayList and LinkedList?', undefined, 'engineering'],
+    ['Compare bagging and boosting', undefined, 'fundamentals'],
   ];
   for (const [title, section, domainId] of cases) {
     it(`puts "${title}" in ${domainId}`, () => {

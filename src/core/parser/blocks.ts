@@ -11,6 +11,8 @@ md.core.ruler.enableOnly(['normalize', 'block']);
 export interface ListItem {
   /** 0-based line in the parsed text. */
   line: number;
+  /** 0-based line after the item. */
+  end: number;
   /** The item's number in an ordered list. */
   number?: number;
   /** The inline markdown of the item's first paragraph. */
@@ -78,12 +80,12 @@ function listItems(tokens: MarkdownIt.Token[], open: number): ListItem[] {
     const token = tokens[i];
     if (token.type === 'list_item_open' && token.map) {
       if (token.level === base + 1) {
-        current = { line: token.map[0], text: '' };
+        current = { line: token.map[0], end: token.map[1], text: '' };
         child = undefined;
         if (token.info) current.number = Number(token.info);
         items.push(current);
       } else if (token.level === base + 3 && current) {
-        child = { line: token.map[0], text: '' };
+        child = { line: token.map[0], end: token.map[1], text: '' };
         if (token.info) child.number = Number(token.info);
         (current.children ??= []).push(child);
       }

@@ -21,7 +21,7 @@ import {
   type Label,
   type LabelKind,
 } from './labels';
-import { answerPrefix, boldOnly, endsWithQuestionMark, leadingNumber, questionPrefix, readsAsQuestion, titleText } from './questionShape';
+import { ANSWER_LINE, answerPrefix, boldOnly, endsWithQuestionMark, leadingNumber, questionPrefix, readsAsQuestion, titleText } from './questionShape';
 import type { RawQuestion } from './rawQuestion';
 import { Trace, type TraceEntry } from './trace';
 
@@ -99,6 +99,10 @@ class BankReader {
   /** Numbered and plain section headings above the current block, outermost first. */
   private readonly sections: Section[] = [];
   private inQuestionList = false;
+  /** Whether the file's dotted headings hold question lists: see dottedSectionsHoldLists. */
+  private dottedListSections: boolean | undefined;
+  /** Under a `Table of Contents` heading: its lists link to the questions rather than being questions. */
+  private inContents = false;
   /** Nesting depth of an open `<details>` question: every block up to its `</details>` is its answer. */
   private detailsDepth = 0;
   private readonly questions: RawQuestion[] = [];
@@ -143,7 +147,8 @@ class BankReader {
     else if (block.kind === 'paragraph') this.readParagraph(block);
     else if (block.kind === 'html' && this.readDetails(block)) return;
     else if (!this.draft) {
-      if (block.kind === 'list' && this.inQuestionList) this.addListItems(block, block.items);
+      if (block.kind === 'list' && this.inContents) this.trace?.prose(this.range(block));
+      else if (block.kind === 'list' && this.inQuestionList) this.addListItems(block, block.items);
       else if (block.kind === 'list') this.readQuestionList(block);
       else this.trace?.prose(this.range(block));
     } else if (block.kind === 'fence') this.addCode(block);
@@ -153,6 +158,7 @@ class BankReader {
   // ---- headings
 
   private readHeading(block: HeadingBlock, index: number): void {
+    this.inContents = false;
     const overrides = this.overrides;
     if (overrides.questionHeading !== undefined) return this.readHeadingAtFixedLevel(block, overrides.questionHeading);
     if (this.readPatterns(block, block.level)) return;
@@ -213,6 +219,13 @@ class BankReader {
     }
     // Any other heading is the bank's own structure: it ends the question and starts a new part of the bank.
     this.endQuestion();
+    if (TABLE_OF_CONTENTS.test(title) && this.title !== undefined) {
+      // The bank's table of contents: its links repeat the questions below; it is no section of theirs.
+      this.closeSections(block.level);
+      this.inContents = true;
+      this.trace?.add(this.line(block.start), this.line(block.start), `heading ${quote(block.text)} → table of contents`);
+      return;
+    }
     if (this.section && block.level <= this.section.level) this.section = undefined;
     this.inQuestionList = isQuestionListHeading(block.text);
     this.closeSections(block.level);
@@ -252,12 +265,29 @@ class BankReader {
   private readDottedHeading(block: HeadingBlock, index: number, path: number[], title: string): void {
     const next = this.blocks[index + 1];
     const hasBody = next !== undefined && next.kind !== 'heading';
-    if (this.holdsQuestions(index, path, readsAsQuestion(title)) || (!hasBody && !readsAsQuestion(title))) {
+    const ownIsQuestion = readsAsQuestion(title);
+    if (this.holdsQuestions(index, path, ownIsQuestion) || (!ownIsQuestion && (!hasBody || this.dottedSectionsHoldLists()))) {
       this.openSection(block, { title, level: block.level, path });
       return;
     }
     this.closeSections(block.level);
     this.startQuestion({ line: this.line(block.start), title, section: this.sectionTitle(), headingLevel: block.level, layout: 'dotted section numbers' });
+  }
+
+  /**
+   * Whether a dotted heading of this file has a list of questions as its body (`## 5.2 Linear algebra` over
+   * `1. [E] Why…?`): then its dotted headings are chapters of question lists, and one that does not read as a
+   * question is a section even when its body is prose (`## 5.1 Notation`). Read once per file, on first use.
+   */
+  private dottedSectionsHoldLists(): boolean {
+    if (this.dottedListSections === undefined) {
+      let underDotted = false;
+      this.dottedListSections = this.blocks.some((block) => {
+        if (block.kind === 'heading') underDotted = (leadingNumber(block.text)?.path.length ?? 0) > 1;
+        return underDotted && block.kind === 'list' && readsAsQuestionList(block.items);
+      });
+    }
+    return this.dottedListSections;
   }
 
   private openSection(block: HeadingBlock, section: Section): void {
@@ -339,6 +369,11 @@ class BankReader {
       this.trace?.prose(this.range(block));
       return; // Prose outside any question: the bank's introduction or conclusion.
     }
+    if (isBackToTop(block.text)) {
+      const [start, end] = this.range(block);
+      this.trace?.add(start, end, 'link back to the top (not part of the question)');
+      return;
+    }
     if (label) {
       this.draft.label(label.kind, label.rest, label.parenthetical, this.range(block));
       return;
@@ -352,7 +387,7 @@ class BankReader {
   private readPrefixedQuestion(block: ParagraphBlock): boolean {
     const prefixed = questionPrefix(block.text);
     if (!prefixed) return false;
-    const answerLine = /\n(?=(?:\*\*)?[ \t]*(?:A|Answer|答|答案|参考答案)[ \t]*[:：])/i.exec(prefixed.rest);
+    const answerLine = ANSWER_LINE.exec(prefixed.rest);
     const question = (answerLine ? prefixed.rest.slice(0, answerLine.index) : prefixed.rest).trim();
     const title = titleText(question.split('\n', 1)[0]);
     if (!title) return false;
@@ -407,7 +442,8 @@ class BankReader {
     const after = block.text.slice(summary.index + summary[0].length);
     const close = after.search(/<\/details>/i);
     // `<summary>…</summary><br>` is spacing in the bank, not part of the answer.
-    const answer = (close >= 0 ? after.slice(0, close) : after).replace(/^(?:\s*<br\s*\/?>)+/i, '').trim();
+    // `<br><b>answer</b>` (DevOps banks): spacing and a bold wrapper around the whole answer, not part of it.
+    const answer = withoutBoldWrapper((close >= 0 ? after.slice(0, close) : after).replace(/^(?:\s*<br\s*\/?>)+/i, ''));
     if (answer) this.draft?.addProse(answer, range);
     if (close >= 0) this.endQuestion();
     else this.detailsDepth = 1;
@@ -420,7 +456,7 @@ class BankReader {
     if (markdown.includes('<')) {
       this.detailsDepth += (markdown.match(/<details[\s>]/gi)?.length ?? 0) - (markdown.match(/<\/details>/gi)?.length ?? 0);
       if (this.detailsDepth <= 0) {
-        const before = markdown.slice(0, markdown.search(/<\/details>/i)).trim();
+        const before = withoutBoldWrapper(markdown.slice(0, markdown.search(/<\/details>/i)));
         if (before) this.draft?.addProse(before, this.range(block));
         this.detailsDepth = 0;
         this.endQuestion();
@@ -441,10 +477,14 @@ class BankReader {
     const taken: ListedQuestion[] = [];
     const skipped: number[] = [];
     let questionItems = 0;
+    const answered: ListItem[] = [];
     for (const item of block.items) {
       const title = titleText(item.text);
       const nested = this.nestedQuestions(item);
-      if (nested.length > 0) {
+      if (this.answerLines(item)) {
+        questionItems++;
+        answered.push(item);
+      } else if (nested.length > 0) {
         questionItems++;
         taken.push(...nested);
       } else if (title && readsAsQuestion(title)) {
@@ -453,12 +493,14 @@ class BankReader {
       } else skipped.push(this.line(item.line));
     }
     const range = this.range(block);
-    if (questionItems < 2 || questionItems * 2 < block.items.length) {
+    if (!isQuestionListShare(questionItems, block.items.length)) {
       this.trace?.prose(range);
       return;
     }
     this.listed.push(...taken);
-    this.trace?.add(range[0], range[1], `list → ${taken.length} question${taken.length === 1 ? '' : 's'} (question list)`);
+    for (const item of answered) this.readAnsweredItem(item);
+    const count = taken.length + answered.length;
+    this.trace?.add(range[0], range[1], `list → ${count} question${count === 1 ? '' : 's'} (question list)`);
     if (skipped.length > 0) {
       this.diagnostics.push({
         file: this.file,
@@ -467,6 +509,40 @@ class BankReader {
         message: `The list at line ${range[0]} was read as questions, but its items at line${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')} do not read as questions and were not taken.`,
       });
     }
+  }
+
+  /**
+   * The lines after an item's first line when that line is a whole question (it ends with a question mark) and the
+   * item goes on (`1. What is X?` + `   X is…` on the next, indented lines): they are its answer.
+   */
+  private answerLines(item: ListItem): [number, number] | undefined {
+    const firstLine = item.text.split('\n', 1)[0];
+    if (!endsWithQuestionMark(firstLine.trimEnd())) return undefined;
+    let last = item.end - 1;
+    while (last > item.line && this.repaired.lines[last].trim() === '') last--;
+    return last > item.line ? [item.line + 1, last + 1] : undefined;
+  }
+
+  /** A list item holding a question and its answer: read as a question whose body is the item's other lines. */
+  private readAnsweredItem(item: ListItem): void {
+    const [start, end] = this.answerLines(item) as [number, number];
+    const title = titleText(item.text.split('\n', 1)[0]);
+    const line = this.line(item.line);
+    this.startQuestion({ line, number: item.number, title, section: this.sectionTitle(), headingLevel: this.sectionLevel(), layout: 'question list with answers' });
+    const body = this.repaired.lines.slice(start, end);
+    const indent = Math.min(...body.filter((text) => text.trim() !== '').map((text) => /^[ \t]*/.exec(text)?.[0].length ?? 0));
+    const dedented = body.map((text) => text.slice(Math.min(indent, /^[ \t]*/.exec(text)?.[0].length ?? 0)));
+    for (const block of readBlocks(dedented.join('\n'))) {
+      const range: LineRange = [this.line(start + block.start), this.line(start + block.end - 1)];
+      if (block.kind === 'fence') this.draft?.addCode(block.info, block.content, false, dedented.slice(block.start, block.end).join('\n'), range);
+      else {
+        const markdown = dedented.slice(block.start, block.end).join('\n').trimEnd();
+        const answer = block.kind === 'paragraph' ? answerPrefix(markdown) : undefined;
+        if (answer !== undefined) this.draft?.label('answer', answer.trim(), undefined, range);
+        else this.draft?.addProse(markdown, range);
+      }
+    }
+    this.endQuestion();
   }
 
   /** A stem item (`Given a linear system Ax = b:`) with a nested list of questions: one item per nested question. */
@@ -488,6 +564,11 @@ class BankReader {
   private addListItems(block: Block, items: ListItem[]): void {
     let count = 0;
     for (const item of items) {
+      if (this.answerLines(item)) {
+        this.readAnsweredItem(item);
+        count++;
+        continue;
+      }
       const nested = this.nestedQuestions(item);
       if (nested.length > 0) {
         this.listed.push(...nested);
@@ -628,6 +709,32 @@ class BankReader {
     while (last > block.start && this.repaired.lines[last].trim() === '') last--;
     return [this.line(block.start), this.line(last)];
   }
+}
+
+/** At least two items, and at least half of the list, read as questions. */
+function isQuestionListShare(questionItems: number, items: number): boolean {
+  return questionItems >= 2 && questionItems * 2 >= items;
+}
+
+function readsAsQuestionList(items: ListItem[]): boolean {
+  let questions = 0;
+  const isQuestion = (item: ListItem) => readsAsQuestion(titleText(item.text));
+  for (const item of items) if (isQuestion(item) || item.children?.some(isQuestion)) questions++;
+  return isQuestionListShare(questions, items.length);
+}
+
+/** An answer's text without a `<b>` opening it and a `</b>` closing it. */
+function withoutBoldWrapper(html: string): string {
+  return html.trim().replace(/^<b>/i, '').replace(/<\/b>$/i, '').trim();
+}
+
+const TABLE_OF_CONTENTS = /^(?:table of contents|contents|toc|目录)$/i;
+// `[[↑] Back to top](#table-of-contents)`, `[返回顶部](#目录)`: navigation inside the bank's page.
+const BACK_TO_TOP = /^\[[^\n]{0,40}\]\(#[^)\s]*\)$/;
+const TOP = /top|↑|⬆|顶部|目录/i;
+
+function isBackToTop(text: string): boolean {
+  return text.length < 120 && BACK_TO_TOP.test(text) && TOP.test(text.slice(0, text.lastIndexOf('](')));
 }
 
 function quote(text: string): string {

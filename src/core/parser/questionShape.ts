@@ -6,7 +6,11 @@
 const WH_QUESTION = /^(?:what|how|why|when|where|which|who)\b(?!\s+(?:the|this|that|these|those|a|an|we|i|you|it|they|our|my|your)\b)\s*\S/i;
 const AUX_QUESTION = /^(?:is|are|can|could|does|do|did|should|would|will)\s+\S/i;
 // An imperative that asks for an answer, with something to act on (`List of resources` is a name, `Explain` alone a label).
-const IMPERATIVE = /^(?:explain|describe|compare|define|name|list|give|tell)\s+(?!of\b)\S+\s+\S/i;
+// Explain/Describe/Define need only one word to act on (`Explain Function.prototype.bind`); the others, which also
+// start names (`List comprehensions`), need two.
+const IMPERATIVE = /^(?:(?:explain|describe|define)\s+\S|(?:compare|name|list|give|tell)\s+(?!of\b)\S+\s+\S)/i;
+// `Difference between X and Y`: how front-end and backend banks title a comparison question.
+const DIFFERENCE = /^(?:the\s+)?differences?\s+between\s+\S/i;
 const CHINESE_QUESTION = /^(?:什么|如何|为什么|为何|怎么|怎样|哪些|哪个|是否|能否)/;
 // `说明`, `介绍` or `请注意` alone name a section; followed by what to explain they ask a question.
 const CHINESE_IMPERATIVE = /^(?:请\s*)?(?:简述|简要|介绍|解释|比较|说明|谈谈|列举|描述|阐述|分析)\s*\S{2}/;
@@ -18,6 +22,7 @@ export function readsAsQuestion(title: string): boolean {
     WH_QUESTION.test(title) ||
     AUX_QUESTION.test(title) ||
     IMPERATIVE.test(title) ||
+    DIFFERENCE.test(title) ||
     CHINESE_QUESTION.test(title) ||
     CHINESE_IMPERATIVE.test(title)
   );
@@ -32,7 +37,12 @@ const DOTTED_NUMBER = /^(\d+(?:\.\d+)*)(?:\s*[.、．:：)）]\s*|\s+)(?=\S)/;
 const PAREN_NUMBER = /^[(（](\d+)[)）]\s*(?=\S)/;
 // `Q7.`, `Q7:`, `Question 7:`, `问题 7:`, and the bare prefixes `Q:`, `Question:`, `问：`, `问题：`.
 const QUESTION_PREFIX = /^(?:Q|Question|问题|问)\s*(\d*)\s*[:：.、．]\s*/i;
-const ANSWER_PREFIX = /^(?:\*\*)?[ \t]*(?:A|Answer|答|答案|参考答案)[ \t]*[:：](?:[ \t]*\*\*)?[ \t]*/i;
+// `Ans.` too (Java banks write `Q1.` / `Ans.`); a bare `A.` is a multiple-choice option, not an answer.
+const ANSWER_PREFIX = /^(?:\*\*)?[ \t]*(?:(?:A|Ans|Answer|答|答案|参考答案)[ \t]*[:：]|Ans\.)(?:[ \t]*\*\*)?[ \t]*/i;
+/** A line of a `Q:` paragraph where its answer starts. */
+export const ANSWER_LINE = /\n(?=(?:\*\*)?[ \t]*(?:(?:A|Ans|Answer|答|答案|参考答案)[ \t]*[:：]|Ans\.))/i;
+// `[E]`, `[M]`, `[H]` (or spelled out): a difficulty tag before the question, not part of it.
+const DIFFICULTY_TAG = /^\[(?:E|M|H|Easy|Medium|Hard)\]\s*/i;
 
 export interface Numbering {
   /** `3.1.1` → [3, 1, 1]. */
@@ -59,7 +69,8 @@ export function questionPrefix(text: string): Prefixed | undefined {
   const match = QUESTION_PREFIX.exec(inner);
   if (!match) return undefined;
   let rest = inner.slice(match[0].length);
-  if (bold) rest = rest.replace(/^\*\*\s*/, '');
+  // `**Q:** text` closes the bold after the prefix; `**Q: text**` around the whole question.
+  if (bold) rest = rest.startsWith('**') ? rest.replace(/^\*\*\s*/, '') : rest.replace(/\*\*$/, '');
   const result: Prefixed = { rest };
   if (match[1]) result.number = Number(match[1]);
   return result;
@@ -88,6 +99,7 @@ export function titleText(markdown: string): string {
   if (prefix) text = prefix.rest.trim();
   const numbering = leadingNumber(text);
   if (numbering) text = numbering.rest.trim();
+  if (text.startsWith('[')) text = text.replace(DIFFICULTY_TAG, '');
   return text;
 }
 
