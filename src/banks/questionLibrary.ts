@@ -375,13 +375,15 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     const unreadable: UnreadableBank[] = [];
     const skipped: SkippedFile[] = [];
     const watched: WatchedLocation[] = [];
+    const read = new Set<string>();
     for (const { entry, uri } of locations) {
       if (!uri) {
         unreadable.push({ entry, reason: vscode.l10n.t('a relative path needs an open workspace folder') });
         continue;
       }
       const result = await readBanksAt(uri, entry, { maxBankSizeMB });
-      banks.push(...result.banks);
+      // A file that two entries reach (a folder and a file in it) is one bank, read through the first.
+      banks.push(...result.banks.filter((bank) => !read.has(bank.uri.toString()) && read.add(bank.uri.toString())));
       unreadable.push(...result.unreadable);
       skipped.push(...result.skipped);
       watched.push({ uri, isFolder: result.isFolder });

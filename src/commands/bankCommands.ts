@@ -24,8 +24,9 @@ export const addBank = (deps: CommandDeps) => async (clicked?: unknown, selectio
   const chosen = urisOf(clicked, selection) ?? (await chooseBanks());
   if (!chosen || chosen.length === 0) return undefined;
   const folders = vscode.workspace.workspaceFolders;
-  const listed = new Set(config.extraBanks().flatMap((entry) => resolveBankLocation(entry, folders).uri?.toString() ?? []));
-  const fresh = chosen.filter((uri) => !listed.has(uri.toString()));
+  const listed = config.extraBanks().flatMap((entry) => resolveBankLocation(entry, folders).uri ?? []);
+  // A bank inside a folder already listed is indexed already.
+  const fresh = chosen.filter((uri) => !listed.some((location) => isWithinBank(uri, location)));
   const target = config.extraBanksTarget();
   // User settings hold absolute paths: a relative one would follow whichever folder a window opens.
   const root = target === vscode.ConfigurationTarget.Global ? undefined : folders?.[0]?.uri;

@@ -92,6 +92,19 @@ describe('Add Question Bank (dojo.addBank)', function () {
     assert.equal(offered[0]?.message, 'added-bank.md is already in Interview Dojo: 2 questions.');
   });
 
+  it('counts a bank inside a folder already listed as already there, and indexes a file two entries reach once', async () => {
+    await setExtraBanks([folder().fsPath]);
+    await until(() => loadedTitles().length === 2, 'the folder to load');
+    const offered: Offered[] = [];
+    assert.deepEqual(await handler(offered)(bank()), { entries: [], questions: 2 });
+    assert.equal(offered[0]?.message, 'added-bank.md is already in Interview Dojo: 2 questions.');
+
+    await setExtraBanks([folder().fsPath, bank().fsPath]);
+    await api.library.reload();
+    assert.deepEqual(loadedTitles(), titles, 'each question once');
+    assert.equal(api.library.index.documents.filter((d) => d.file === bank().fsPath).length, 1);
+  });
+
   it('adds to the workspace settings, relative to the folder, when the workspace lists extra banks', async () => {
     await setExtraBanks(['/a/user/bank.md']);
     await setWorkspaceBanks([]);
