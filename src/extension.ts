@@ -112,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): DojoApi {
   const mockStatus = own(new MockStatusBar(mock));
   const dashboard = own(new DashboardController({ ctx, dueChanges: due.onDidChange, now: clock.now }));
   const firstRun = own(new FirstRun({ progress, review }));
-  const explanations = own(new BankExplanations());
+  const explanations = own(new BankExplanations(library));
   deps = { ctx, tree, viewState, random: Math.random, due, session: reviewSession, mock, dashboard, explanations };
   registerAllCommands(deps).forEach(own);
   return {

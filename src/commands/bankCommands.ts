@@ -103,22 +103,17 @@ function bankFormatDoc(deps: CommandDeps): vscode.Uri {
 }
 
 /**
- * Shows how a bank file is read, part by part, then its problems, in a document beside: the file given (the Explorer,
- * the quick fix), else the active editor's bank (its unsaved text), else one chosen among the user's banks.
+ * Shows how a bank file is read, part by part, then its problems, in a document beside that follows edits of the bank:
+ * the file given (the Explorer, the quick fix), else the active editor's bank, else one chosen among the user's banks.
  */
 export const explainBank = (deps: CommandDeps) => async (arg?: unknown): Promise<ExplainedBank | undefined> => {
   const bank = arg instanceof vscode.Uri ? arg : await bankToExplain(deps);
   if (!bank) return undefined;
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === bank.toString());
-  const label = bankFileLabel(bank);
   try {
-    const explained = await deps.ctx.library.explain(bank, open?.isDirty ? open.getText() : undefined);
-    const heading = vscode.l10n.t('How Interview Dojo reads {0}: the lines of each part, then the problems found.', label);
-    await deps.explanations.show(bank, `${[heading, '', ...explained.lines].join('\n')}\n`);
-    return explained;
+    return await deps.explanations.show(bank);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Interview Dojo cannot explain {0}: {1}', label, reason));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Interview Dojo cannot explain {0}: {1}', bankFileLabel(bank), reason));
     return undefined;
   }
 };

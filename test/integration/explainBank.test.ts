@@ -10,7 +10,9 @@ Nothing here is a question yet.
 `;
 
 const explain = (arg?: vscode.Uri) => vscode.commands.executeCommand<ExplainedBank | undefined>('dojo.explainBank', arg);
-const shownText = () => vscode.window.activeTextEditor?.document.getText() ?? '';
+/** The explanation document shown beside (the editor keeps the focus). */
+const shownDocument = () => vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'dojo-explain')?.document;
+const shownText = () => shownDocument()?.getText() ?? '';
 
 describe('Explain How a Bank File Is Read (dojo.explainBank)', function () {
   let api: DojoApi;
@@ -40,14 +42,13 @@ describe('Explain How a Bank File Is Read (dojo.explainBank)', function () {
     assert.ok(explained);
     assert.match(explained.lines.join('\n'), /^3 +prose \(not part of a question\)$/m);
     assert.ok(explained.diagnostics.some((d) => d.message.startsWith('No questions found.')));
-    const shown = vscode.window.activeTextEditor?.document;
-    assert.equal(shown?.uri.scheme, 'dojo-explain');
+    const shown = shownDocument();
     assert.equal(shown?.uri.path, '/notes.md.explained.txt');
     assert.equal(shown?.languageId, 'plaintext');
     assert.equal(shownText(), `How Interview Dojo reads ${notes().fsPath}: the lines of each part, then the problems found.\n\n${explained.lines.join('\n')}\n`);
   });
 
-  it("explains the active editor's unsaved text, and leaves the file alone", async () => {
+  it("explains the active editor's unsaved text, keeps the focus there, follows its edits, and leaves the file alone", async () => {
     const document = await vscode.workspace.openTextDocument(notes());
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.insert(new vscode.Position(3, 0), '\n### What changed before saving?\n\n**Answer:** A question.\n'));
@@ -56,6 +57,10 @@ describe('Explain How a Bank File Is Read (dojo.explainBank)', function () {
     assert.ok(explained);
     assert.match(explained.lines.join('\n'), /question "What changed before saving\?"/);
     assert.match(shownText(), /What changed before saving\?/, 'the newer explanation replaced the older one');
+    assert.equal(vscode.window.activeTextEditor?.document, document, 'the bank keeps the focus');
+
+    await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount, 0), '\n### And while typing?\n\n**Answer:** It follows.\n'));
+    await until(() => shownText().includes('question "And while typing?"'), 'the explanation to follow the edit', 10_000);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(notes())), PROSE);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
@@ -79,6 +84,6 @@ describe('Explain How a Bank File Is Read (dojo.explainBank)', function () {
   it('says when a file cannot be read, and shows nothing', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal(await explain(vscode.Uri.joinPath(folder(), 'missing.md')), undefined);
-    assert.equal(vscode.window.activeTextEditor, undefined);
+    assert.equal(shownDocument(), undefined);
   });
 });
