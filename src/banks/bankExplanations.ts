@@ -5,9 +5,10 @@ import { CommandId } from '../commandIds';
 import type { QuestionLibrary } from '../context';
 import type { ExplainedBank } from '../core/explainBankFile';
 import { DIAGNOSTIC_SOURCE } from './bankDiagnostics';
-import { bankFileLabel } from './bankLocations';
 
 const SCHEME = 'dojo-explain';
+/** Its own language, so that explanations wrap their long lines (package.json `configurationDefaults`). */
+const LANGUAGE = 'dojo-explanation';
 /** An explanation follows typing in its bank once typing pauses this long (it is computed off the host's thread). */
 const REFRESH_DELAY_MS = 300;
 
@@ -42,7 +43,8 @@ export class BankExplanations implements vscode.TextDocumentContentProvider, vsc
     const uri = explanationUri(bank);
     await this.setText(uri, explanationText(bank, explained));
     this.explained.set(bank.toString(), uri);
-    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const document = open ?? (await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), LANGUAGE));
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
     return explained;
   }
@@ -114,7 +116,7 @@ export class BankExplanations implements vscode.TextDocumentContentProvider, vsc
 }
 
 function heading(bank: vscode.Uri): string {
-  return vscode.l10n.t('How Interview Dojo reads {0}: the lines of each part, then the problems found.', bankFileLabel(bank));
+  return vscode.l10n.t('How Interview Dojo reads {0}: the lines of each part, then the problems found.', vscode.workspace.asRelativePath(bank));
 }
 
 function explanationText(bank: vscode.Uri, explained: ExplainedBank): string {

@@ -44,8 +44,8 @@ describe('Explain How a Bank File Is Read (dojo.explainBank)', function () {
     assert.ok(explained.diagnostics.some((d) => d.message.startsWith('No questions found.')));
     const shown = shownDocument();
     assert.equal(shown?.uri.path, '/notes.md.explained.txt');
-    assert.equal(shown?.languageId, 'plaintext');
-    assert.equal(shownText(), `How Interview Dojo reads ${notes().fsPath}: the lines of each part, then the problems found.\n\n${explained.lines.join('\n')}\n`);
+    assert.equal(shown?.languageId, 'dojo-explanation');
+    assert.equal(shownText(), `How Interview Dojo reads ${vscode.workspace.asRelativePath(notes())}: the lines of each part, then the problems found.\n\n${explained.lines.join('\n')}\n`);
   });
 
   it("explains the active editor's unsaved text, keeps the focus there, follows its edits, and leaves the file alone", async () => {
