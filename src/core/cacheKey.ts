@@ -8,7 +8,7 @@ import type { Domain } from './model';
 import { isCount, isObject } from './review/validation';
 
 /** Bump whenever parsing, ids or classification change what a bank indexes to: every cached result is then stale. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 /** What a cached result depends on besides the parser version and the taxonomy (with the term table). */
 export interface BankFileKey {

@@ -91,7 +91,7 @@ describe('buildIndex', () => {
     assert.deepEqual(index.questions, []);
     assert.deepEqual(index.documents.map((d) => d.questionCount), [0, 0]);
     const tried =
-      'No questions found. Layouts tried: numbered headings, dotted section numbers, question headings, Q:/A: prefixes, <details> blocks, bold questions, question lists; ';
+      'No questions found. Layouts tried: numbered headings, dotted section numbers, question headings, Q:/A: prefixes, <details> blocks, bold questions, question lists, question tables, numbered paragraphs; ';
     const frontMatter = 'If headings of one level are the questions, add front matter `dojo: { questionHeading: N }` (see the bank format).';
     assert.deepEqual(index.diagnostics, [
       { file: 'banks/no-questions.md', line: 1, severity: 'warning', message: `${tried}headings seen: line 3 "只有说明的文件", line 7 "附录". ${frontMatter}` },

@@ -409,3 +409,165 @@ describe('parseBank: front-end handbook headings', () => {
     assert.equal(bank.questions[0].answer, 'One listener on the parent.');
   });
 });
+
+describe('parseBank: tables of questions and answers', () => {
+  const answers = (bank: ReturnType<typeof parseBank>) => bank.questions.map((q) => [q.title, q.answer, q.hasReference]);
+
+  it('makes each row of a table with a Question and an Answer column a question, under the table\'s section', () => {
+    const bank = parseBank('t.md', '# SQL\n\n## Joins\n\n| # | Question | Answer |\n|---|---|---|\n| 1 | What does a `LEFT JOIN` keep? | Every left row. |\n| 2 | What is a cross join? | All pairs. |\n');
+    assert.deepEqual(rows(bank), [
+      [7, 'Joins', 'What does a LEFT JOIN keep?'],
+      [8, 'Joins', 'What is a cross join?'],
+    ]);
+    assert.deepEqual(answers(bank)[0], ['What does a LEFT JOIN keep?', 'Every left row.', true]);
+  });
+
+  it('reads Chinese column names and leaves a table without an answer column (links to problems) alone', () => {
+    const bank = parseBank('t.md', '# 题单\n\n| 问题 | 答案 |\n| --- | --- |\n| 什么是索引？ | 加速查找的数据结构。 |\n\n| # | Question | Link |\n|---|---|---|\n| 1 | Second highest salary | [problem](https://example.com/1) |\n');
+    assert.deepEqual(answers(bank), [['什么是索引？', '加速查找的数据结构。', true]]);
+  });
+
+  it('keeps a table inside an answer as part of that answer', () => {
+    const bank = parseBank('t.md', '# T\n\n### What is X?\n\n| Question | Answer |\n|---|---|\n| a | b |\n');
+    assert.deepEqual(rows(bank), [[3, null, 'What is X?']]);
+    assert.match(bank.questions[0].answer, /\| a \| b \|/);
+  });
+});
+
+describe('parseBank: HTML headings', () => {
+  const bank = parseBank(
+    't.md',
+    '<h1>Python Questions</h1>\n\n<h2>Basics</h2>\n\n<h3 id="t">What is the difference between <code>list</code> and <code>tuple</code>?</h3>\n<p>Mutability.</p>\n\n<h3>Explain the GIL</h3>\n<p>One thread at a time.</p>\n<h2>About me</h2>\n<p>Subscribe.</p>\n',
+  );
+
+  it('reads a line that is a whole <hN> element as a heading of level N: the title, sections and question headings', () => {
+    assert.equal(bank.title, 'Python Questions');
+    assert.deepEqual(rows(bank), [
+      [5, 'Basics', 'What is the difference between list and tuple?'],
+      [8, 'Basics', 'Explain the GIL'],
+    ]);
+  });
+
+  it('keeps the HTML after a heading in the same block as its answer, up to the next heading', () => {
+    assert.deepEqual(bank.questions.map((q) => q.answer), ['<p>Mutability.</p>', '<p>One thread at a time.</p>']);
+  });
+});
+
+describe('parseBank: numbered paragraphs of interview notes', () => {
+  const bank = parseBank(
+    't.md',
+    [
+      '# 面经',
+      '',
+      '## 字节一面',
+      '',
+      '1、自我介绍（略）',
+      '',
+      '2、为什么要除以根号 d？',
+      '答:',
+      '- 方差变大',
+      '- softmax 饱和',
+      '',
+      '3、手撕：实现 softmax',
+      '```python',
+      'def softmax(x): ...',
+      '```',
+      '答: 先减最大值。',
+      '',
+      '4、反问环节（略）',
+      '',
+      '## 阿里一面',
+      '',
+      '（1）PPO 的 clip 有什么用？',
+      '答: 限制更新幅度。',
+      '',
+      '1、第一点也不会变成问题',
+      '',
+      '（2）介绍一下 DPO',
+      '答: 直接偏好优化。',
+      '',
+    ].join('\n'),
+  );
+
+  it('starts a question at a numbered paragraph that reads as one or is followed by an answer, under the round as section', () => {
+    assert.deepEqual(rows(bank), [
+      [7, '字节一面', '为什么要除以根号 d？'],
+      [12, '字节一面', '手撕：实现 softmax'],
+      [22, '阿里一面', 'PPO 的 clip 有什么用？'],
+      [27, '阿里一面', '介绍一下 DPO'],
+    ]);
+    assert.deepEqual(bank.questions.map((q) => q.number), [2, 3, 1, 2]);
+  });
+
+  it('reads `答:` with a half-width colon as the answer, code before it as part of the question', () => {
+    assert.equal(bank.questions[0].answer, '- 方差变大\n- softmax 饱和');
+    assert.equal(bank.questions[1].answer, '先减最大值。');
+    assert.deepEqual(bank.questions[1].code, []);
+    assert.match(bank.questions[1].prompt, /def softmax/);
+  });
+
+  it('ends a question at the next number that is no question, and keeps numbering that restarts as part of the answer', () => {
+    assert.equal(bank.questions[1].answer.includes('反问'), false);
+    assert.equal(bank.questions[2].answer, '限制更新幅度。\n\n1、第一点也不会变成问题');
+  });
+
+  it('leaves numbered paragraphs inside a heading question as its answer', () => {
+    const bank = parseBank('t.md', '# T\n\n### 如何做特征工程？\n\n1、如何清洗数据？\n\n2、如何构造特征？\n');
+    assert.deepEqual(rows(bank), [[3, null, '如何做特征工程？']]);
+  });
+});
+
+describe('parseBank: headings that only number the question', () => {
+  const bank = parseBank(
+    't.md',
+    '# ML\n\n## Question 1\n\nWhy does batch normalisation help?\n\n### Answer\n\nIt keeps activations stable.\n\n## Question 2\n\nWhat is dropout?\n\n### Solution\n\nRandomly zeroing units.\n\n## 第 3 题\n\n什么是残差连接？\n\n残差让梯度直达浅层。\n',
+  );
+
+  it('takes the first paragraph under `Question N`, `第 N 题` as the question and numbers it', () => {
+    assert.deepEqual(rows(bank), [
+      [3, null, 'Why does batch normalisation help?'],
+      [11, null, 'What is dropout?'],
+      [19, null, '什么是残差连接？'],
+    ]);
+    assert.deepEqual(bank.questions.map((q) => q.number), [1, 2, 3]);
+  });
+
+  it('reads an `Answer` or `Solution` heading, or the text after the question, as the answer', () => {
+    assert.deepEqual(bank.questions.map((q) => [q.prompt, q.answer]), [
+      ['Why does batch normalisation help?', 'It keeps activations stable.'],
+      ['What is dropout?', 'Randomly zeroing units.'],
+      ['什么是残差连接？', '残差让梯度直达浅层。'],
+    ]);
+  });
+});
+
+describe('parseBank: Q:/A: bullets', () => {
+  it('pairs a `* Q:` item with the `* A:` item after it, bold or not', () => {
+    const bank = parseBank('t.md', '# Cards\n\n* Q: What is a Pod?\n* A: The smallest unit.\n* **Q:** What is a zone?\n* **A:** An isolated data centre,\n  with its own power.\n');
+    assert.deepEqual(bank.questions.map((q) => [q.line, q.title, q.answer]), [
+      [3, 'What is a Pod?', 'The smallest unit.'],
+      [5, 'What is a zone?', 'An isolated data centre,\nwith its own power.'],
+    ]);
+    assert.deepEqual(bank.diagnostics, []);
+  });
+
+  it('reads an `- A:` bullet nested under a `- Q:` item as its answer, without the bullet', () => {
+    const bank = parseBank('t.md', '# Cards\n\n- Q: How do you roll back?\n  - A: `kubectl rollout undo`.\n- Q: Explain a ConfigMap\n  - A: Configuration as a resource.\n');
+    assert.deepEqual(bank.questions.map((q) => [q.title, q.answer]), [
+      ['How do you roll back?', '`kubectl rollout undo`.'],
+      ['Explain a ConfigMap', 'Configuration as a resource.'],
+    ]);
+  });
+});
+
+describe('parseBank: task-like questions', () => {
+  it('reads 对比/说说/推导/手撕 and "Walk me through" bold lines as questions', () => {
+    const bank = parseBank('t.md', '# T\n\n## 结构\n\n**对比 CNN 和 RNN 的归纳偏置**\n\n局部性与顺序性。\n\n**推导交叉熵的梯度：**\n\np - y\n\n**Walk me through backpropagation**\n\nChain rule.\n');
+    assert.deepEqual(rows(bank).map((row) => row[2]), ['对比 CNN 和 RNN 的归纳偏置', '推导交叉熵的梯度：', 'Walk me through backpropagation']);
+  });
+
+  it('keeps a short `推导过程` sub-heading inside a question as part of its answer', () => {
+    const bank = parseBank('t.md', '# T\n\n### 什么是交叉熵？\n\n衡量分布差异。\n\n#### 推导过程\n\n略。\n');
+    assert.deepEqual(rows(bank), [[3, null, '什么是交叉熵？']]);
+  });
+});

@@ -21,6 +21,13 @@ export interface ListItem {
   children?: ListItem[];
 }
 
+export interface TableRow {
+  /** 0-based line in the parsed text. */
+  line: number;
+  /** Each cell's inline markdown. */
+  cells: string[];
+}
+
 interface Lines {
   /** 0-based first line in the parsed text. */
   start: number;
@@ -34,6 +41,7 @@ export type Block =
   | (Lines & { kind: 'fence'; info: string; content: string })
   | (Lines & { kind: 'list'; items: ListItem[] })
   | (Lines & { kind: 'html'; text: string })
+  | (Lines & { kind: 'table'; header: string[]; rows: TableRow[] })
   | (Lines & { kind: 'other' });
 
 export function readBlocks(text: string): Block[] {
@@ -54,7 +62,10 @@ export function readBlocks(text: string): Block[] {
         blocks.push({ kind: 'fence', start, end, info: token.info, content: token.content });
         break;
       case 'html_block':
-        blocks.push({ kind: 'html', start, end, text: token.content });
+        pushHtml(blocks, start, end, token.content);
+        break;
+      case 'table_open':
+        blocks.push({ kind: 'table', start, end, ...tableCells(tokens, i) });
         break;
       case 'bullet_list_open':
       case 'ordered_list_open':
@@ -65,6 +76,52 @@ export function readBlocks(text: string): Block[] {
     }
   }
   return blocks;
+}
+
+// `<h3 id="x">What is …?</h3>` on a line of its own: a blog exported to markdown writes its headings in HTML.
+const HTML_HEADING = /^[ \t]*<h([1-6])(?:\s[^<>]*)?>(.*?)<\/h\1>[ \t]*$/i;
+
+/**
+ * An HTML block, with each line that is a whole `<hN>` element read as a heading of level N, so that a blog's HTML
+ * headings structure the bank as markdown headings do; the lines between them stay HTML blocks.
+ */
+function pushHtml(blocks: Block[], start: number, end: number, content: string): void {
+  if (!/<h[1-6]/i.test(content)) {
+    blocks.push({ kind: 'html', start, end, text: content });
+    return;
+  }
+  const lines = content.replace(/\n$/, '').split('\n');
+  let pending = 0;
+  const flush = (to: number) => {
+    if (to > pending) blocks.push({ kind: 'html', start: start + pending, end: start + to, text: lines.slice(pending, to).join('\n') + '\n' });
+  };
+  lines.forEach((line, i) => {
+    const heading = HTML_HEADING.exec(line);
+    if (!heading) return;
+    flush(i);
+    blocks.push({ kind: 'heading', start: start + i, end: start + i + 1, level: Number(heading[1]), text: heading[2].trim() });
+    pending = i + 1;
+  });
+  flush(lines.length);
+}
+
+/** The header cells and body rows of the table that opens at `open`, each cell's inline markdown. */
+function tableCells(tokens: MarkdownIt.Token[], open: number): { header: string[]; rows: TableRow[] } {
+  const header: string[] = [];
+  const rows: TableRow[] = [];
+  let row: string[] = header;
+  let headerSeen = false;
+  for (let i = open + 1; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const token = tokens[i];
+    if (token.type === 'tr_open' && token.map) {
+      if (headerSeen) {
+        row = [];
+        rows.push({ line: token.map[0], cells: row });
+      }
+      headerSeen = true;
+    } else if (token.type === 'inline') row.push(token.content.trim());
+  }
+  return { header, rows };
 }
 
 /**

@@ -54,6 +54,13 @@ export class QuestionDraft {
     return this.end > this.start.line || this.code.length > 0 || Object.values(this.parts).some((part) => part.length > 0);
   }
 
+  /** A question whose heading only numbers it (`## Question 5`): its first paragraph is the question's text. */
+  ask(title: string, markdown: string, lines: LineRange): void {
+    this.start.title = title;
+    this.start.prompt = markdown;
+    this.note('prompt', lines);
+  }
+
   /** Starts the part a label introduces; `rest` is the text after the label in the same block. */
   label(kind: Part, rest: string, parenthetical: string | undefined, lines: LineRange): void {
     const before = this.beforeLabel;

@@ -7,7 +7,7 @@ export type LabelKind = 'prompt' | 'answer' | 'example' | 'analysis' | 'intervie
 
 const LABEL_WORDS: Record<LabelKind, string[]> = {
   prompt: ['题目', '问题', 'question'],
-  answer: ['答案', '参考答案', 'answer'],
+  answer: ['答案', '参考答案', '解答', 'answer', 'solution'],
   example: ['举例', '示例', '代码示例', '源代码实例', '代码', '示例代码', 'example', 'code'],
   analysis: ['解析', '分析', '答案解析', 'analysis', 'explanation'],
   interview: ['面试题'],

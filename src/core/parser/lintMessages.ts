@@ -1,7 +1,7 @@
 // Lint messages that need more than one block to say: what was tried when a file gave no questions.
 
 export const LAYOUTS_TRIED =
-  'numbered headings, dotted section numbers, question headings, Q:/A: prefixes, <details> blocks, bold questions, question lists';
+  'numbered headings, dotted section numbers, question headings, Q:/A: prefixes, <details> blocks, bold questions, question lists, question tables, numbered paragraphs';
 
 /** The "no questions found" warning: the layouts tried, the first headings seen, and the front matter that helps. */
 export function noQuestionsMessage(headings: readonly { line: number; text: string }[]): string {

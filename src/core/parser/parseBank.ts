@@ -2,7 +2,8 @@
 // question starts open a draft, labels switch the part the following blocks belong to, and any other heading at or
 // above the question's level closes it. Question starts, in the order they are tried: the front matter's overrides,
 // the bundled layouts (numbered headings, 面试题 headings, bold `问题 N:` paragraphs), then the layouts of other banks
-// (dotted section numbers, question headings, `Q:`/`A:` prefixes, <details> blocks, bold questions, question lists).
+// (dotted section numbers, question headings, `Q:`/`A:` prefixes, <details> blocks, bold questions, question lists,
+// question tables, numbered paragraphs). HTML headings (`<h3>…</h3>` lines) reach it as headings (blocks.ts).
 import type { Diagnostic } from '../model';
 import { fileStem, normaliseTitle } from '../ids';
 import { readBlocks, type Block, type ListItem } from './blocks';
@@ -21,7 +22,7 @@ import {
   type Label,
   type LabelKind,
 } from './labels';
-import { ANSWER_LINE, answerPrefix, boldOnly, endsWithQuestionMark, leadingNumber, questionPrefix, readsAsQuestion, titleText } from './questionShape';
+import { ANSWER_LINE, answerPrefix, boldOnly, endsWithQuestionMark, leadingNumber, questionPrefix, readsAsQuestion, titleText, type Prefixed } from './questionShape';
 import type { RawQuestion } from './rawQuestion';
 import { Trace, type TraceEntry } from './trace';
 
@@ -87,6 +88,17 @@ interface ListedQuestion {
   section?: string;
 }
 
+/** A list item holding a question, and the lines of its answer: `pair` when they are the next item's. */
+interface ItemBody {
+  lines: [number, number];
+  pair: boolean;
+}
+
+interface AnsweredItem {
+  item: ListItem;
+  body: ItemBody;
+}
+
 const HEADINGS_KEPT = 10;
 /** A question whose answer holds this many numbered headings is likely a section of questions. */
 const SWALLOWED_HEADINGS = 3;
@@ -144,8 +156,9 @@ class BankReader {
       return;
     }
     if (block.kind === 'heading') this.readHeading(block, index);
-    else if (block.kind === 'paragraph') this.readParagraph(block);
+    else if (block.kind === 'paragraph') this.readParagraph(block, index);
     else if (block.kind === 'html' && this.readDetails(block)) return;
+    else if (block.kind === 'table' && !this.draft && this.readTable(block)) return;
     else if (!this.draft) {
       if (block.kind === 'list' && this.inContents) this.trace?.prose(this.range(block));
       else if (block.kind === 'list' && this.inQuestionList) this.addListItems(block, block.items);
@@ -188,6 +201,13 @@ class BankReader {
         }
         return;
       }
+    }
+    if (block.text.length <= NUMBER_ONLY_LENGTH && NUMBER_ONLY_HEADING.test(cleanTitle(block.text)) && !this.isInsideDraft(block)) {
+      // `## Question 5` over the question's own paragraph: the paragraph is the question (see readParagraph).
+      this.closeSections(block.level);
+      const number = /\d+/.exec(block.text);
+      this.startQuestion({ line: this.line(block.start), number: number ? Number(number[0]) : undefined, title: '', section: this.sectionTitle(), headingLevel: block.level, layout: NUMBERED_QUESTION_HEADINGS });
+      return;
     }
     const prefixed = questionPrefix(block.text);
     // `### Question: …` after a question that already has parts starts the next question rather than a prompt.
@@ -341,8 +361,15 @@ class BankReader {
 
   // ---- paragraphs
 
-  private readParagraph(block: ParagraphBlock): void {
+  private readParagraph(block: ParagraphBlock, index: number): void {
     if (this.readPatterns(block, undefined)) return;
+    if (this.draft?.start.layout === NUMBERED_QUESTION_HEADINGS && this.draft.start.title === '' && !this.draft.hasParts()) {
+      const title = titleText(block.text.split('\n', 1)[0]);
+      if (title) {
+        this.draft.ask(title, block.text, this.range(block));
+        return;
+      }
+    }
     const label = paragraphLabel(block.text);
     if (label?.kind === 'interview') {
       this.startInterviewQuestion(block, label, undefined);
@@ -356,6 +383,7 @@ class BankReader {
     // `**Question:**` right under a question heading is its prompt label, as in the bundled banks.
     const promptLabel = label?.kind === 'prompt' && this.draft?.start.headingLevel !== undefined && !this.draft.hasParts();
     if (!promptLabel && this.overrides.questionHeading === undefined && this.readPrefixedQuestion(block)) return;
+    if (this.overrides.questionHeading === undefined && this.readNumberedQuestion(block, index)) return;
     const bold = boldOnly(block.text);
     if (bold !== undefined && !label && this.overrides.questionHeading === undefined) {
       const title = titleText(bold);
@@ -386,13 +414,50 @@ class BankReader {
   /** `Q: …` (optionally numbered or bold) starts a question; an `A: …` line in the same paragraph starts its answer. */
   private readPrefixedQuestion(block: ParagraphBlock): boolean {
     const prefixed = questionPrefix(block.text);
-    if (!prefixed) return false;
+    return prefixed !== undefined && this.startParagraphQuestion(block, prefixed, 'Q:/A: prefixes');
+  }
+
+  /**
+   * `2、为什么…？`, `（1）介绍一下…` (interview notes): a paragraph numbered without a list marker starts a question when it
+   * reads as one or an answer follows it (`答:` in it or in a block before the next numbered paragraph or heading).
+   * Only outside other questions, where such numbering would be a point of their answer.
+   */
+  private readNumberedQuestion(block: ParagraphBlock, index: number): boolean {
+    if (this.draft && this.draft.start.layout !== NUMBERED_PARAGRAPHS) return false;
+    const number = PARAGRAPH_NUMBER.exec(block.text);
+    if (!number) return false;
+    const rest = block.text.slice(number[0].length);
+    const title = titleText(rest.split('\n', 1)[0]);
+    if (!title || isIntroOrConclusion(title)) return false;
+    const value = Number(number[1] ?? number[2]);
+    if (!readsAsQuestion(title) && !ANSWER_LINE.test(rest) && !this.answerFollows(index)) {
+      // The next number after a question's (`3、反问环节（略）` after `2、…？`) is the next item of the notes, not a point
+      // of the answer (those count from 1 again): it ends the question and stays prose.
+      if (this.draft && this.draft.start.number !== undefined && value === this.draft.start.number + 1) this.endQuestion();
+      return false;
+    }
+    return this.startParagraphQuestion(block, { number: value, rest }, NUMBERED_PARAGRAPHS);
+  }
+
+  /** Whether an answer label comes after the block at `index`, before the next heading or numbered paragraph. */
+  private answerFollows(index: number): boolean {
+    for (let i = index + 1; i < this.blocks.length; i++) {
+      const block = this.blocks[i];
+      if (block.kind === 'heading') return false;
+      if (block.kind !== 'paragraph') continue;
+      if (answerPrefix(block.text) !== undefined || paragraphLabel(block.text)?.kind === 'answer') return true;
+      if (PARAGRAPH_NUMBER.test(block.text)) return false;
+    }
+    return false;
+  }
+
+  private startParagraphQuestion(block: ParagraphBlock, prefixed: Prefixed, layout: string): boolean {
     const answerLine = ANSWER_LINE.exec(prefixed.rest);
     const question = (answerLine ? prefixed.rest.slice(0, answerLine.index) : prefixed.rest).trim();
     const title = titleText(question.split('\n', 1)[0]);
     if (!title) return false;
     const start = this.line(block.start);
-    this.startQuestion({ line: start, number: prefixed.number, title, prompt: question, section: this.sectionTitle(), headingLevel: this.sectionLevel(), layout: 'Q:/A: prefixes' });
+    this.startQuestion({ line: start, number: prefixed.number, title, prompt: question, section: this.sectionTitle(), headingLevel: this.sectionLevel(), layout });
     if (answerLine) {
       const answer = prefixed.rest.slice(answerLine.index + 1);
       const answerStart = start + prefixed.rest.slice(0, answerLine.index + 1).split('\n').length - 1;
@@ -467,6 +532,33 @@ class BankReader {
     else this.addProse(block);
   }
 
+  // ---- tables
+
+  /**
+   * `| # | Question | Answer |`: a table outside any question with a question column and an answer column gives one
+   * question per row. A table without an answer column (a list of links to problems elsewhere) stays prose.
+   */
+  private readTable(block: Extract<Block, { kind: 'table' }>): boolean {
+    const columns = block.header.map((cell) => cleanTitle(cell).toLowerCase());
+    const question = columns.findIndex((name) => TABLE_QUESTION_COLUMN.test(name));
+    const answer = columns.findIndex((name) => TABLE_ANSWER_COLUMN.test(name));
+    if (question < 0 || answer < 0) return false;
+    const range = this.range(block);
+    let count = 0;
+    for (const row of block.rows) {
+      const title = titleText(row.cells[question] ?? '');
+      if (!title) continue;
+      const line = this.line(row.line);
+      this.startQuestion({ line, title, prompt: row.cells[question], section: this.sectionTitle(), headingLevel: this.sectionLevel(), layout: 'question tables' });
+      const text = row.cells[answer] ?? '';
+      if (text) this.draft?.label('answer', text, undefined, [line, line]);
+      this.endQuestion();
+      count++;
+    }
+    this.trace?.add(range[0], range[1], `table → ${count} question${count === 1 ? '' : 's'} (question table)`);
+    return true;
+  }
+
   // ---- lists
 
   /**
@@ -477,13 +569,16 @@ class BankReader {
     const taken: ListedQuestion[] = [];
     const skipped: number[] = [];
     let questionItems = 0;
-    const answered: ListItem[] = [];
-    for (const item of block.items) {
+    const answered: AnsweredItem[] = [];
+    for (let i = 0; i < block.items.length; i++) {
+      const item = block.items[i];
       const title = titleText(item.text);
       const nested = this.nestedQuestions(item);
-      if (this.answerLines(item)) {
+      const body = this.answeredBody(item, block.items[i + 1]);
+      if (body) {
         questionItems++;
-        answered.push(item);
+        answered.push({ item, body });
+        if (body.pair) i++;
       } else if (nested.length > 0) {
         questionItems++;
         taken.push(...nested);
@@ -498,7 +593,7 @@ class BankReader {
       return;
     }
     this.listed.push(...taken);
-    for (const item of answered) this.readAnsweredItem(item);
+    for (const { item, body } of answered) this.readAnsweredItem(item, body);
     const count = taken.length + answered.length;
     this.trace?.add(range[0], range[1], `list → ${count} question${count === 1 ? '' : 's'} (question list)`);
     if (skipped.length > 0) {
@@ -512,24 +607,40 @@ class BankReader {
   }
 
   /**
-   * The lines after an item's first line when that line is a whole question (it ends with a question mark) and the
-   * item goes on (`1. What is X?` + `   X is…` on the next, indented lines): they are its answer.
+   * The lines after an item's first line when that line is a whole question (it ends with a question mark or starts
+   * with `Q:`) and the item goes on (`1. What is X?` + `   X is…` on the next, indented lines): they are its answer.
    */
   private answerLines(item: ListItem): [number, number] | undefined {
     const firstLine = item.text.split('\n', 1)[0];
-    if (!endsWithQuestionMark(firstLine.trimEnd())) return undefined;
-    let last = item.end - 1;
-    while (last > item.line && this.repaired.lines[last].trim() === '') last--;
+    if (!endsWithQuestionMark(firstLine.trimEnd()) && !questionPrefix(firstLine)) return undefined;
+    const last = this.lastLine(item);
     return last > item.line ? [item.line + 1, last + 1] : undefined;
   }
 
+  /**
+   * The lines answering a list item: its own further lines (answerLines), or, for a `Q:` item followed by an `A:`
+   * item (`* Q: …` / `* A: …` flash cards), the lines up to the end of that next item (`pair`).
+   */
+  private answeredBody(item: ListItem, next: ListItem | undefined): ItemBody | undefined {
+    if (next && questionPrefix(item.text) && answerPrefix(next.text) !== undefined) return { lines: [item.line + 1, this.lastLine(next) + 1], pair: true };
+    const lines = this.answerLines(item);
+    return lines && { lines, pair: false };
+  }
+
+  /** The item's last line that is not blank (a list item takes in the blank lines after it). */
+  private lastLine(item: ListItem): number {
+    let last = item.end - 1;
+    while (last > item.line && this.repaired.lines[last].trim() === '') last--;
+    return last;
+  }
+
   /** A list item holding a question and its answer: read as a question whose body is the item's other lines. */
-  private readAnsweredItem(item: ListItem): void {
-    const [start, end] = this.answerLines(item) as [number, number];
+  private readAnsweredItem(item: ListItem, { lines: [start, end] }: ItemBody): void {
     const title = titleText(item.text.split('\n', 1)[0]);
     const line = this.line(item.line);
     this.startQuestion({ line, number: item.number, title, section: this.sectionTitle(), headingLevel: this.sectionLevel(), layout: 'question list with answers' });
-    const body = this.repaired.lines.slice(start, end);
+    // `- A: …` as a bullet of its own (nested, or the next item): the bullet only marks the answer.
+    const body = this.repaired.lines.slice(start, end).map((text) => text.replace(ANSWER_BULLET, (_, indent: string, marker: string) => indent + ' '.repeat(marker.length)));
     const indent = Math.min(...body.filter((text) => text.trim() !== '').map((text) => /^[ \t]*/.exec(text)?.[0].length ?? 0));
     const dedented = body.map((text) => text.slice(Math.min(indent, /^[ \t]*/.exec(text)?.[0].length ?? 0)));
     for (const block of readBlocks(dedented.join('\n'))) {
@@ -563,9 +674,12 @@ class BankReader {
 
   private addListItems(block: Block, items: ListItem[]): void {
     let count = 0;
-    for (const item of items) {
-      if (this.answerLines(item)) {
-        this.readAnsweredItem(item);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const body = this.answeredBody(item, items[i + 1]);
+      if (body) {
+        this.readAnsweredItem(item, body);
+        if (body.pair) i++;
         count++;
         continue;
       }
@@ -728,6 +842,19 @@ function withoutBoldWrapper(html: string): string {
   return html.trim().replace(/^<b>/i, '').replace(/<\/b>$/i, '').trim();
 }
 
+// `Question 5`, `Q12.`, `Problem 3`, `Exercise 2`, `问题 5`, `第 5 题`: a heading that only numbers the question below it.
+const NUMBER_ONLY_HEADING = /^(?:(?:q|question|problem|exercise|问题|题目)[ \t]*\d{1,4}[.:：]?|第[ \t]*\d{1,4}[ \t]*题[:：]?)$/i;
+// A bullet whose text starts with an answer prefix (`- A:`, `* **A:**`, `- 答：`): group 1 its indent, 2 its marker.
+const ANSWER_BULLET = /^([ \t]*)([-*+][ \t]+)(?=(?:\*\*)?[ \t]*(?:A|Ans|Answer|答|答案|参考答案)[ \t]*[:：])/i;
+/** Longer heading text (emphasis included) is never a bare number: most headings skip the check. */
+const NUMBER_ONLY_LENGTH = 30;
+const NUMBERED_QUESTION_HEADINGS = 'numbered question headings';
+const NUMBERED_PARAGRAPHS = 'numbered paragraphs';
+// `2、`, `2．`, `（2）`, `(2)` opening a paragraph (`2.` and `2)` open a list instead).
+const PARAGRAPH_NUMBER = /^(?:(\d{1,3})[ \t]*[、．]|[(（](\d{1,3})[)）])[ \t]*(?=\S)/;
+// The header of a table's question column and of its answer column, cleaned and lower-cased.
+const TABLE_QUESTION_COLUMN = /^(?:questions?|q|问题|题目|面试题)$/;
+const TABLE_ANSWER_COLUMN = /^(?:answers?|a|答案|参考答案|回答|解答)$/;
 const TABLE_OF_CONTENTS = /^(?:table of contents|contents|toc|目录)$/i;
 // `[[↑] Back to top](#table-of-contents)`, `[返回顶部](#目录)`: navigation inside the bank's page.
 const BACK_TO_TOP = /^\[[^\n]{0,40}\]\(#[^)\s]*\)$/;

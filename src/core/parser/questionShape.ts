@@ -8,12 +8,15 @@ const AUX_QUESTION = /^(?:is|are|can|could|does|do|did|should|would|will)\s+\S/i
 // An imperative that asks for an answer, with something to act on (`List of resources` is a name, `Explain` alone a label).
 // Explain/Describe/Define need only one word to act on (`Explain Function.prototype.bind`); the others, which also
 // start names (`List comprehensions`), need two.
-const IMPERATIVE = /^(?:(?:explain|describe|define)\s+\S|(?:compare|name|list|give|tell)\s+(?!of\b)\S+\s+\S)/i;
+const IMPERATIVE = /^(?:(?:explain|describe|define)\s+\S|(?:compare|name|list|give|tell)\s+(?!of\b)\S+\s+\S|(?:walk|talk|take)\s+(?:me|us)\s+through\s+\S|(?:derive|prove)\s+\S+\s+\S)/i;
 // `Difference between X and Y`: how front-end and backend banks title a comparison question.
 const DIFFERENCE = /^(?:the\s+)?differences?\s+between\s+\S/i;
 const CHINESE_QUESTION = /^(?:什么|如何|为什么|为何|怎么|怎样|哪些|哪个|是否|能否)/;
 // `说明`, `介绍` or `请注意` alone name a section; followed by what to explain they ask a question.
 const CHINESE_IMPERATIVE = /^(?:请\s*)?(?:简述|简要|介绍|解释|比较|说明|谈谈|列举|描述|阐述|分析)\s*\S{2}/;
+// Spoken or task-like asks (`说说…`, `对比…`, `推导…`, `手撕…`) also head answer sub-sections (`推导过程`): they need a
+// longer object (four characters) to read as a question.
+const CHINESE_TASK = /^(?:请\s*)?(?:对比|说说|讲讲|讲一下|聊聊|推导|证明|手写|手撕|写出|画出)\s*\S[^\n]{3}/;
 
 /** A cleaned title reads as a question when it ends with a question mark or starts the way questions start. */
 export function readsAsQuestion(title: string): boolean {
@@ -24,7 +27,8 @@ export function readsAsQuestion(title: string): boolean {
     IMPERATIVE.test(title) ||
     DIFFERENCE.test(title) ||
     CHINESE_QUESTION.test(title) ||
-    CHINESE_IMPERATIVE.test(title)
+    CHINESE_IMPERATIVE.test(title) ||
+    CHINESE_TASK.test(title)
   );
 }
 
