@@ -35,6 +35,20 @@ describe('renderMarkdown: bank HTML on the allow-list', () => {
     assert.deepEqual(tags(html), ['details', 'summary', '/summary', 'br', 'b', '/b', '/details']);
   });
 
+  it("renders a blog export's block elements without their attributes: paragraphs, lists, code, headings, tables", () => {
+    const html = renderMarkdown(
+      '<p class="lead">A list is <code>mutable</code>.</p>\n<ul>\n  <li>Drop rows</li>\n  <li onclick="x()">Fill them</li>\n</ul>\n\n' +
+        '<pre><code class="language-python">def f(n):\n    return n * 2\n</code></pre>\n\n<h4 id="h">Notes</h4>\n<blockquote>Quoted</blockquote>\n<hr>\n\n' +
+        '<table border="1"><tr><th>Key</th><td>Value</td></tr></table>',
+    );
+    assert.equal(
+      html,
+      '<p>A list is <code>mutable</code>.</p>\n<ul>\n  <li>Drop rows</li>\n  <li>Fill them</li>\n</ul>\n' +
+        '<pre><code>def f(n):\n    return n * 2\n</code></pre>\n<h4>Notes</h4>\n<blockquote>Quoted</blockquote>\n<hr>\n' +
+        '<table><tr><th>Key</th><td>Value</td></tr></table>',
+    );
+  });
+
   it('shows every other tag as text, with what it held', () => {
     const html = renderMarkdown('<div align="center">\n**bold**\n</div>\n\n<center>x</center> <span>y</span> <a href="https://e.com">z</a>');
     assert.equal(

@@ -1,5 +1,6 @@
-// HTML written in bank markdown. Banks use a few tags (collapsible answers, bold, keys, sub/superscripts, images);
-// those pass through js-xss with an allow-list, every other tag is escaped and shown as text, and nothing from a bank
+// HTML written in bank markdown. Banks use a few tags (collapsible answers, bold, keys, sub/superscripts, images,
+// and the paragraphs, lists, preformatted code, headings and tables of banks exported from a blog); those pass
+// through js-xss with an allow-list (attributes only where listed), every other tag is escaped and shown as text, and nothing from a bank
 // reaches the page unfiltered: the renderer writes an HTML token only after the rule below has filtered it.
 // Unbalanced tags are closed where their part ends (a paragraph, an HTML block, the document), so an unclosed
 // `<details>` or `<b>` cannot swallow what the page shows after the bank's text.
@@ -23,13 +24,16 @@ const ALLOWED_TAGS: Readonly<Record<string, string[]>> = {
   sup: [],
   kbd: [],
   img: ['src', 'alt', 'title', 'width', 'height'],
+  ...Object.fromEntries(
+    ['p', 'blockquote', 'pre', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'].map((tag) => [tag, []]),
+  ),
 };
-const VOID_TAGS = new Set(['br', 'img']);
+const VOID_TAGS = new Set(['br', 'img', 'hr']);
 /**
- * The tags that start an HTML block (a collapsible spans paragraphs). Any other tag stays inside its paragraph, where
- * markdown around it still renders, as it did before banks could use HTML.
+ * The tags that start an HTML block (a collapsible spans paragraphs; a blog's block elements end at a blank line). Any
+ * other tag stays inside its paragraph, where markdown around it still renders, as it did before banks could use HTML.
  */
-const BLOCK_START = /^<\/?(?:details|summary)(?=[\s/>]|$)/i;
+const BLOCK_START = /^<\/?(?:details|summary|p|blockquote|pre|ul|ol|li|h[1-6]|hr|table|thead|tbody|tr|th|td)(?=[\s/>]|$)/i;
 /** Tags that may stay open after the HTML block that opened them: a collapsible's answer follows as markdown. */
 const SPANS_BLOCKS = new Set(['details']);
 /** A tag in the filter's output; attribute values there have `<`, `>` and `"` escaped. */
