@@ -79,16 +79,24 @@ export async function readBanksAt(uri: vscode.Uri, entry: string, options: ReadO
   return result;
 }
 
+/**
+ * One file's bytes: with Node's fs for `file:` where the host has it (a vscode.workspace.fs read waits tens of
+ * milliseconds while the window starts, and the warm start waits for its files), else through vscode.workspace.fs.
+ * Errors as vscode.workspace.fs reports them.
+ */
+export function readFileBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  const disk = uri.scheme === 'file' ? localDisk() : undefined;
+  return disk ? onDisk(disk, uri, (fs) => fs.readFile(uri.fsPath)) : Promise.resolve(vscode.workspace.fs.readFile(uri));
+}
+
 /** The bytes of each file (same order), or why it cannot be read (deleted or locked since the walk); never throws. */
 export async function readBankFiles(uris: readonly vscode.Uri[]): Promise<FileRead[]> {
   const reads = new Array<FileRead>(uris.length);
-  const disk = localDisk();
   let next = 0;
   const reader = async () => {
     for (let i = next++; i < uris.length; i = next++) {
       try {
-        const uri = uris[i];
-        reads[i] = await (disk && uri.scheme === 'file' ? onDisk(disk, uri, (fs) => fs.readFile(uri.fsPath)) : vscode.workspace.fs.readFile(uri));
+        reads[i] = await readFileBytes(uris[i]);
       } catch (error) {
         reads[i] = { error: describe(error) };
       }

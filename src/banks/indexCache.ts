@@ -1,9 +1,11 @@
-// The warm-start files under globalStorageUri, read and written as bytes through vscode.workspace.fs (so they work
-// remotely): the cache, which the index job parses, validates and serialises off the host thread (src/core/bankCache.ts),
-// and its outline, small enough for the host to parse at once and list the questions from (src/core/bankOutline.ts).
+// The warm-start files under globalStorageUri, written through vscode.workspace.fs and read as bank files are (both
+// work remotely): the cache, which the index job parses, validates and serialises off the host thread
+// (src/core/bankCache.ts), and its outline, small enough for the host to parse at once and list the questions from
+// (src/core/bankOutline.ts).
 import * as vscode from 'vscode';
 import type { CacheProblem } from '../core/indexJobProtocol';
 import { JsonFiles } from '../state/jsonFiles';
+import { readFileBytes } from './bankReader';
 
 /** What an index job gives to store: each absent when the stored one is still exact. */
 export interface WarmStartFiles {
@@ -65,7 +67,7 @@ export class IndexCacheFile {
 
 async function readIfThere(uri: vscode.Uri, log: vscode.LogOutputChannel): Promise<Uint8Array | undefined> {
   try {
-    return await vscode.workspace.fs.readFile(uri);
+    return await readFileBytes(uri);
   } catch (error) {
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
       log.warn(`Cannot read ${uri.toString(true)}: ${describe(error)}`);

@@ -13,14 +13,14 @@ import { TermStats } from '../core/check/termStats';
 import { EMPTY_TERM_TABLE, loadTermTable, type TermTable } from '../core/check/termTable';
 import { loadDomains } from '../core/domains';
 import { taxonomyHash } from '../core/cacheKey';
-import { readOutline, type Outline, type OutlineRead } from '../core/bankOutline';
+import { matchOutline, parseOutline, type Outline, type OutlineRead } from '../core/bankOutline';
 import type { BankIndex, Diagnostic, Domain, ListedQuestion, Question } from '../core/model';
 import { SearchIndex } from '../core/search';
 import { BankDiagnostics } from './bankDiagnostics';
 import { yieldToEventLoop, type BankIndexer } from './bankIndexer';
 import { IndexCacheFile } from './indexCache';
 import { bankFileLabel, bundledContentUri, resolveBankLocation, type BankLocation } from './bankLocations';
-import { readBankFiles, readBanksAt, type ReadBank, type SkippedFile } from './bankReader';
+import { readBankFiles, readBanksAt, readFileBytes, type ReadBank, type SkippedFile } from './bankReader';
 import { BankWatcher, type WatchedLocation } from './bankWatcher';
 
 export interface UnreadableBank {
@@ -221,10 +221,14 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
       const { banks } = await walk;
       return readBankFiles(numbers.map((i) => banks[i].uri));
     };
-    // Checked against every file the walk found: an outline lists the questions only when no bank file changed.
-    const outlined = Promise.all([walk, domainsRead, termsRead, outlineRead]).then(([{ files }, domains, terms, bytes]): OutlineRead | undefined => {
+    // Parsed as soon as it is read, while the walk waits for its file details...
+    const outlineParsed = Promise.all([outlineRead, domainsRead, termsRead]).then(([bytes, domains, terms]) =>
+      bytes ? parseOutline(bytes, taxonomyHash(domains, terms)) : undefined,
+    );
+    // ...then checked against every file the walk found: it lists the questions only when no bank file changed.
+    const outlined = Promise.all([walk, outlineParsed]).then(([{ files }, parsed]): OutlineRead | undefined => {
       if (!first || !this.cache) return undefined;
-      return bytes ? readOutline(bytes, taxonomyHash(domains, terms), files) : { kind: 'stale', reason: 'none stored' };
+      return parsed ? matchOutline(parsed, files) : { kind: 'stale', reason: 'none stored' };
     });
     // ...files whose size and modification time match the cache are shown from it at once, their bytes unread...
     const job = this.deps.indexer.index(
@@ -243,7 +247,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     const outline = await outlined;
     const domains = await domainsRead;
     if (outline?.kind === 'usable') {
-      // The outline was parsed in this turn; the views that list it take the next.
+      // The outline's rows were made in this turn; the views that list them take the next.
       await yieldToEventLoop();
       this.showOutline(outline.outline, domains, started);
     }
@@ -363,7 +367,7 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
   private async readBundled<T>(name: string, what: string, load: (json: unknown) => T, fallback: T): Promise<T> {
     const uri = vscode.Uri.joinPath(bundledContentUri(this.deps.extensionUri), name);
     try {
-      return load(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+      return load(JSON.parse(new TextDecoder().decode(await readFileBytes(uri))));
     } catch (error) {
       this.deps.log.error(`Cannot load ${what}: ${error instanceof Error ? error.message : String(error)}`);
       return fallback;

@@ -3,7 +3,7 @@
 // full cache is still being read by the index job. Read without trust, like the cache: whatever does not validate, or
 // does not match every walked file's size and modification time, is not shown.
 import type { CachedBank } from './bankCache';
-import { isBankFileKey, PARSER_VERSION, readWarmStartFile, type BankFileKey } from './cacheKey';
+import { isBankFileKey, PARSER_VERSION, readWarmStartFile, type BankFileKey, type WarmStartRead } from './cacheKey';
 import type { IndexJobFile } from './indexJobProtocol';
 import type { BankDocument, ListedQuestion } from './model';
 import { isCount, isObject } from './review/validation';
@@ -40,6 +40,8 @@ export type OutlineRead =
   /** Not an outline this code wrote: set aside. */
   | { kind: 'corrupt'; reason: string };
 
+export type ParsedOutline = WarmStartRead<OutlinedBank>;
+
 /** Most questions have no code: they share one empty list. */
 const NO_CODE: ListedQuestion['code'] = Object.freeze([]);
 const ENCODER = new TextEncoder();
@@ -65,10 +67,18 @@ export function serialiseOutline(banks: readonly CachedBank[], taxonomyHash: str
  * The outline of `files` (the walk's, in its order) when `bytes` outline exactly these files, each with the same slug,
  * size and modification time, for this parser version and taxonomy.
  */
-export function readOutline(bytes: Uint8Array, taxonomyHash: string, files: readonly IndexJobFile[]): OutlineRead {
-  const read = readWarmStartFile(bytes, FORMAT, taxonomyHash, isOutlinedBank);
-  if (read.kind !== 'usable') return read;
-  const byFile = read.banks;
+/**
+ * The stored outline decoded and validated against this parser and taxonomy: the costly part, done while the folders
+ * are still being walked.
+ */
+export function parseOutline(bytes: Uint8Array, taxonomyHash: string): ParsedOutline {
+  return readWarmStartFile(bytes, FORMAT, taxonomyHash, isOutlinedBank);
+}
+
+/** A parsed outline's rows, when it outlines exactly the files the walk found, each with its key unchanged. */
+export function matchOutline(parsed: ParsedOutline, files: readonly IndexJobFile[]): OutlineRead {
+  if (parsed.kind !== 'usable') return parsed;
+  const byFile = parsed.banks;
   if (byFile.size !== files.length) return { kind: 'stale', reason: `${byFile.size} banks outlined, ${files.length} found` };
   const outline: Outline = { documents: [], practiceItems: [] };
   for (const file of files) {

@@ -26,7 +26,7 @@ import {
 } from '../../src/core/indexJobProtocol';
 import { assembleIndex, bankSlugs, buildIndex, type BankSource } from '../../src/core/indexer';
 import { practiceItems } from '../../src/core/bankIndex';
-import { readOutline, serialiseOutline, type OutlineRead } from '../../src/core/bankOutline';
+import { matchOutline, parseOutline, serialiseOutline, type OutlineRead } from '../../src/core/bankOutline';
 import type { IndexedBank } from '../../src/core/bankFile';
 import type { BankIndex, Domain, Question } from '../../src/core/model';
 
@@ -488,3 +488,8 @@ describe('index job messages', () => {
     assert.throws(() => new IndexJobCollector(2).accept({ kind: 'done', unverified: 0 }), /0 of 2/);
   });
 });
+
+/** The stored outline as the library reads it: parsed, then matched against the walked files. */
+function readOutline(bytes: Uint8Array, taxonomy: string, files: readonly IndexJobFile[]): OutlineRead {
+  return matchOutline(parseOutline(bytes, taxonomy), files);
+}
