@@ -56,7 +56,7 @@ export function corpusRows(root: string): { rows: ResultRow[]; notes: string[] }
   return {
     rows,
     notes: [
-      `Evaluation corpus: ${files.length} banks written for the project in the layouts of docs/bank-format.md (test/fixtures/corpus, ${(totalBytes(sources) / 1024).toFixed(0)} KiB), each with the questions a person would practise listed beside it. A practice item matches an expected question when their titles normalise alike (as ids do); recall is matched / expected, precision matched / practice items, per layout and overall, one deterministic run. Indexing: \`buildIndex\` of all the corpus files against \`new MarkdownIt().parse\` of the same decoded texts, alternately, each run ${PASSES} passes over the corpus, ${WARMUPS} warm-up runs and ${RUNS} timed runs of each, a full GC before each.`,
+      `Evaluation corpus: ${files.length} banks written for the project in the layouts of docs/bank-format.md (test/fixtures/corpus, ${(totalBytes(sources) / 1024).toFixed(0)} KiB), each with the questions a person would practise listed beside it; 13 of them were written blind and scored before the parser was changed for them (see the corpus README). A practice item matches an expected question when their titles normalise alike (as ids do); recall is matched / expected, precision matched / practice items, per layout and overall, one deterministic run. Indexing: \`buildIndex\` of all the corpus files against \`new MarkdownIt().parse\` of the same decoded texts, alternately, each run ${PASSES} passes over the corpus, ${WARMUPS} warm-up runs and ${RUNS} timed runs of each, a full GC before each.`,
     ],
   };
 }
