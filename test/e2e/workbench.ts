@@ -249,11 +249,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** How much of the editor area a picture of editors shows: the top, where short files end. */
+const EDITORS_HEIGHT = 480;
+
 /**
- * Saves a screenshot of the whole window, or of the activity bar and side bar down to the last tree row
- * (`part: 'sidebar'`), to `file`: for pictures meant for people (the README), not for a step's record.
+ * Saves a screenshot of the whole window, of the activity bar and side bar down to the last tree row
+ * (`part: 'sidebar'`), or of the top of the editor area (`part: 'editors'`), to `file`: for pictures meant for people
+ * (the README), not for a step's record.
  */
-export async function saveScreenshot(page: Page, file: string, part: 'window' | 'sidebar' = 'window'): Promise<void> {
+export async function saveScreenshot(page: Page, file: string, part: 'window' | 'sidebar' | 'editors' = 'window'): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   // No hover tooltip over the picture: rest the mouse on the empty middle of the status bar.
   const viewport = page.viewportSize();
@@ -261,6 +265,12 @@ export async function saveScreenshot(page: Page, file: string, part: 'window' | 
   await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout }).catch(() => undefined);
   if (part === 'window') {
     await page.screenshot({ path: file });
+    return;
+  }
+  if (part === 'editors') {
+    const editors = await page.locator('.part.editor').boundingBox();
+    if (!editors) throw new Error('The window shows no editor area');
+    await page.screenshot({ path: file, clip: { ...editors, height: Math.min(editors.height, EDITORS_HEIGHT) } });
     return;
   }
   const sidebar = await page.locator('.part.sidebar').boundingBox();

@@ -110,6 +110,6 @@ describe('The README screenshots (Default Light Modern)', () => {
       undefined,
       { timeout: 15_000 },
     );
-    await saveScreenshot(session.page, path.join(imagesDir, 'explain-bank.png'));
+    await saveScreenshot(session.page, path.join(imagesDir, 'explain-bank.png'), 'editors');
   });
 });
