@@ -6,6 +6,7 @@ import { classifyDomain } from './domains';
 import { assignQuestionIds, fileStem, normaliseTitle } from './ids';
 import type { BankDocument, Diagnostic, Domain, Question } from './model';
 import { readBank } from './parser';
+import type { BankOverrides } from './parser/frontMatter';
 import { noQuestionsMessage } from './parser/lintMessages';
 
 export interface BankSource {
@@ -54,7 +55,7 @@ function indexBank(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, dom
   if (bank.questions.length === 0 && !decoded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     diagnostics.push({ file: source.file, line: 1, severity: 'warning', message: noQuestionsMessage(reading.headings) });
   }
-  const forcedDomain = domainOverride(source.file, reading.overrides.domain, domains, diagnostics);
+  const forcedDomain = domainOverride(source.file, reading.overrides, domains, diagnostics);
   const ids = assignQuestionIds(slug, bank.questions.map((question) => normaliseTitle(question.title)));
   const questions = bank.questions.map((raw, i): Question => {
     const classified = classifyDomain(
@@ -94,12 +95,12 @@ function indexBank(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, dom
 }
 
 /** The front matter's domain when the taxonomy has it; otherwise an error naming the valid ids, and no override. */
-function domainOverride(file: string, id: string | undefined, domains: readonly Domain[], diagnostics: Diagnostic[]): string | undefined {
+function domainOverride(file: string, { domain: id, domainLine }: BankOverrides, domains: readonly Domain[], diagnostics: Diagnostic[]): string | undefined {
   if (id === undefined) return undefined;
   if (domains.some((domain) => domain.id === id)) return id;
   diagnostics.push({
     file,
-    line: 1,
+    line: domainLine ?? 1,
     severity: 'error',
     message: `Front matter \`dojo.domain\` "${id}" is not a domain id; it was ignored. Valid ids: ${domains.map((domain) => domain.id).join(', ')}.`,
   });

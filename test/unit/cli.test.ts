@@ -203,7 +203,7 @@ describe('the dojo CLI', function () {
       '8-12   question "What is a closure?" (question headings): prompt 8, answer 10-12',
       'Diagnostics:',
     ]);
-    assert.match(lines[4], /^1: error: Front matter `dojo\.domain` "cooking" is not a domain id; it was ignored\. Valid ids: .*nlp/);
+    assert.match(lines[4], /^3: error: Front matter `dojo\.domain` "cooking" is not a domain id; it was ignored\. Valid ids: .*nlp/);
     assert.equal(lines.length, 5);
   });
 

@@ -40,15 +40,15 @@ describe('front matter', () => {
     ]);
   });
 
-  it('warns about unknown keys and refuses wrong types, out-of-range levels, invalid and exponential regexes, indexing the rest', () => {
+  it('warns about unknown keys and refuses wrong types, out-of-range levels, invalid and exponential regexes, indexing the rest, each at its own line', () => {
     const result = read(withFrontMatter('dojo:\n  questionHeading: 9\n  question: "(a+)+$"\n  answer: "[unclosed"\n  colour: red\n  domain: 5'));
     assert.deepEqual(result.questions, [[9, '什么是梯度？']]);
     assert.deepEqual(result.diagnostics, [
-      [1, 'warning', 'Unknown front matter key `dojo.colour` was ignored (known keys: questionHeading, question, answer, domain).'],
-      [1, 'error', '`dojo.questionHeading` must be a whole number from 1 to 6; it was ignored.'],
-      [1, 'error', '`dojo.question` has a quantifier inside a quantified group and may take exponential time; it was ignored.'],
-      [1, 'error', '`dojo.answer` is not a valid regular expression (Invalid regular expression: /[unclosed/u: Unterminated character class); it was ignored.'],
-      [1, 'error', '`dojo.domain` must be a domain id (a string); it was ignored.'],
+      [3, 'error', '`dojo.questionHeading` must be a whole number from 1 to 6; it was ignored.'],
+      [4, 'error', '`dojo.question` has a quantifier inside a quantified group and may take exponential time; it was ignored.'],
+      [5, 'error', '`dojo.answer` is not a valid regular expression (Invalid regular expression: /[unclosed/u: Unterminated character class); it was ignored.'],
+      [6, 'warning', 'Unknown front matter key `dojo.colour` was ignored (known keys: questionHeading, question, answer, domain).'],
+      [7, 'error', '`dojo.domain` must be a domain id (a string); it was ignored.'],
     ]);
   });
 
@@ -70,7 +70,7 @@ describe('front matter', () => {
 
   it('refuses a dojo that is not a mapping, and front matter that is not one', () => {
     assert.deepEqual(read(withFrontMatter('dojo: [1, 2]')).diagnostics, [
-      [1, 'error', 'Front matter `dojo` must be a mapping (like `dojo: { questionHeading: 3 }`); it was ignored.'],
+      [2, 'error', 'Front matter `dojo` must be a mapping (like `dojo: { questionHeading: 3 }`); it was ignored.'],
     ]);
     assert.deepEqual(read(withFrontMatter('just a string')).diagnostics, [[1, 'error', 'Front matter must be a mapping of keys to values; it was ignored.']]);
   });

@@ -10,6 +10,8 @@ export interface BankOverrides {
   question?: RegExp;
   answer?: RegExp;
   domain?: string;
+  /** The 1-based file line of `dojo.domain`, where a domain id that does not exist is reported. */
+  domainLine?: number;
 }
 
 export interface FrontMatter {
@@ -57,6 +59,11 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     report(line, 'error', `Front matter is not valid YAML (line ${line}): ${error.message.split('\n')[0]}; it was ignored.`);
     return result;
   }
+  /** The 1-based file line where the value at `path` starts (the front matter's first line when there is none). */
+  const lineOf = (...path: string[]): number => {
+    const offset = (document.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range?.[0];
+    return offset === undefined ? 1 : 2 + (yaml.slice(0, offset).match(/\n/g)?.length ?? 0);
+  };
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 10 });
@@ -73,28 +80,28 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
     if (typeof data.title === 'string' && data.title.trim()) {
       result.overrides.title = data.title.trim();
       result.settings.push(`title = ${JSON.stringify(result.overrides.title)}`);
-    } else report(1, 'error', 'Front matter `title` must be a non-empty string; it was ignored.');
+    } else report(lineOf('title'), 'error', 'Front matter `title` must be a non-empty string; it was ignored.');
   }
   if (data.dojo === undefined) return result;
   if (!isMapping(data.dojo)) {
-    report(1, 'error', 'Front matter `dojo` must be a mapping (like `dojo: { questionHeading: 3 }`); it was ignored.');
+    report(lineOf('dojo'), 'error', 'Front matter `dojo` must be a mapping (like `dojo: { questionHeading: 3 }`); it was ignored.');
     return result;
   }
   const dojo = data.dojo;
   for (const key of Object.keys(dojo)) {
-    if (!DOJO_KEYS.includes(key)) report(1, 'warning', `Unknown front matter key \`dojo.${key}\` was ignored (known keys: ${DOJO_KEYS.join(', ')}).`);
+    if (!DOJO_KEYS.includes(key)) report(lineOf('dojo', key), 'warning', `Unknown front matter key \`dojo.${key}\` was ignored (known keys: ${DOJO_KEYS.join(', ')}).`);
   }
   if (dojo.questionHeading !== undefined) {
     const level = dojo.questionHeading;
     if (typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6) {
       result.overrides.questionHeading = level;
       result.settings.push(`dojo.questionHeading = ${level}`);
-    } else report(1, 'error', '`dojo.questionHeading` must be a whole number from 1 to 6; it was ignored.');
+    } else report(lineOf('dojo', 'questionHeading'), 'error', '`dojo.questionHeading` must be a whole number from 1 to 6; it was ignored.');
   }
   for (const key of ['question', 'answer'] as const) {
     if (dojo[key] === undefined) continue;
     const pattern = readPattern(dojo[key]);
-    if (typeof pattern === 'string') report(1, 'error', `\`dojo.${key}\` ${pattern}; it was ignored.`);
+    if (typeof pattern === 'string') report(lineOf('dojo', key), 'error', `\`dojo.${key}\` ${pattern}; it was ignored.`);
     else {
       result.overrides[key] = pattern;
       result.settings.push(`dojo.${key} = /${pattern.source}/`);
@@ -103,8 +110,9 @@ export function readFrontMatter(file: string, lines: readonly string[]): FrontMa
   if (dojo.domain !== undefined) {
     if (typeof dojo.domain === 'string' && dojo.domain.trim()) {
       result.overrides.domain = dojo.domain.trim();
+      result.overrides.domainLine = lineOf('dojo', 'domain');
       result.settings.push(`dojo.domain = ${result.overrides.domain}`);
-    } else report(1, 'error', '`dojo.domain` must be a domain id (a string); it was ignored.');
+    } else report(lineOf('dojo', 'domain'), 'error', '`dojo.domain` must be a domain id (a string); it was ignored.');
   }
   return result;
 }
