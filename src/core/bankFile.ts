@@ -5,7 +5,7 @@ import { decodeBank } from './decode';
 import { classifyDomain } from './domains';
 import { assignQuestionIds, fileStem, normaliseTitle } from './ids';
 import type { BankDocument, Diagnostic, Domain, Question } from './model';
-import { readBank } from './parser';
+import { readBank, type BankReading } from './parser';
 import type { BankOverrides } from './parser/frontMatter';
 import { noQuestionsMessage } from './parser/lintMessages';
 
@@ -48,11 +48,24 @@ export function indexBankFile(source: Pick<BankSource, 'file' | 'bytes'>, slug: 
 
 function indexBank(source: Pick<BankSource, 'file' | 'bytes'>, slug: string, domains: readonly Domain[]): IndexedBank {
   const decoded = decodeBank(source.file, source.bytes);
-  const reading = readBank(source.file, decoded.text);
+  return indexReading(source, slug, domains, decoded.diagnostics, readBank(source.file, decoded.text));
+}
+
+/**
+ * A bank file indexed from how it was read: ids, domains, and the diagnostics of its decoding, its parse and its
+ * indexing. May throw where the parser did; `indexBankFile` is the one that never does.
+ */
+export function indexReading(
+  source: Pick<BankSource, 'file'>,
+  slug: string,
+  domains: readonly Domain[],
+  decodeDiagnostics: readonly Diagnostic[],
+  reading: BankReading,
+): IndexedBank {
   const bank = reading.bank;
-  const diagnostics = [...decoded.diagnostics, ...bank.diagnostics];
+  const diagnostics = [...decodeDiagnostics, ...bank.diagnostics];
   // A file decode rejected (binary) already has its error; any other file without questions is worth a warning.
-  if (bank.questions.length === 0 && !decoded.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
+  if (bank.questions.length === 0 && !decodeDiagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     diagnostics.push({ file: source.file, line: 1, severity: 'warning', message: noQuestionsMessage(reading.headings) });
   }
   const forcedDomain = domainOverride(source.file, reading.overrides, domains, diagnostics);

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { explainBank, parseBank } from '../../src/core/parser';
+import type { Diagnostic } from '../../src/core/model';
+import { explanationLines, parseBank, readBank } from '../../src/core/parser';
+
+/** A text explained with the parser's own diagnostics and `extra` ones. */
+function explainBank(file: string, text: string, extra: readonly Diagnostic[] = []): string[] {
+  const reading = readBank(file, text, { trace: true });
+  return explanationLines(reading.trace ?? [], [...reading.bank.diagnostics, ...extra]);
+}
 
 describe('lint from the parser', () => {
   it('warns when a question’s answer holds three or more numbered headings, naming the level to set', () => {
