@@ -31,10 +31,9 @@ export function resolveBankLocation(entry: string, folders: readonly vscode.Work
  * `resolveBankLocation` reads every form back to `uri`.
  */
 export function bankEntryFor(uri: vscode.Uri, root: vscode.Uri | undefined): string {
-  if (root && uri.scheme === root.scheme && uri.authority === root.authority) {
-    const base = root.path.replace(/\/+$/, '');
-    if (uri.path === base) return '.';
-    if (uri.path.startsWith(`${base}/`)) return uri.path.slice(base.length + 1);
+  if (root && isWithinBank(uri, root)) {
+    const base = withoutTrailingSlash(root.path);
+    return uri.path === base ? '.' : uri.path.slice(base.length + 1);
   }
   return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
@@ -42,8 +41,12 @@ export function bankEntryFor(uri: vscode.Uri, root: vscode.Uri | undefined): str
 /** Whether `uri` is `bank` or a file inside the folder `bank`. */
 export function isWithinBank(uri: vscode.Uri, bank: vscode.Uri): boolean {
   if (uri.scheme !== bank.scheme || uri.authority !== bank.authority) return false;
-  const base = bank.path.replace(/\/+$/, '');
+  const base = withoutTrailingSlash(bank.path);
   return uri.path === base || uri.path.startsWith(`${base}/`);
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.replace(/\/+$/, '');
 }
 
 export function bundledContentUri(extensionUri: vscode.Uri): vscode.Uri {

@@ -138,10 +138,10 @@ export class BankLibrary implements QuestionLibrary, vscode.Disposable {
     const file = bankFileLabel(uri);
     let bytes: Uint8Array;
     if (text === undefined) {
-      const { size } = await vscode.workspace.fs.stat(uri);
-      const limitMB = config.maxBankSizeMB();
-      if (size > limitMB * 1024 * 1024) throw new Error(vscode.l10n.t('{0} is larger than dojo.maxBankSizeMB ({1} MB).', file, limitMB));
-      bytes = await vscode.workspace.fs.readFile(uri);
+      // Found as a bank is: a regular file within the size limit (never a device, a pipe or a folder).
+      const found = await readBanksAt(uri, file, { maxBankSizeMB: config.maxBankSizeMB() });
+      if (found.isFolder || found.banks.length !== 1) throw new Error(found.unreadable[0]?.reason ?? vscode.l10n.t('not one bank file'));
+      bytes = await readFileBytes(uri);
     } else {
       bytes = new TextEncoder().encode(text);
     }
